@@ -1,0 +1,66 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// What each role may do. Pages and server actions ask for a permission, never for a role,
+// so a user holding several roles gets the union.
+export const PERMISSIONS = [
+  "prospect.create",
+  "prospect.read",
+  "prospect.update",
+  "client.read",
+  "contract.read",
+  "document.work",
+  "approval.manager",
+  "approval.finance",
+  "archive.transfer",
+  "archive.search",
+  "alert.monitor",
+  "alarm.contract",
+  "handover.manage",
+  "transfer.consultant",
+  "transfer.country",
+  "admin.users",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const CONSULTANT: Permission[] = [
+  "prospect.create",
+  "prospect.read",
+  "prospect.update",
+  "client.read",
+  "contract.read",
+  "archive.search",
+  "alert.monitor",
+  "handover.manage",
+  "transfer.consultant",
+  "transfer.country",
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  CONSULTANT,
+  DOCUMENT_OFFICER: ["document.work", "archive.search", "alert.monitor"],
+  MANAGER: [
+    "prospect.read",
+    "prospect.update",
+    "client.read",
+    "contract.read",
+    "approval.manager",
+    "archive.search",
+    "alert.monitor",
+    "handover.manage",
+    "transfer.consultant",
+    "transfer.country",
+  ],
+  FINANCE: ["contract.read", "approval.finance", "archive.search"],
+  ARCHIVIST: ["archive.transfer", "archive.search"],
+  ADMIN_SECRETARY: ["alarm.contract", "contract.read", "archive.search"],
+  IT_ADMIN: [...PERMISSIONS],
+};
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}
+
+export function can(roles: readonly Role[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
