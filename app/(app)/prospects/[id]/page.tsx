@@ -1,0 +1,76 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { getProspect, getProspectHistory } from "@/lib/customers/queries";
+import type { ProspectFormValues } from "@/lib/customers/schema";
+import { getDictionaryOptions } from "@/lib/dictionaries/queries";
+import { isoDateOnly } from "@/lib/time";
+import { ProspectForm } from "../prospect-form";
+import { ProspectHistory } from "./prospect-history";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+
+export default async function ProspectPage({ params, searchParams }: Props) {
+  const user = await requirePermission("prospect.read");
+  const { id } = await params;
+  // Outside the user's scope looks exactly like not existing.
+  const prospect = await getProspect(user, id);
+  if (!prospect) notFound();
+  const [t, options, history, { created }] = await Promise.all([
+    getTranslations("prospects"),
+    getDictionaryOptions(user.locale),
+    getProspectHistory(user, id),
+    searchParams,
+  ]);
+
+  const values: ProspectFormValues = {
+    name: prospect.name,
+    phone: prospect.phone,
+    countryId: prospect.countryId ?? "",
+    major: prospect.major ?? "",
+    gender: prospect.gender ?? "",
+    idCard: prospect.idCard ?? "",
+    passport: prospect.passport ?? "",
+    birthDate: isoDateOnly(prospect.birthDate),
+    educationId: prospect.educationId ?? "",
+    maritalStatus: prospect.maritalStatus ?? "",
+    employer: prospect.employer ?? "",
+    position: prospect.position ?? "",
+    gradeId: prospect.gradeId ?? "",
+    qq: prospect.qq ?? "",
+    msn: prospect.msn ?? "",
+    email: prospect.email ?? "",
+    wechat: prospect.wechat ?? "",
+    address: prospect.address ?? "",
+    registrationId: prospect.registrationId ?? "",
+    mediaSourceId: prospect.mediaSourceId ?? "",
+    intro: prospect.intro ?? "",
+    remark: prospect.remark ?? "",
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={`${t("editTitle")}：${prospect.name}`}
+        description={`${t("createdBy")}：${prospect.createdBy.name} · ${prospect.owner.name}`}
+        actions={
+          <ButtonLink href="/prospects" variant="secondary">
+            {t("back")}
+          </ButtonLink>
+        }
+      />
+      {created && <Alert variant="success" title={t("created")} className="mb-4" />}
+      <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
+        <ProspectForm
+          options={options}
+          defaultValues={values}
+          record={{ id: prospect.id, version: prospect.version }}
+        />
+        <ProspectHistory entries={history} locale={user.locale} />
+      </div>
+    </>
+  );
+}

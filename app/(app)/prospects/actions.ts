@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { action } from "@/lib/actions/action";
+import { duplicateCheckSchema, prospectSchema, updateProspectSchema } from "@/lib/customers/schema";
+import { checkDuplicate, createProspect, updateProspect } from "@/lib/customers/service";
+
+export const createProspectAction = action({ schema: prospectSchema, permission: "prospect.create" }, async (input, user) => {
+  const created = await createProspect(user, input);
+  revalidatePath("/prospects");
+  return created;
+});
+
+export const updateProspectAction = action(
+  { schema: updateProspectSchema, permission: "prospect.update" },
+  async (input, user) => {
+    const updated = await updateProspect(user, input);
+    revalidatePath("/prospects");
+    revalidatePath(`/prospects/${input.id}`);
+    return updated;
+  },
+);
+
+// Asked while the consultant types 电话 / 身份证 / 护照 / 微信 / EMAIL; the save checks again.
+export const checkDuplicateAction = action(
+  { schema: duplicateCheckSchema, permission: "prospect.create" },
+  async (input, user) => checkDuplicate(user, input.field, input.value, input.excludeId),
+);

@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ButtonLink } from "@/components/ui/button";
+import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import { listProspects, type ProspectRow } from "@/lib/customers/queries";
+import { prospectListSchema } from "@/lib/customers/schema";
+import { getDictionaryOptions } from "@/lib/dictionaries/queries";
+import { formatDate } from "@/lib/time";
+import { ProspectFilters } from "./prospect-filters";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProspectsPage({ searchParams }: Props) {
+  const user = await requirePermission("prospect.read");
+  const raw = await searchParams;
+  const params = prospectListSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const [t, tf, tc, options, { rows, total }] = await Promise.all([
+    getTranslations("prospects"),
+    getTranslations("fields"),
+    getTranslations("common"),
+    getDictionaryOptions(user.locale),
+    listProspects(user, params),
+  ]);
+  const label = (d: { labelZh: string; labelEn: string } | null) => (d ? (user.locale === "en" ? d.labelEn : d.labelZh) : "—");
+  const showOwner = user.roles.includes("MANAGER") || user.roles.includes("IT_ADMIN");
+
+  const columns: DataTableColumn<ProspectRow>[] = [
+    {
+      key: "name",
+      header: tf("name"),
+      cell: (r) => (
+        <Link href={`/prospects/${r.id}`} className="font-medium text-brand-700 hover:underline">
+          {r.name}
+        </Link>
+      ),
+    },
+    { key: "phone", header: tf("phone"), cell: (r) => r.phone },
+    { key: "wechat", header: tf("wechat"), cell: (r) => r.wechat ?? "—" },
+    { key: "country", header: tf("country"), cell: (r) => label(r.country) },
+    { key: "major", header: tf("major"), cell: (r) => r.major ?? "—" },
+    { key: "grade", header: tf("grade"), cell: (r) => label(r.grade) },
+    { key: "media", header: tf("mediaSource"), cell: (r) => label(r.mediaSource) },
+    ...(showOwner ? [{ key: "owner", header: tf("owner"), cell: (r: ProspectRow) => r.owner.name }] : []),
+    { key: "createdAt", header: tf("createdAt"), cell: (r) => formatDate(r.createdAt, user.locale) },
+    {
+      key: "actions",
+      header: <span className="sr-only">{tc("actions.edit")}</span>,
+      align: "right",
+      cell: (r) => (
+        <Link href={`/prospects/${r.id}`} className="text-brand-700 hover:underline">
+          {tc("actions.edit")}
+        </Link>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("listTitle")}
+        actions={
+          can(user.roles, "prospect.create") ? <ButtonLink href="/prospects/new">{t("newTitle")}</ButtonLink> : undefined
+        }
+      />
+      <ProspectFilters params={params} options={options} />
+      <DataTable
+        caption={t("listTitle")}
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={<EmptyState title={t("empty")} description={t("emptyHint")} />}
+      />
+      <Pagination page={params.page} pageSize={params.size} total={total} searchParams={raw} pathname="/prospects" className="mt-4" />
+    </>
+  );
+}

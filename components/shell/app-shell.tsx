@@ -1,0 +1,63 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { menuFor } from "@/lib/navigation/menu";
+import { MobileNav } from "./mobile-nav";
+import { NavLinks, type NavItem } from "./nav-links";
+import { UserMenu } from "./user-menu";
+
+export type AppShellProps = {
+  user: { name: string; roles: Role[] };
+  switchLocaleAction: (locale: AppLocale) => Promise<void>;
+  logoutAction: () => Promise<void>;
+  children: ReactNode;
+};
+
+export async function AppShell({ user, switchLocaleAction, logoutAction, children }: AppShellProps) {
+  const t = await getTranslations("menu");
+  const tCommon = await getTranslations("common");
+  const appName = tCommon("appName");
+  const items: NavItem[] = [
+    { href: "/", label: t("home") },
+    ...menuFor(user.roles).map((entry) => ({
+      href: entry.href,
+      label: t(entry.key),
+      soon: entry.ready ? undefined : t("comingSoon"),
+    })),
+  ];
+
+  return (
+    <div className="min-h-dvh">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:shadow"
+      >
+        {tCommon("skipToContent")}
+      </a>
+      <aside className="hidden border-r border-gray-200 bg-white lg:fixed lg:inset-y-0 lg:flex lg:w-60 lg:flex-col">
+        <div className="flex h-14 shrink-0 items-center border-b border-gray-200 px-5">
+          <span className="truncate font-semibold text-gray-900">{appName}</span>
+        </div>
+        <nav aria-label={t("mainNavigation")} className="flex-1 overflow-y-auto p-3">
+          <NavLinks items={items} />
+        </nav>
+      </aside>
+      <div className="flex min-w-0 flex-col lg:pl-60">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-gray-200 bg-white px-4 lg:px-8">
+          <MobileNav items={items} appName={appName} />
+          <span className="min-w-0 flex-1 truncate font-semibold text-gray-900 lg:invisible">{appName}</span>
+          <UserMenu
+            name={user.name}
+            roles={user.roles}
+            switchLocaleAction={switchLocaleAction}
+            logoutAction={logoutAction}
+          />
+        </header>
+        <main id="main" tabIndex={-1} className="w-full max-w-7xl min-w-0 px-4 py-6 outline-none lg:px-8">
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo-users";
+import { login } from "./helpers";
+
+test.describe("login", () => {
+  for (const user of DEMO_USERS.filter((u) => u.active)) {
+    test(`${user.username} sees the menu of their roles and can log out`, async ({ page }) => {
+      await login(page, user.username, DEMO_PASSWORD);
+      await expect(page).toHaveURL((url) => url.pathname === "/");
+      await expect(page.getByRole("heading", { level: 1 })).toContainText(user.name);
+      const nav = page.getByRole("navigation").first();
+      const consults = user.roles.includes("CONSULTANT") || user.roles.includes("IT_ADMIN");
+      await expect(nav.getByRole("link", { name: "新建准客户" })).toHaveCount(consults ? 1 : 0);
+      if (user.roles.includes("FINANCE")) await expect(nav.getByText("财务审核")).toBeVisible();
+
+      await page.getByRole("button", { name: new RegExp(user.name) }).click();
+      await page.getByRole("button", { name: "退出登录" }).click();
+      await expect(page).toHaveURL(/\/login/);
+      await page.goto("/prospects");
+      await expect(page).toHaveURL(/\/login/);
+    });
+  }
+
+  test("signs in with the email address too", async ({ page }) => {
+    await login(page, "consultant2@demo.liuxue-crm.cn", DEMO_PASSWORD);
+    await expect(page).toHaveURL((url) => url.pathname === "/");
+  });
+
+  test("a wrong password, an unknown user and a disabled user get the same message", async ({ page }) => {
+    for (const [name, password] of [
+      ["consultant3", "wrong-password"],
+      ["no-such-user", DEMO_PASSWORD],
+      ["former", DEMO_PASSWORD],
+    ]) {
+      await login(page, name, password);
+      await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+      await expect(page).toHaveURL(/\/login/);
+    }
+  });
+
+  test("five failures lock the account for this address, even with the right password", async ({ page }) => {
+    for (let i = 0; i < 5; i++) {
+      await login(page, "manager2", `wrong-${i}`);
+      await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+    }
+    await login(page, "manager2", DEMO_PASSWORD);
+    await expect(page.getByRole("alert")).toHaveText("尝试次数过多，请 15 分钟后再试");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});

@@ -1,0 +1,31 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTypescript,
+  globalIgnores([
+    "lib/generated/**",
+    ".next/**",
+    ".data/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "e2e/.auth/**",
+    "next-env.d.ts",
+  ]),
+  {
+    // eslint-config-next only warns here, and `npx eslint .` passes with warnings; the project
+    // allows no dead code, so unused code fails the lint step of `npm test`.
+    rules: {
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
+      ],
+      "@typescript-eslint/no-unused-expressions": "error",
+      // The rule is about the pages/ router, which this App Router project does not have.
+      "@next/next/no-html-link-for-pages": "off",
+    },
+  },
+]);

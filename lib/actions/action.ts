@@ -1,0 +1,53 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import type { z } from "zod";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { DomainError, type FieldErrors } from "@/lib/errors";
+import type { ActionResult } from "./result";
+
+type Options<S extends z.ZodType> = { schema: S; permission: Permission };
+
+// Every server action goes through here: the user is re-read from the database, the permission
+// is required (not optional), the input is parsed with zod, and domain errors become the one
+// result shape. Nothing reaches the service unless all of that passed.
+export function action<S extends z.ZodType, T>(
+  options: Options<S>,
+  handler: (input: z.output<S>, user: SessionUser) => Promise<T>,
+): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    const user = await getCurrentUser();
+    if (!user) redirect("/login");
+    if (!can(user.roles, options.permission)) return { ok: false, formError: "forbidden" };
+
+    const parsed = options.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+    if (!parsed.success) return { ok: false, formError: "invalidInput", fieldErrors: zodFieldErrors(parsed.error) };
+
+    try {
+      return { ok: true, data: await handler(parsed.data, user) };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return { ok: false, formError: error.code, fieldErrors: error.fieldErrors, details: error.details };
+      }
+      throw error;
+    }
+  };
+}
+
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+function formDataToObject(form: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    out[key] = value;
+  }
+  return out;
+}

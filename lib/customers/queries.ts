@@ -1,0 +1,69 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/session";
+import { shanghaiDayStart } from "@/lib/time";
+import type { ProspectListParams } from "./schema";
+import { visibleCustomersWhere } from "./scope";
+
+export function prospectListWhere(user: SessionUser, p: ProspectListParams): Prisma.CustomerWhereInput {
+  const and: Prisma.CustomerWhereInput[] = [visibleCustomersWhere(user), { status: "PROSPECT" }];
+  if (p.q) {
+    const digits = p.q.replace(/[\s-]/g, "");
+    const or: Prisma.CustomerWhereInput[] = [{ name: { contains: p.q, mode: "insensitive" } }];
+    if (/^\+?\d{3,}$/.test(digits)) or.push({ phone: { contains: digits.replace(/^\+?86(?=1\d{10}$)/, "") } });
+    and.push({ OR: or });
+  }
+  if (p.country) and.push({ countryId: p.country });
+  if (p.grade) and.push({ gradeId: p.grade });
+  if (p.media) and.push({ mediaSourceId: p.media });
+  // The date range is in the agency's calendar (Asia/Shanghai), inclusive of both days.
+  if (p.from) and.push({ createdAt: { gte: shanghaiDayStart(p.from) } });
+  if (p.to) and.push({ createdAt: { lt: shanghaiDayStart(p.to, 1) } });
+  return { AND: and };
+}
+
+export async function listProspects(user: SessionUser, p: ProspectListParams) {
+  const where = prospectListWhere(user, p);
+  const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ [p.sort]: p.dir }, { id: p.dir }];
+  const [total, rows] = await prisma.$transaction([
+    prisma.customer.count({ where }),
+    prisma.customer.findMany({
+      where,
+      orderBy,
+      skip: (p.page - 1) * p.size,
+      take: p.size,
+      select: {
+        id: true,
+        name: true,
+        phone: true,
+        wechat: true,
+        major: true,
+        createdAt: true,
+        updatedAt: true,
+        country: { select: { labelZh: true, labelEn: true } },
+        grade: { select: { labelZh: true, labelEn: true } },
+        mediaSource: { select: { labelZh: true, labelEn: true } },
+        owner: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { total, rows };
+}
+export type ProspectRow = Awaited<ReturnType<typeof listProspects>>["rows"][number];
+
+export async function getProspect(user: SessionUser, id: string) {
+  return prisma.customer.findFirst({
+    where: { AND: [{ id, status: "PROSPECT" }, visibleCustomersWhere(user)] },
+    include: { owner: { select: { name: true } }, createdBy: { select: { name: true } } },
+  });
+}
+
+export async function getProspectHistory(user: SessionUser, id: string) {
+  return prisma.auditLog.findMany({
+    where: { entity: "Customer", entityId: id },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    include: { actor: { select: { name: true } } },
+  });
+}

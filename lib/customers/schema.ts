@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { isChineseIdCard, isIsoDate, isMainlandMobile, isPassportNumber, idCardBirthDate } from "@/lib/validation/china";
+import { normalizeHandle, normalizeIdNumber, normalizePhone } from "./normalize";
+
+// Shared by the prospect form (react-hook-form + zodResolver) and the server actions.
+// Error messages are keys of the `validation` message namespace, translated where they are shown.
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "tooLong")
+    .transform((v) => (v === "" ? null : v));
+
+const optionalRef = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? null : v));
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.literal(""), z.enum(values, "invalidChoice")]).transform((v) => (v === "" ? null : v));
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const prospectFields = {
+  name: z.string().trim().min(1, "required").max(50, "tooLong"),
+  phone: z
+    .string()
+    .trim()
+    .min(1, "required")
+    .transform(normalizePhone)
+    .refine(isMainlandMobile, "phoneInvalid"),
+  countryId: optionalRef,
+  major: text(100),
+  gender: optionalEnum(["MALE", "FEMALE"] as const),
+  idCard: z
+    .string()
+    .transform(normalizeIdNumber)
+    .refine((v) => v === "" || isChineseIdCard(v), "idCardInvalid")
+    .transform((v) => (v === "" ? null : v)),
+  passport: z
+    .string()
+    .transform(normalizeIdNumber)
+    .refine((v) => v === "" || isPassportNumber(v), "passportInvalid")
+    .transform((v) => (v === "" ? null : v)),
+  birthDate: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || isIsoDate(v), "dateInvalid")
+    .refine((v) => v === "" || (v >= "1900-01-01" && v <= today()), "birthDateRange")
+    .transform((v) => (v === "" ? null : v)),
+  educationId: optionalRef,
+  maritalStatus: optionalEnum(["SINGLE", "MARRIED", "OTHER"] as const),
+  employer: text(100),
+  position: text(100),
+  gradeId: optionalRef,
+  qq: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^[1-9]\d{4,11}$/.test(v), "qqInvalid")
+    .transform((v) => (v === "" ? null : v)),
+  msn: text(100),
+  email: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || z.email().safeParse(v).success, "emailInvalid")
+    .transform((v) => (v === "" ? null : normalizeHandle(v))),
+  wechat: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || /^[A-Za-z0-9_-]{5,40}$/.test(v), "wechatInvalid")
+    .transform((v) => (v === "" ? null : normalizeHandle(v))),
+  address: text(200),
+  registrationId: optionalRef,
+  mediaSourceId: optionalRef,
+  intro: text(2000),
+  remark: text(2000),
+};
+
+// Zod still runs object refinements when a field failed, so only compare two valid values.
+function birthDateMatchesIdCard(value: { idCard: string | null; birthDate: string | null }) {
+  if (!value.idCard || !value.birthDate || !isChineseIdCard(value.idCard) || !isIsoDate(value.birthDate)) return true;
+  return idCardBirthDate(value.idCard) === value.birthDate;
+}
+
+export const prospectSchema = z
+  .object(prospectFields)
+  .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
+
+export const updateProspectSchema = z
+  .object({ ...prospectFields, id: z.string().min(1), version: z.coerce.number().int().positive() })
+  .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
+
+export type ProspectFormValues = z.input<typeof prospectSchema>;
+export type ProspectInput = z.output<typeof prospectSchema>;
+export type UpdateProspectInput = z.output<typeof updateProspectSchema>;
+
+export const DUPLICATE_KEYS = ["phone", "idCard", "passport", "wechat", "email"] as const;
+export type DuplicateKey = (typeof DUPLICATE_KEYS)[number];
+
+export const duplicateCheckSchema = z.object({
+  field: z.enum(DUPLICATE_KEYS),
+  value: z.string().trim().min(1).max(100),
+  excludeId: z.string().optional(),
+});
+
+export const EMPTY_PROSPECT: ProspectFormValues = {
+  name: "",
+  phone: "",
+  countryId: "",
+  major: "",
+  gender: "",
+  idCard: "",
+  passport: "",
+  birthDate: "",
+  educationId: "",
+  maritalStatus: "",
+  employer: "",
+  position: "",
+  gradeId: "",
+  qq: "",
+  msn: "",
+  email: "",
+  wechat: "",
+  address: "",
+  registrationId: "",
+  mediaSourceId: "",
+  intro: "",
+  remark: "",
+};
+
+// The list page's URL state. Unknown or bad values fall back to defaults rather than erroring,
+// so a hand-edited link still opens.
+export const SORT_FIELDS = ["createdAt", "updatedAt", "name"] as const;
+export const PAGE_SIZES = [20, 50, 100] as const;
+
+export const prospectListSchema = z.object({
+  q: z.string().trim().max(50).catch(""),
+  country: z.string().trim().max(40).catch(""),
+  grade: z.string().trim().max(40).catch(""),
+  media: z.string().trim().max(40).catch(""),
+  from: z.string().refine(isIsoDate).optional().catch(undefined),
+  to: z.string().refine(isIsoDate).optional().catch(undefined),
+  sort: z.enum(SORT_FIELDS).catch("createdAt"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  page: z.coerce.number().int().min(1).max(100000).catch(1),
+  size: z.coerce
+    .number()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(20),
+});
+export type ProspectListParams = z.output<typeof prospectListSchema>;

@@ -1,0 +1,46 @@
+import { can, type Permission } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+// `key` is the message key in the "menu" namespace (and in "dashboard.descriptions").
+export type MenuKey =
+  | "newProspect"
+  | "myProspects"
+  | "myClients"
+  | "myContracts"
+  | "documentWork"
+  | "managerApproval"
+  | "financeApproval"
+  | "archiveTransfer"
+  | "archiveSearch"
+  | "alerts"
+  | "contractAlarms"
+  | "handovers"
+  | "transferConsultant"
+  | "transferCountry";
+
+// `ready` is false for sections whose issue has not landed yet: the shell shows them as
+// "coming soon" instead of linking to a page that does not exist.
+export type MenuEntry = { key: MenuKey; href: string; permission: Permission; ready: boolean };
+
+// In the order of the operations manual's fourteen sections.
+export const MENU: readonly MenuEntry[] = [
+  { key: "newProspect", href: "/prospects/new", permission: "prospect.create", ready: true },
+  { key: "myProspects", href: "/prospects", permission: "prospect.read", ready: true },
+  { key: "myClients", href: "/clients", permission: "client.read", ready: false },
+  { key: "myContracts", href: "/contracts", permission: "contract.read", ready: false },
+  { key: "documentWork", href: "/document-work", permission: "document.work", ready: false },
+  { key: "managerApproval", href: "/approvals/manager", permission: "approval.manager", ready: false },
+  { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: false },
+  { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: false },
+  { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: false },
+  { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },
+  { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: false },
+  { key: "handovers", href: "/handovers", permission: "handover.manage", ready: false },
+  { key: "transferConsultant", href: "/transfers/consultant", permission: "transfer.consultant", ready: false },
+  { key: "transferCountry", href: "/transfers/country", permission: "transfer.country", ready: false },
+];
+
+// Only hides what the user cannot use; every page and action still checks the permission itself.
+export function menuFor(roles: readonly Role[]): MenuEntry[] {
+  return MENU.filter((entry) => can(roles, entry.permission));
+}

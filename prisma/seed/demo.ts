@@ -1,0 +1,20 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { seedDictionaries } from "./dictionaries";
+import { seedPeople } from "./people";
+import { seedProspects } from "./prospects";
+
+export type SeedSummary = {
+  teams: number;
+  users: number;
+  dictionaryItems: number;
+  prospects: { owner: string; created: number }[];
+};
+
+// The demo agency: teams, one account per role, the dictionaries and each consultant's prospects.
+// Safe to run again: everything is upserted by its unique key, prospects only for owners with none.
+export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
+  const { teams, users } = await seedPeople(db);
+  const dictionary = await seedDictionaries(db);
+  const prospects = await seedProspects(db, users, dictionary);
+  return { teams, users: users.size, dictionaryItems: dictionary.size, prospects };
+}

@@ -1,0 +1,84 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { prisma } from "@/lib/db";
+import { EMPTY_PROSPECT } from "@/lib/customers/schema";
+import { createTeam, createUser, uniquePhone } from "./fixtures";
+
+// The real server actions, with only "who is signed in" and Next's cache swapped out.
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+const { createProspectAction, updateProspectAction, checkDuplicateAction } = await import("@/app/(app)/prospects/actions");
+
+const ROLES: Role[] = ["CONSULTANT", "DOCUMENT_OFFICER", "MANAGER", "FINANCE", "ARCHIVIST", "ADMIN_SECRETARY", "IT_ADMIN"];
+const MAY_CREATE: Role[] = ["CONSULTANT", "IT_ADMIN"];
+const MAY_UPDATE_OWN_TEAM: Role[] = ["CONSULTANT", "MANAGER", "IT_ADMIN"];
+
+describe("role × action matrix for prospects", () => {
+  let teamId: string;
+  beforeEach(async () => {
+    teamId = (await createTeam()).id;
+  });
+
+  it.each(ROLES)("createProspectAction as %s", async (role) => {
+    session.user = await createUser([role], { teamId });
+    const phone = uniquePhone();
+    const result = await createProspectAction({ ...EMPTY_PROSPECT, name: "矩阵", phone });
+    if (MAY_CREATE.includes(role)) {
+      expect(result).toMatchObject({ ok: true });
+    } else {
+      expect(result).toEqual({ ok: false, formError: "forbidden" });
+      expect(await prisma.customer.count({ where: { phone } })).toBe(0);
+    }
+  });
+
+  it.each(ROLES)("checkDuplicateAction as %s", async (role) => {
+    session.user = await createUser([role], { teamId });
+    const result = await checkDuplicateAction({ field: "phone", value: uniquePhone() });
+    expect(result.ok).toBe(MAY_CREATE.includes(role));
+  });
+
+  it.each(ROLES)("updateProspectAction on a teammate's prospect as %s", async (role) => {
+    const owner = await createUser(["CONSULTANT"], { teamId });
+    session.user = owner;
+    const phone = uniquePhone();
+    const created = await createProspectAction({ ...EMPTY_PROSPECT, name: "原名", phone });
+    if (!created.ok) throw new Error("setup failed");
+
+    session.user = await createUser([role], { teamId });
+    const result = await updateProspectAction({ ...EMPTY_PROSPECT, name: "新名", phone, id: created.data.id, version: 1 });
+    const name = (await prisma.customer.findUniqueOrThrow({ where: { id: created.data.id } })).name;
+    if (role === "CONSULTANT") {
+      // Another consultant of the same team: the record is outside their scope.
+      expect(result).toMatchObject({ ok: false, formError: "notFound" });
+      expect(name).toBe("原名");
+    } else if (MAY_UPDATE_OWN_TEAM.includes(role)) {
+      expect(result).toMatchObject({ ok: true });
+      expect(name).toBe("新名");
+    } else {
+      expect(result).toEqual({ ok: false, formError: "forbidden" });
+      expect(name).toBe("原名");
+    }
+  });
+
+  it("returns field errors in Chinese-message keys and writes nothing for bad input", async () => {
+    session.user = await createUser(["CONSULTANT"], { teamId });
+    const before = await prisma.customer.count();
+    const result = await createProspectAction({ ...EMPTY_PROSPECT, name: "", phone: "123", idCard: "123456789012345678" });
+    expect(result).toEqual({
+      ok: false,
+      formError: "invalidInput",
+      fieldErrors: { name: ["required"], phone: ["phoneInvalid"], idCard: ["idCardInvalid"] },
+    });
+    expect(await prisma.customer.count()).toBe(before);
+  });
+
+  it("accepts FormData as browsers post it", async () => {
+    session.user = await createUser(["CONSULTANT"], { teamId });
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ ...EMPTY_PROSPECT, name: "表单", phone: uniquePhone() })) form.set(k, v);
+    expect(await createProspectAction(form)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { can, permissionsOf, ROLE_PERMISSIONS } from "@/lib/auth/permissions";
+import { menuFor } from "@/lib/navigation/menu";
+
+describe("role permissions", () => {
+  it("lets only consultants (and IT) create prospects", () => {
+    const creators = Object.entries(ROLE_PERMISSIONS)
+      .filter(([, perms]) => perms.includes("prospect.create"))
+      .map(([role]) => role)
+      .sort();
+    expect(creators).toEqual(["CONSULTANT", "IT_ADMIN"]);
+  });
+
+  it("gives a manager who also consults the union of both roles", () => {
+    expect(can(["MANAGER"], "prospect.create")).toBe(false);
+    expect(can(["MANAGER", "CONSULTANT"], "prospect.create")).toBe(true);
+    expect(permissionsOf(["MANAGER", "CONSULTANT"]).has("approval.manager")).toBe(true);
+  });
+
+  it("builds the menu from permissions only", () => {
+    const keys = (roles: Parameters<typeof menuFor>[0]) => menuFor(roles).map((e) => e.href);
+    expect(keys(["FINANCE"])).toContain("/approvals/finance");
+    expect(keys(["FINANCE"])).not.toContain("/prospects/new");
+    expect(keys(["DOCUMENT_OFFICER"])).toContain("/document-work");
+    expect(keys([])).toEqual([]);
+  });
+});
