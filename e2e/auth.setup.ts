@@ -7,8 +7,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/demo-users";
 for (const user of DEMO_USERS.filter((u) => u.active)) {
   setup(`sign in as ${user.username}`, async ({ page }) => {
     await page.goto("/login");
-    await page.getByLabel("用户名或邮箱", { exact: true }).fill(user.username);
-    await page.getByLabel("密码", { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByLabel("用户名或邮箱").fill(user.username);
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录", exact: true }).click();
     await expect(page).toHaveURL((url) => url.pathname === "/");
     await page.context().storageState({ path: fileURLToPath(new URL(`.auth/${user.username}.json`, import.meta.url)) });

@@ -14,7 +14,7 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
 
 export async function login(page: Page, identifier: string, password: string): Promise<void> {
   await page.goto("/login");
-  await page.getByLabel("用户名或邮箱", { exact: true }).fill(identifier);
-  await page.getByLabel("密码", { exact: true }).fill(password);
+  await page.getByLabel("用户名或邮箱").fill(identifier);
+  await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
 }

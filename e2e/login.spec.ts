@@ -33,7 +33,7 @@ test.describe("login", () => {
       ["former", DEMO_PASSWORD],
     ]) {
       await login(page, name, password);
-      await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+      await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("用户名或密码错误");
       await expect(page).toHaveURL(/\/login/);
     }
   });
@@ -41,10 +41,10 @@ test.describe("login", () => {
   test("five failures lock the account for this address, even with the right password", async ({ page }) => {
     for (let i = 0; i < 5; i++) {
       await login(page, "manager2", `wrong-${i}`);
-      await expect(page.getByRole("alert")).toHaveText("用户名或密码错误");
+      await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("用户名或密码错误");
     }
     await login(page, "manager2", DEMO_PASSWORD);
-    await expect(page.getByRole("alert")).toHaveText("尝试次数过多，请 15 分钟后再试");
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("尝试次数过多，请 15 分钟后再试");
     await expect(page).toHaveURL(/\/login/);
   });
 });

@@ -13,7 +13,7 @@ test.describe("the shell on a 390 px phone", () => {
     await expectNoHorizontalScroll(page);
     await page.screenshot({ path: `${SHOTS}/phone-home.png`, fullPage: true });
 
-    const toggle = page.getByRole("button", { name: /菜单/ });
+    const toggle = page.getByRole("button", { name: "打开菜单" });
     await expect(toggle).toHaveAttribute("aria-expanded", "false");
     await toggle.click();
     await expect(toggle).toHaveAttribute("aria-expanded", "true");
@@ -37,6 +37,8 @@ test.describe("the shell on a 390 px phone", () => {
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await page.screenshot({ path: `${SHOTS}/phone-home-en.png`, fullPage: true });
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
     await page.getByRole("button", { name: /陈静/ }).click();
     await page.getByRole("button", { name: "中文" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");

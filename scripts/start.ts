@@ -28,7 +28,8 @@ let receivedSignal: NodeJS.Signals | undefined;
 async function main(): Promise<number> {
   // Read .env files the way Next.js will, so DATABASE_URL there counts before deciding to embed a database.
   nextEnv.loadEnvConfig(projectRoot, dev);
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Telemetry would try to reach the internet on every build and start.
+  const env: NodeJS.ProcessEnv = { NEXT_TELEMETRY_DISABLED: "1", ...process.env };
 
   if (env.DATABASE_URL) {
     if (!env.AUTH_SECRET) {

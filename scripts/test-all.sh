@@ -3,6 +3,7 @@
 # final count covers everything; the exit status is non-zero if any step failed. The last line of
 # output is "N passed, N failed" (scripts/count-results.ts).
 set -uo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 cd "$(dirname "$0")/.."
 
 results="$PWD/test-results"

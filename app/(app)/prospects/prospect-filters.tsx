@@ -51,7 +51,7 @@ export async function ProspectFilters({ params, options }: { params: ProspectLis
               ))}
             </Select>
           </Field>
-          <Field label={<span className="sr-only">{t("sortBy")}</span>} htmlFor="filter-dir">
+          <Field label={t("direction")} htmlFor="filter-dir">
             <Select name="dir" defaultValue={params.dir}>
               <option value="desc">{t("dirs.desc")}</option>
               <option value="asc">{t("dirs.asc")}</option>
