@@ -21,6 +21,23 @@ test.describe("login", () => {
     });
   }
 
+  test("'log out on all devices' ends the sessions of other browsers at once", async ({ browser }) => {
+    const office = await browser.newPage();
+    const phone = await browser.newPage();
+    for (const page of [office, phone]) {
+      await login(page, "consultant3", DEMO_PASSWORD);
+      await expect(page).toHaveURL((url) => url.pathname === "/");
+    }
+    await phone.goto("/prospects");
+    await expect(phone.getByRole("heading", { level: 1 })).toHaveText("我的准客户");
+
+    await office.getByRole("button", { name: /赵敏/ }).click();
+    await office.getByRole("button", { name: "退出所有设备" }).click();
+    await expect(office).toHaveURL(/\/login/);
+    await phone.goto("/prospects");
+    await expect(phone).toHaveURL(/\/login/);
+  });
+
   test("signs in with the email address too", async ({ page }) => {
     await login(page, "consultant2@demo.liuxue-crm.cn", DEMO_PASSWORD);
     await expect(page).toHaveURL((url) => url.pathname === "/");

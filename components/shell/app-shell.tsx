@@ -11,10 +11,11 @@ export type AppShellProps = {
   user: { name: string; roles: Role[] };
   switchLocaleAction: (locale: AppLocale) => Promise<void>;
   logoutAction: () => Promise<void>;
+  logoutEverywhereAction: () => Promise<void>;
   children: ReactNode;
 };
 
-export async function AppShell({ user, switchLocaleAction, logoutAction, children }: AppShellProps) {
+export async function AppShell({ user, switchLocaleAction, logoutAction, logoutEverywhereAction, children }: AppShellProps) {
   const t = await getTranslations("menu");
   const tCommon = await getTranslations("common");
   const appName = tCommon("appName");
@@ -52,6 +53,7 @@ export async function AppShell({ user, switchLocaleAction, logoutAction, childre
             roles={user.roles}
             switchLocaleAction={switchLocaleAction}
             logoutAction={logoutAction}
+            logoutEverywhereAction={logoutEverywhereAction}
           />
         </header>
         <main id="main" tabIndex={-1} className="w-full max-w-7xl min-w-0 px-4 py-6 outline-none lg:px-8">

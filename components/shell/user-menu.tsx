@@ -13,6 +13,7 @@ export type UserMenuProps = {
   roles: readonly Role[];
   switchLocaleAction: (locale: AppLocale) => Promise<void>;
   logoutAction: () => Promise<void>;
+  logoutEverywhereAction: () => Promise<void>;
 };
 
 // Each language keeps its own name, so a user who picked the wrong one can still find the way back.
@@ -55,7 +56,7 @@ function LogoutButton({ label }: { label: string }) {
   );
 }
 
-export function UserMenu({ name, roles, switchLocaleAction, logoutAction }: UserMenuProps) {
+export function UserMenu({ name, roles, switchLocaleAction, logoutAction, logoutEverywhereAction }: UserMenuProps) {
   const t = useTranslations("menu");
   const tRoles = useTranslations("roles");
   const locale = useLocale();
@@ -141,6 +142,9 @@ export function UserMenu({ name, roles, switchLocaleAction, logoutAction }: User
           </div>
           <form action={logoutAction} className="border-t border-gray-100 pt-2">
             <LogoutButton label={t("logout")} />
+          </form>
+          <form action={logoutEverywhereAction}>
+            <LogoutButton label={t("logoutEverywhere")} />
           </form>
         </div>
       )}

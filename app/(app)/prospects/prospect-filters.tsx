@@ -41,7 +41,7 @@ export async function ProspectFilters({ params, options }: { params: ProspectLis
         <Field label={t("to")} htmlFor="filter-to">
           <Input name="to" type="date" defaultValue={params.to ?? ""} />
         </Field>
-        <div className="grid grid-cols-3 gap-2">
+        <div className="grid grid-cols-[1.5fr_1fr_0.9fr] gap-2">
           <Field label={t("sortBy")} htmlFor="filter-sort">
             <Select name="sort" defaultValue={params.sort}>
               {SORT_FIELDS.map((f) => (
