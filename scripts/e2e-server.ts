@@ -4,9 +4,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { startEmbeddedDatabase } from "@/prisma/embedded/server";
 import { applyMigrations } from "@/prisma/tools/migrations";
+import { resetTestDatabase } from "@/prisma/tools/reset-test-database";
 
 // Playwright's webServer: the production build (`next build` must have run) on a freshly
 // migrated and seeded database. With DATABASE_URL it wipes and reuses that test database;
@@ -18,26 +18,11 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 type Database = { url: string; embedded: boolean; stop: () => Promise<void> };
 
-async function resetSchema(url: string): Promise<void> {
-  const database = decodeURIComponent(new URL(url).pathname.slice(1));
-  // The reset drops every table: only ever do it to a database that is named as a test database.
-  if (!/test/i.test(database)) {
-    throw new Error(`Refusing to wipe database "${database}" for the e2e run: its name must contain "test".`);
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE");
-    await client.query("CREATE SCHEMA public");
-  } finally {
-    await client.end();
-  }
-}
 
 async function openDatabase(): Promise<Database> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    await resetSchema(external);
+    await resetTestDatabase(external, "the e2e run");
     return { url: external, embedded: false, stop: async () => {} };
   }
   const tempDir = await mkdtemp(path.join(tmpdir(), "crm-e2e-"));

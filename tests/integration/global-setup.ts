@@ -1,7 +1,7 @@
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedDatabase } from "@/prisma/embedded/server";
 import { applyMigrations } from "@/prisma/tools/migrations";
+import { resetTestDatabase } from "@/prisma/tools/reset-test-database";
 
 // Integration tests run on real PostgreSQL semantics: a dedicated PostgreSQL test database when DATABASE_URL is
 // set (CI runs both), otherwise an in-memory embedded PGlite. Either way the schema comes from the migrations.
@@ -17,7 +17,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let url: string;
   let stop = async () => {};
   if (external) {
-    await resetSchema(external);
+    await resetTestDatabase(external, "the integration tests");
     url = external;
   } else {
     const embedded = await startEmbeddedDatabase();
@@ -41,20 +41,3 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 }
 
-async function resetSchema(url: string): Promise<void> {
-  const database = decodeURIComponent(new URL(url).pathname.slice(1));
-  // Everything in the database is dropped: only ever do that to a database named as a test database.
-  if (!database.toLowerCase().includes("test")) {
-    throw new Error(
-      `Refusing to reset database "${database}" for the integration tests: its name must contain "test".`,
-    );
-  }
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("DROP SCHEMA public CASCADE");
-    await client.query("CREATE SCHEMA public");
-  } finally {
-    await client.end();
-  }
-}
