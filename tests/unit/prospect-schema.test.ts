@@ -84,3 +84,14 @@ describe("list URL parameters", () => {
     });
   });
 });
+
+describe("stored customer to form values", () => {
+  it("turns nulls into empty strings and dates into YYYY-MM-DD, and parses back to the same record", async () => {
+    const { toProspectFormValues } = await import("@/lib/customers/form-values");
+    const stored = Object.fromEntries(Object.keys(EMPTY_PROSPECT).map((k) => [k, null])) as Record<string, string | Date | null>;
+    Object.assign(stored, { name: "张伟", phone: "13800138000", gender: "MALE", birthDate: new Date("1949-12-31T00:00:00Z") });
+    const values = toProspectFormValues(stored as never);
+    expect(values).toMatchObject({ name: "张伟", gender: "MALE", birthDate: "1949-12-31", major: "", countryId: "" });
+    expect(prospectSchema.parse(values)).toMatchObject({ name: "张伟", birthDate: "1949-12-31", major: null });
+  });
+});

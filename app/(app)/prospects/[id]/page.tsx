@@ -5,9 +5,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getProspect, getProspectHistory } from "@/lib/customers/queries";
-import type { ProspectFormValues } from "@/lib/customers/schema";
+import { toProspectFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
-import { isoDateOnly } from "@/lib/time";
 import { ProspectForm } from "../prospect-form";
 import { ProspectHistory } from "./prospect-history";
 
@@ -26,30 +25,7 @@ export default async function ProspectPage({ params, searchParams }: Props) {
     searchParams,
   ]);
 
-  const values: ProspectFormValues = {
-    name: prospect.name,
-    phone: prospect.phone,
-    countryId: prospect.countryId ?? "",
-    major: prospect.major ?? "",
-    gender: prospect.gender ?? "",
-    idCard: prospect.idCard ?? "",
-    passport: prospect.passport ?? "",
-    birthDate: isoDateOnly(prospect.birthDate),
-    educationId: prospect.educationId ?? "",
-    maritalStatus: prospect.maritalStatus ?? "",
-    employer: prospect.employer ?? "",
-    position: prospect.position ?? "",
-    gradeId: prospect.gradeId ?? "",
-    qq: prospect.qq ?? "",
-    msn: prospect.msn ?? "",
-    email: prospect.email ?? "",
-    wechat: prospect.wechat ?? "",
-    address: prospect.address ?? "",
-    registrationId: prospect.registrationId ?? "",
-    mediaSourceId: prospect.mediaSourceId ?? "",
-    intro: prospect.intro ?? "",
-    remark: prospect.remark ?? "",
-  };
+  const values = toProspectFormValues(prospect);
 
   return (
     <>
