@@ -29,3 +29,13 @@ export function formatDate(date: Date, locale: string): string {
 export function isoDateOnly(date: Date | null): string {
   return date ? date.toISOString().slice(0, 10) : "";
 }
+
+// Today's calendar date in the agency's zone, as YYYY-MM-DD.
+export function shanghaiToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}
+
+// A YYYY-MM-DD calendar date as the value Prisma writes to a @db.Date column.
+export function dateOnly(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00Z`);
+}

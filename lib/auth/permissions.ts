@@ -6,8 +6,13 @@ export const PERMISSIONS = [
   "prospect.create",
   "prospect.read",
   "prospect.update",
+  "followUp.create",
   "client.read",
+  "client.update",
   "contract.read",
+  "contract.create",
+  "contract.update",
+  "notification.read",
   "document.work",
   "approval.manager",
   "approval.finance",
@@ -23,12 +28,20 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
+// Everyone signed in may read their own notifications.
+const EVERYONE: Permission[] = ["notification.read"];
+
 const CONSULTANT: Permission[] = [
+  ...EVERYONE,
   "prospect.create",
   "prospect.read",
   "prospect.update",
+  "followUp.create",
   "client.read",
+  "client.update",
   "contract.read",
+  "contract.create",
+  "contract.update",
   "archive.search",
   "alert.monitor",
   "handover.manage",
@@ -38,12 +51,16 @@ const CONSULTANT: Permission[] = [
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CONSULTANT,
-  DOCUMENT_OFFICER: ["document.work", "archive.search", "alert.monitor"],
+  DOCUMENT_OFFICER: [...EVERYONE, "document.work", "archive.search", "alert.monitor"],
   MANAGER: [
+    ...EVERYONE,
     "prospect.read",
     "prospect.update",
+    "followUp.create",
     "client.read",
+    "client.update",
     "contract.read",
+    "contract.update",
     "approval.manager",
     "archive.search",
     "alert.monitor",
@@ -51,9 +68,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "transfer.consultant",
     "transfer.country",
   ],
-  FINANCE: ["contract.read", "approval.finance", "archive.search"],
-  ARCHIVIST: ["archive.transfer", "archive.search"],
-  ADMIN_SECRETARY: ["alarm.contract", "contract.read", "archive.search"],
+  FINANCE: [...EVERYONE, "contract.read", "approval.finance", "archive.search"],
+  ARCHIVIST: [...EVERYONE, "archive.transfer", "archive.search"],
+  ADMIN_SECRETARY: [...EVERYONE, "alarm.contract", "contract.read", "archive.search"],
   IT_ADMIN: [...PERMISSIONS],
 };
 

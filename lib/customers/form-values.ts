@@ -1,16 +1,26 @@
 import { isoDateOnly } from "@/lib/time";
-import { EMPTY_PROSPECT, type ProspectFormValues } from "./schema";
+import { EMPTY_CLIENT, EMPTY_PROSPECT, type ClientFormValues, type ProspectFormValues } from "./schema";
 
-type StoredCustomer = { [K in keyof ProspectFormValues]: string | Date | null };
+type Stored<V> = { [K in keyof V]: string | Date | null };
+type StoredCustomer = Stored<ProspectFormValues>;
 
 // A stored customer as the prospect form's strings: the inverse of the schema's parsing
 // (null becomes "", a @db.Date becomes YYYY-MM-DD). Edit forms start from this.
 export function toProspectFormValues(customer: StoredCustomer): ProspectFormValues {
+  return toFormValues(customer, EMPTY_PROSPECT);
+}
+
+// The same for the client form (the prospect's fields plus 籍贯); the signing flow starts from it.
+export function toClientFormValues(customer: Stored<ClientFormValues>): ClientFormValues {
+  return toFormValues(customer, EMPTY_CLIENT);
+}
+
+function toFormValues<V extends Record<string, string>>(customer: Stored<V>, empty: V): V {
   // Record<string, string>: enum fields hold their stored value, which the schema accepts.
-  const values: Record<string, string> = { ...EMPTY_PROSPECT };
-  for (const key of Object.keys(EMPTY_PROSPECT) as (keyof ProspectFormValues)[]) {
+  const values: Record<string, string> = { ...empty };
+  for (const key of Object.keys(empty) as (keyof V & string)[]) {
     const value = customer[key];
     values[key] = value instanceof Date ? isoDateOnly(value) : (value ?? "");
   }
-  return values as ProspectFormValues;
+  return values as V;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shanghaiToday } from "@/lib/time";
 import { isChineseIdCard, isIsoDate, isMainlandMobile, isPassportNumber, idCardBirthDate } from "@/lib/validation/china";
 import { normalizeHandle, normalizeIdNumber, normalizePhone } from "./normalize";
 
@@ -20,7 +21,7 @@ const optionalRef = z
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.union([z.literal(""), z.enum(values, "invalidChoice")]).transform((v) => (v === "" ? null : v));
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => shanghaiToday();
 
 export const prospectFields = {
   name: z.string().trim().min(1, "required").max(50, "tooLong"),
@@ -91,6 +92,30 @@ export const updateProspectSchema = z
   .object({ ...prospectFields, id: z.string().min(1), version: z.coerce.number().int().positive() })
   .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
 
+// 签约客户: section 2 requires, besides 姓名 and 电话, 性别, 身份证, 籍贯, 出生日期 and 学历.
+const required = <T extends z.ZodType<string | null>>(schema: T) => schema.refine((v) => v !== null, "required");
+
+export const clientFields = {
+  ...prospectFields,
+  gender: required(prospectFields.gender),
+  idCard: required(prospectFields.idCard),
+  birthDate: required(prospectFields.birthDate),
+  educationId: required(prospectFields.educationId),
+  nativePlace: text(50).refine((v) => v !== null, "required"),
+};
+
+export const clientSchema = z
+  .object(clientFields)
+  .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
+
+export const updateClientSchema = z
+  .object({ ...clientFields, id: z.string().min(1), version: z.coerce.number().int().positive() })
+  .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
+
+export type ClientFormValues = z.input<typeof clientSchema>;
+export type ClientInput = z.output<typeof clientSchema>;
+export type UpdateClientInput = z.output<typeof updateClientSchema>;
+
 export type ProspectFormValues = z.input<typeof prospectSchema>;
 export type ProspectInput = z.output<typeof prospectSchema>;
 export type UpdateProspectInput = z.output<typeof updateProspectSchema>;
@@ -128,6 +153,8 @@ export const EMPTY_PROSPECT: ProspectFormValues = {
   intro: "",
   remark: "",
 };
+
+export const EMPTY_CLIENT: ClientFormValues = { ...EMPTY_PROSPECT, nativePlace: "" };
 
 // The list page's URL state. Unknown or bad values fall back to defaults rather than erroring,
 // so a hand-edited link still opens.

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { clientSchema } from "@/lib/customers/schema";
+import { shanghaiToday } from "@/lib/time";
+import { isIsoDate } from "@/lib/validation/china";
+import { CONTRACT_STATUSES } from "./state";
+
+// Shared by the contract forms (react-hook-form + zodResolver) and the server actions.
+// Messages are keys of the `validation` namespace.
+
+const requiredText = (max: number) => z.string().trim().min(1, "required").max(max, "tooLong");
+const requiredRef = z.string().trim().min(1, "required");
+
+// CNY with at most two decimals, never negative, within Decimal(12,2). Kept as a string so no
+// float ever touches it; Prisma writes the string to the numeric column exactly.
+const fee = z
+  .string()
+  .trim()
+  .min(1, "required")
+  .transform((v) => v.replace(/[,，\s]/g, ""))
+  .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), "feeInvalid")
+  .transform((v) => (v.includes(".") ? v : `${v}.00`));
+
+export const contractFields = {
+  countryId: requiredRef,
+  programId: requiredRef,
+  // Stored upper-case so "bj-2026-001" and "BJ-2026-001" are one number.
+  number: z
+    .string()
+    .trim()
+    .min(1, "required")
+    .transform((v) => v.toUpperCase())
+    .refine((v) => /^[A-Z0-9][A-Z0-9_/-]{2,39}$/.test(v), "contractNumberInvalid"),
+  signedOn: z
+    .string()
+    .trim()
+    .min(1, "required")
+    .refine(isIsoDate, "dateInvalid")
+    .refine((v) => v >= "2000-01-01" && v <= shanghaiToday(), "signedOnRange"),
+  school: requiredText(100),
+  course: requiredText(100),
+  firstFee: fee,
+  secondFee: fee,
+  remark: z
+    .string()
+    .trim()
+    .max(2000, "tooLong")
+    .transform((v) => (v === "" ? null : v)),
+};
+
+export const contractSchema = z.object(contractFields);
+export type ContractFormValues = z.input<typeof contractSchema>;
+export type ContractInput = z.output<typeof contractSchema>;
+
+export const EMPTY_CONTRACT: ContractFormValues = {
+  countryId: "",
+  programId: "",
+  number: "",
+  signedOn: "",
+  school: "",
+  course: "",
+  firstFee: "",
+  secondFee: "",
+  remark: "",
+};
+
+// 提交 sends the new contract straight to the manager (PENDING_MANAGER); otherwise it stays a 草稿.
+const submit = z.boolean();
+
+// 签约: completes the prospect's client fields and creates the first contract, in one step.
+export const signSchema = z.object({
+  customerId: z.string().min(1),
+  customerVersion: z.number().int().positive(),
+  client: clientSchema,
+  contract: contractSchema,
+  submit,
+});
+export type SignFormValues = z.input<typeof signSchema>;
+export type SignInput = z.output<typeof signSchema>;
+
+// 创建合同 for a client who already signed: only the contract part.
+export const createContractSchema = z.object({ customerId: z.string().min(1), contract: contractSchema, submit });
+export type CreateContractInput = z.output<typeof createContractSchema>;
+
+export const updateContractSchema = z.object({
+  id: z.string().min(1),
+  version: z.number().int().positive(),
+  contract: contractSchema,
+});
+export type UpdateContractInput = z.output<typeof updateContractSchema>;
+
+// 提交 / 撤回 a contract: the version makes a double click or a stale page harmless.
+export const contractStepSchema = z.object({ id: z.string().min(1), version: z.number().int().positive() });
+export type ContractStepInput = z.output<typeof contractStepSchema>;
+
+// The list page's URL state; bad values fall back to defaults so a hand-edited link still opens.
+export const CONTRACT_SORT_FIELDS = ["signedOn", "createdAt", "updatedAt", "number"] as const;
+export const CONTRACT_PAGE_SIZES = [20, 50, 100] as const;
+
+export const contractListSchema = z.object({
+  q: z.string().trim().max(50).catch(""),
+  status: z.enum(CONTRACT_STATUSES).optional().catch(undefined),
+  country: z.string().trim().max(40).catch(""),
+  program: z.string().trim().max(40).catch(""),
+  from: z.string().refine(isIsoDate).optional().catch(undefined),
+  to: z.string().refine(isIsoDate).optional().catch(undefined),
+  sort: z.enum(CONTRACT_SORT_FIELDS).catch("signedOn"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  page: z.coerce.number().int().min(1).max(100000).catch(1),
+  size: z.coerce
+    .number()
+    .refine((n) => (CONTRACT_PAGE_SIZES as readonly number[]).includes(n))
+    .catch(20),
+});
+export type ContractListParams = z.output<typeof contractListSchema>;
