@@ -18,7 +18,12 @@ const fee = z
   .min(1, "required")
   .transform((v) => v.replace(/[,，\s]/g, ""))
   .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), "feeInvalid")
-  .transform((v) => (v.includes(".") ? v : `${v}.00`));
+  // One canonical form ("1,234.5" and "01234.50" are both "1234.50"), so an unchanged fee never
+  // shows up as a change in the audit log.
+  .transform((v) => {
+    const [whole, cents = ""] = v.split(".");
+    return `${whole.replace(/^0+(?=\d)/, "")}.${cents.padEnd(2, "0")}`;
+  });
 
 export const contractFields = {
   countryId: requiredRef,
@@ -30,11 +35,12 @@ export const contractFields = {
     .min(1, "required")
     .transform((v) => v.toUpperCase())
     .refine((v) => /^[A-Z0-9][A-Z0-9_/-]{2,39}$/.test(v), "contractNumberInvalid"),
+  // Checks on one string all run unless told to abort: a blank or malformed date gets one message, not three.
   signedOn: z
     .string()
     .trim()
-    .min(1, "required")
-    .refine(isIsoDate, "dateInvalid")
+    .min(1, { message: "required", abort: true })
+    .refine(isIsoDate, { message: "dateInvalid", abort: true })
     .refine((v) => v >= "2000-01-01" && v <= shanghaiToday(), "signedOnRange"),
   school: requiredText(100),
   course: requiredText(100),

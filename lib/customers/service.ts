@@ -4,7 +4,7 @@ import { changedFields, writeAudit } from "@/lib/audit/audit";
 import { ConflictError, DomainError, NotFoundError, type FieldErrors } from "@/lib/errors";
 import type { DictionaryKind } from "@/lib/generated/prisma/enums";
 import { findDuplicates, lockDuplicateKeys, type DuplicateMatch } from "./duplicates";
-import { prospectFields, type ProspectInput, type UpdateProspectInput } from "./schema";
+import { prospectFields, type ClientInput, type ProspectInput, type UpdateProspectInput } from "./schema";
 import { visibleCustomersWhere } from "./scope";
 
 const REFS: [keyof ProspectInput, DictionaryKind][] = [
@@ -43,23 +43,34 @@ function toRecord(input: ProspectInput) {
   };
 }
 
-async function assertDictionaryRefs(db: Tx, input: ProspectInput): Promise<void> {
+// The client form writes the prospect's columns plus 籍贯.
+export function toClientRecord(input: ClientInput) {
+  return { ...toRecord(input), nativePlace: input.nativePlace };
+}
+
+// `prefix` names the form part when the customer is one part of a larger form (签约: "client.").
+export async function dictionaryRefErrors(db: Tx, input: ProspectInput, prefix = ""): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   for (const [field, kind] of REFS) {
     const id = input[field] as string | null;
     if (!id) continue;
     const item = await db.dictionaryItem.findFirst({ where: { id, kind, active: true }, select: { id: true } });
-    if (!item) errors[field] = ["invalidChoice"];
+    if (!item) errors[`${prefix}${field}`] = ["invalidChoice"];
   }
+  return errors;
+}
+
+export async function assertDictionaryRefs(db: Tx, input: ProspectInput): Promise<void> {
+  const errors = await dictionaryRefErrors(db, input);
   if (Object.keys(errors).length) throw new DomainError("invalidInput", errors);
 }
 
 // A 撞单 (someone else's customer) or the user's own existing record both refuse the save:
 // the field errors say which keys collided, `details.duplicates` who owns them.
-function assertNoDuplicates(matches: DuplicateMatch[]): void {
+export function assertNoDuplicates(matches: DuplicateMatch[], prefix = ""): void {
   if (matches.length === 0) return;
   const fieldErrors: FieldErrors = {};
-  for (const m of matches) (fieldErrors[m.field] ??= []).push(m.mine ? "duplicateMine" : "duplicateOther");
+  for (const m of matches) (fieldErrors[`${prefix}${m.field}`] ??= []).push(m.mine ? "duplicateMine" : "duplicateOther");
   throw new DomainError(matches.some((m) => !m.mine) ? "duplicateOther" : "duplicateMine", fieldErrors, {
     duplicates: matches,
   });

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { seedContracts } from "./contracts";
 import { seedDictionaries } from "./dictionaries";
 import { seedPeople } from "./people";
 import { seedProspects } from "./prospects";
@@ -16,5 +17,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   const { teams, users } = await seedPeople(db);
   const dictionary = await seedDictionaries(db);
   const prospects = await seedProspects(db, users, dictionary);
+  // After the prospects: those are only generated for owners who have no customers yet.
+  await seedContracts(db, users, dictionary);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects };
 }

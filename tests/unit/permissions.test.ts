@@ -17,6 +17,19 @@ describe("role permissions", () => {
     expect(permissionsOf(["MANAGER", "CONSULTANT"]).has("approval.manager")).toBe(true);
   });
 
+  it("lets consultants and IT sign contracts, and managers only change their team's", () => {
+    const holders = (perm: Parameters<typeof can>[1]) =>
+      Object.entries(ROLE_PERMISSIONS)
+        .filter(([, perms]) => perms.includes(perm))
+        .map(([role]) => role)
+        .sort();
+    expect(holders("contract.create")).toEqual(["CONSULTANT", "IT_ADMIN"]);
+    expect(holders("contract.update")).toEqual(["CONSULTANT", "IT_ADMIN", "MANAGER"]);
+    expect(holders("transfer.consultant")).toEqual(["CONSULTANT", "IT_ADMIN", "MANAGER"]);
+    expect(holders("client.update")).toEqual(["CONSULTANT", "IT_ADMIN", "MANAGER"]);
+    expect(holders("notification.read")).toHaveLength(7);
+  });
+
   it("builds the menu from permissions only", () => {
     const keys = (roles: Parameters<typeof menuFor>[0]) => menuFor(roles).map((e) => e.href);
     expect(keys(["FINANCE"])).toContain("/approvals/finance");

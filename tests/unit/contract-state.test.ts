@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { contractSchema, EMPTY_CONTRACT } from "@/lib/contracts/schema";
+import { CONTRACT_STATUSES, editRefusal, isEditable, isLocked, nextStatus, type ContractAction } from "@/lib/contracts/state";
+import { shanghaiToday } from "@/lib/time";
+
+const valid = {
+  ...EMPTY_CONTRACT,
+  countryId: "country-1",
+  programId: "program-1",
+  number: "BJ-2026-0001",
+  signedOn: "2026-01-15",
+  school: "伦敦大学学院",
+  course: "计算机科学硕士",
+  firstFee: "30000",
+  secondFee: "20000.5",
+};
+
+const parse = (over: Partial<typeof valid>) => contractSchema.safeParse({ ...valid, ...over });
+const errorsOf = (over: Partial<typeof valid>) => {
+  const result = parse(over);
+  const errors: Record<string, string> = {};
+  // Joined, so a field that got two messages shows up as such.
+  for (const i of result.error?.issues ?? []) errors[i.path.join(".")] = [errors[i.path.join(".")], i.message].filter(Boolean).join(",");
+  return errors;
+};
+
+describe("contract states", () => {
+  it("follows the manual's life: submit, withdraw, approve and reject only from their state", () => {
+    const table: Record<ContractAction, [string, string]> = {
+      submit: ["DRAFT", "PENDING_MANAGER"],
+      withdraw: ["PENDING_MANAGER", "DRAFT"],
+      managerApprove: ["PENDING_MANAGER", "PENDING_FINANCE"],
+      managerReject: ["PENDING_MANAGER", "DRAFT"],
+      financeApprove: ["PENDING_FINANCE", "AUDITED"],
+      financeReject: ["PENDING_FINANCE", "DRAFT"],
+    };
+    for (const [action, [from, to]] of Object.entries(table) as [ContractAction, [string, string]][]) {
+      for (const status of CONTRACT_STATUSES) {
+        expect(nextStatus(status, action), `${action} from ${status}`).toBe(status === from ? to : null);
+      }
+    }
+  });
+
+  it("edits only a DRAFT; under review it must be withdrawn, audited and later it is locked", () => {
+    expect(CONTRACT_STATUSES.filter(isEditable)).toEqual(["DRAFT"]);
+    expect(CONTRACT_STATUSES.filter(isLocked)).toEqual(["AUDITED", "IN_SERVICE", "COMPLETED", "TERMINATED"]);
+    expect(Object.fromEntries(CONTRACT_STATUSES.map((s) => [s, editRefusal(s)]))).toEqual({
+      DRAFT: null,
+      PENDING_MANAGER: "contractUnderReview",
+      PENDING_FINANCE: "contractUnderReview",
+      AUDITED: "contractLocked",
+      IN_SERVICE: "contractLocked",
+      COMPLETED: "contractLocked",
+      TERMINATED: "contractLocked",
+    });
+  });
+});
+
+describe("contract schema", () => {
+  it("requires every field except 备注", () => {
+    const result = contractSchema.safeParse(EMPTY_CONTRACT);
+    expect(result.success).toBe(false);
+    const fields = result.error!.issues.map((i) => i.path.join(".")).sort();
+    expect(fields).toEqual(["countryId", "course", "firstFee", "number", "programId", "school", "secondFee", "signedOn"]);
+    expect(result.error!.issues.every((i) => i.message === "required")).toBe(true);
+    expect(parse({ remark: "" }).data?.remark).toBeNull();
+  });
+
+  it.each([
+    ["30000", "30000.00"],
+    ["20000.5", "20000.50"],
+    ["1,234.5", "1234.50"],
+    ["1，234，567.89", "1234567.89"],
+    [" 12 345 ", "12345.00"],
+    ["0", "0.00"],
+    ["0.5", "0.50"],
+    ["007.10", "7.10"],
+    ["12345678.90", "12345678.90"],
+    ["9999999999.99", "9999999999.99"],
+  ])("keeps the fee %s exact as %s", (typed, stored) => {
+    expect(parse({ firstFee: typed }).data?.firstFee).toBe(stored);
+  });
+
+  it.each(["-1", "-0.01", "1.234", "12a", "abc", "1e5", "1.2.3", ".5", "99999999999", "１２３"])("refuses the fee %s", (typed) => {
+    expect(errorsOf({ secondFee: typed })).toEqual({ secondFee: "feeInvalid" });
+  });
+
+  it("stores 合同号 upper-case and refuses odd characters", () => {
+    expect(parse({ number: " bj-2026-0001 " }).data?.number).toBe("BJ-2026-0001");
+    expect(parse({ number: "sh/2026_07" }).data?.number).toBe("SH/2026_07");
+    expect(errorsOf({ number: "合同一" })).toEqual({ number: "contractNumberInvalid" });
+    expect(errorsOf({ number: "AB" })).toEqual({ number: "contractNumberInvalid" });
+    expect(errorsOf({ number: "-AB1" })).toEqual({ number: "contractNumberInvalid" });
+  });
+
+  it("takes 签约时间 between 2000-01-01 and today in Shanghai", () => {
+    const today = shanghaiToday();
+    const [y, m, d] = today.split("-").map(Number);
+    const tomorrow = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+    expect(parse({ signedOn: today }).success).toBe(true);
+    expect(parse({ signedOn: "2000-01-01" }).success).toBe(true);
+    expect(errorsOf({ signedOn: tomorrow })).toEqual({ signedOn: "signedOnRange" });
+    expect(errorsOf({ signedOn: "1999-12-31" })).toEqual({ signedOn: "signedOnRange" });
+    expect(errorsOf({ signedOn: "2026-02-30" })).toEqual({ signedOn: "dateInvalid" });
+    expect(errorsOf({ signedOn: "15/01/2026" })).toEqual({ signedOn: "dateInvalid" });
+  });
+});
