@@ -177,3 +177,22 @@ export const prospectListSchema = z.object({
     .catch(20),
 });
 export type ProspectListParams = z.output<typeof prospectListSchema>;
+
+// 我的签约客户's URL state: the prospect list's, with 学历 and the signing date (签约时间) instead.
+export const CLIENT_SORT_FIELDS = ["signedAt", "createdAt", "updatedAt", "name"] as const;
+
+export const clientListSchema = z.object({
+  q: z.string().trim().max(50).catch(""),
+  country: z.string().trim().max(40).catch(""),
+  education: z.string().trim().max(40).catch(""),
+  from: z.string().refine(isIsoDate).optional().catch(undefined),
+  to: z.string().refine(isIsoDate).optional().catch(undefined),
+  sort: z.enum(CLIENT_SORT_FIELDS).catch("signedAt"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  page: z.coerce.number().int().min(1).max(100000).catch(1),
+  size: z.coerce
+    .number()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .catch(20),
+});
+export type ClientListParams = z.output<typeof clientListSchema>;

@@ -1,0 +1,209 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { get, useFormContext, useFormState, useWatch, type FieldError } from "react-hook-form";
+import { DuplicateNotice } from "@/app/(app)/prospects/duplicate-notice";
+import { useDuplicateCheck } from "@/app/(app)/prospects/use-duplicate-check";
+import { useMessageKey } from "@/components/forms/use-message-key";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { DUPLICATE_KEYS, type ClientFormValues, type DuplicateKey } from "@/lib/customers/schema";
+import type { Option } from "@/lib/dictionaries/queries";
+
+export type CustomerFieldsVariant = "prospect" | "client";
+export type CustomerFieldOptions = Record<"COUNTRY" | "EDUCATION" | "GRADE" | "REGISTRATION" | "MEDIA_SOURCE", Option[]>;
+
+type FieldName = keyof ClientFormValues;
+type Control =
+  | { kind: "text"; type?: string; inputMode?: "tel" | "email" | "numeric"; autoComplete?: string }
+  | { kind: "textarea" }
+  | { kind: "dictionary"; dictionary: keyof CustomerFieldOptions }
+  | { kind: "enum"; values: string[]; labels: "genders" | "maritalStatuses" };
+
+type FieldSpec = {
+  name: FieldName;
+  label: string;
+  control: Control;
+  // Required for every customer (姓名, 电话) or only once signed (section 2: 性别, 身份证, 籍贯, 出生日期, 学历).
+  required?: "always" | "client";
+  // 籍贯 belongs to the client only: the prospect form neither shows nor sends it.
+  clientOnly?: boolean;
+  wide?: boolean;
+};
+
+// Section 1 of the manual plus 微信 (and, for a client, 籍贯), grouped the way a consultant fills it in.
+const SECTIONS: { key: string; fields: FieldSpec[] }[] = [
+  {
+    key: "basic",
+    fields: [
+      { name: "name", label: "name", control: { kind: "text", autoComplete: "off" }, required: "always" },
+      { name: "phone", label: "phone", control: { kind: "text", type: "tel", inputMode: "tel" }, required: "always" },
+      { name: "wechat", label: "wechat", control: { kind: "text" } },
+      {
+        name: "gender",
+        label: "gender",
+        control: { kind: "enum", values: ["MALE", "FEMALE"], labels: "genders" },
+        required: "client",
+      },
+      { name: "birthDate", label: "birthDate", control: { kind: "text", type: "date" }, required: "client" },
+      {
+        name: "maritalStatus",
+        label: "maritalStatus",
+        control: { kind: "enum", values: ["SINGLE", "MARRIED", "OTHER"], labels: "maritalStatuses" },
+      },
+    ],
+  },
+  {
+    key: "identity",
+    fields: [
+      { name: "idCard", label: "idCard", control: { kind: "text", autoComplete: "off" }, required: "client" },
+      { name: "passport", label: "passport", control: { kind: "text", autoComplete: "off" } },
+      { name: "nativePlace", label: "nativePlace", control: { kind: "text" }, required: "client", clientOnly: true },
+    ],
+  },
+  {
+    key: "intention",
+    fields: [
+      { name: "countryId", label: "country", control: { kind: "dictionary", dictionary: "COUNTRY" } },
+      { name: "major", label: "major", control: { kind: "text" } },
+      {
+        name: "educationId",
+        label: "education",
+        control: { kind: "dictionary", dictionary: "EDUCATION" },
+        required: "client",
+      },
+      { name: "gradeId", label: "grade", control: { kind: "dictionary", dictionary: "GRADE" } },
+    ],
+  },
+  {
+    key: "contact",
+    fields: [
+      { name: "email", label: "email", control: { kind: "text", type: "email", inputMode: "email" } },
+      { name: "qq", label: "qq", control: { kind: "text", inputMode: "numeric" } },
+      { name: "msn", label: "msn", control: { kind: "text" } },
+      { name: "address", label: "address", control: { kind: "text" }, wide: true },
+    ],
+  },
+  {
+    key: "work",
+    fields: [
+      { name: "employer", label: "employer", control: { kind: "text" } },
+      { name: "position", label: "position", control: { kind: "text" } },
+    ],
+  },
+  {
+    key: "source",
+    fields: [
+      { name: "registrationId", label: "registration", control: { kind: "dictionary", dictionary: "REGISTRATION" } },
+      { name: "mediaSourceId", label: "mediaSource", control: { kind: "dictionary", dictionary: "MEDIA_SOURCE" } },
+    ],
+  },
+  {
+    key: "notes",
+    fields: [
+      { name: "intro", label: "intro", control: { kind: "textarea" }, wide: true },
+      { name: "remark", label: "remark", control: { kind: "textarea" }, wide: true },
+    ],
+  },
+];
+
+const NO_DUPLICATE_VALUES = Object.fromEntries(DUPLICATE_KEYS.map((k) => [k, ""])) as Record<DuplicateKey, string>;
+
+type Props = {
+  // "prospect": section 1's fields, only 姓名 and 电话 required. "client": adds 籍贯 and marks
+  // 性别, 身份证, 籍贯, 出生日期, 学历 as required (section 2), as clientSchema enforces.
+  variant: CustomerFieldsVariant;
+  options: CustomerFieldOptions;
+  // Where the customer's values sit in the surrounding form: undefined when they are the form's
+  // top level (prospect and client edit forms), "client" in the 签约 wizard ("client.name" …),
+  // which is also how the server actions key their field errors there.
+  prefix?: string;
+  // Start of every control's id ("prospect" → #prospect-name, #prospect-name-error); defaults to the variant.
+  idPrefix?: string;
+  // When given, the duplicate-check fields (电话, 身份证, 护照, 微信, EMAIL) are checked as the user
+  // types and a 撞单 is flagged under the field; excludeId is the record being edited.
+  duplicateCheck?: { excludeId?: string };
+};
+
+// The customer's field grid, shared by the prospect form, the client edit form and the 签约 wizard's
+// first step. Renders one card per section; must sit inside a react-hook-form FormProvider.
+export function CustomerFields({ variant, options, prefix, idPrefix = variant, duplicateCheck }: Props) {
+  const t = useTranslations("prospects");
+  const tf = useTranslations("fields");
+  const message = useMessageKey();
+  const { register, control: formControl } = useFormContext();
+  const { errors } = useFormState({ control: formControl, ...(prefix ? { name: prefix } : {}) });
+  const path = (name: FieldName) => (prefix ? `${prefix}.${name}` : name);
+
+  const watched = useWatch({ control: formControl, name: DUPLICATE_KEYS.map(path) }) as (string | undefined)[];
+  const dupValues = duplicateCheck
+    ? (Object.fromEntries(DUPLICATE_KEYS.map((k, i) => [k, watched[i] ?? ""])) as Record<DuplicateKey, string>)
+    : NO_DUPLICATE_VALUES;
+  const { matches, checking } = useDuplicateCheck(dupValues, duplicateCheck?.excludeId);
+
+  function control(spec: FieldSpec) {
+    const c = spec.control;
+    const reg = register(path(spec.name));
+    switch (c.kind) {
+      case "textarea":
+        return <Textarea {...reg} rows={3} />;
+      case "dictionary":
+        return (
+          <Select {...reg}>
+            <option value="">{tf("choose")}</option>
+            {options[c.dictionary].map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        );
+      case "enum":
+        return (
+          <Select {...reg}>
+            <option value="">{tf("choose")}</option>
+            {c.values.map((v) => (
+              <option key={v} value={v}>
+                {tf(`${c.labels}.${v}`)}
+              </option>
+            ))}
+          </Select>
+        );
+      default:
+        return <Input {...reg} type={c.type} inputMode={c.inputMode} autoComplete={c.autoComplete} />;
+    }
+  }
+
+  return SECTIONS.map((section) => (
+    <Card key={section.key}>
+      <CardHeader>
+        <CardTitle>{t(`sections.${section.key}`)}</CardTitle>
+      </CardHeader>
+      <CardContent className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {section.fields
+          .filter((spec) => variant === "client" || !spec.clientOnly)
+          .map((spec) => {
+            const dupKey = (DUPLICATE_KEYS as readonly string[]).includes(spec.name) ? (spec.name as DuplicateKey) : null;
+            const error = (get(errors, path(spec.name)) as FieldError | undefined)?.message;
+            return (
+              <div key={spec.name} className={spec.wide ? "sm:col-span-2 lg:col-span-3" : undefined}>
+                <Field
+                  label={tf(spec.label)}
+                  htmlFor={`${idPrefix}-${spec.name}`}
+                  required={spec.required === "always" || (spec.required === "client" && variant === "client")}
+                  error={error ? message("validation", error) : undefined}
+                  hint={dupKey && checking === dupKey ? t("checking") : undefined}
+                >
+                  {control(spec)}
+                </Field>
+                {dupKey && <DuplicateNotice matches={matches[dupKey]} fieldLabel={tf(spec.label)} />}
+              </div>
+            );
+          })}
+      </CardContent>
+    </Card>
+  ));
+}
