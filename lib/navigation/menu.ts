@@ -26,8 +26,8 @@ export type MenuEntry = { key: MenuKey; href: string; permission: Permission; re
 export const MENU: readonly MenuEntry[] = [
   { key: "newProspect", href: "/prospects/new", permission: "prospect.create", ready: true },
   { key: "myProspects", href: "/prospects", permission: "prospect.read", ready: true },
-  { key: "myClients", href: "/clients", permission: "client.read", ready: false },
-  { key: "myContracts", href: "/contracts", permission: "contract.read", ready: false },
+  { key: "myClients", href: "/clients", permission: "client.read", ready: true },
+  { key: "myContracts", href: "/contracts", permission: "contract.read", ready: true },
   { key: "documentWork", href: "/document-work", permission: "document.work", ready: false },
   { key: "managerApproval", href: "/approvals/manager", permission: "approval.manager", ready: false },
   { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: false },

@@ -1,0 +1,191 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ClientSummary } from "@/components/contracts/client-summary";
+import { formatCny, sumCny } from "@/components/contracts/money";
+import { ContractStatusBadge } from "@/components/contracts/status-badge";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
+import {
+  canChangeContract,
+  getContract,
+  getContractAudit,
+  getDictionaryLabels,
+  type ContractDetail,
+} from "@/lib/contracts/queries";
+import type { ContractFormValues } from "@/lib/contracts/schema";
+import { isLocked } from "@/lib/contracts/state";
+import { getDictionaryOptions } from "@/lib/dictionaries/queries";
+import { formatDateTime, isoDateOnly } from "@/lib/time";
+import { ContractAuditTrail, ContractStatusHistory } from "./contract-history";
+import { ContractEditForm } from "./contract-edit-form";
+import { ContractStatusActions } from "./contract-status-actions";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
+
+const DONE = ["created", "submitted", "withdrawn"] as const;
+
+function toContractFormValues(c: ContractDetail): ContractFormValues {
+  return {
+    countryId: c.countryId,
+    programId: c.programId,
+    number: c.number,
+    signedOn: isoDateOnly(c.signedOn),
+    school: c.school,
+    course: c.course,
+    firstFee: c.firstFee,
+    secondFee: c.secondFee,
+    remark: c.remark ?? "",
+  };
+}
+
+// A draft that came back from a review step with a reason was rejected (a 撤回 carries no reason).
+function rejection(c: ContractDetail) {
+  const last = c.statusChanges.at(-1);
+  if (!last || c.status !== "DRAFT" || last.to !== "DRAFT" || !last.comment) return null;
+  return last.from === "PENDING_MANAGER" || last.from === "PENDING_FINANCE" ? last : null;
+}
+
+export default async function ContractPage({ params, searchParams }: Props) {
+  const user = await requirePermission("contract.read");
+  const { id } = await params;
+  // Outside the user's scope looks exactly like not existing.
+  const contract = await getContract(user, id);
+  if (!contract) notFound();
+  const [t, tf, options, audit, mayChange, { done }] = await Promise.all([
+    getTranslations("contracts"),
+    getTranslations("fields"),
+    getDictionaryOptions(user.locale),
+    getContractAudit(user, id),
+    canChangeContract(user, id),
+    searchParams,
+  ]);
+  const auditRefs = audit.flatMap((e) =>
+    [e.before, e.after].flatMap((v) => {
+      const r = v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+      return [r.countryId, r.programId].filter((x): x is string => typeof x === "string");
+    }),
+  );
+  const dictionaryLabels = await getDictionaryLabels(auditRefs, user.locale);
+
+  const label = (d: { labelZh: string; labelEn: string }) => (user.locale === "en" ? d.labelEn : d.labelZh);
+  const money = (amount: string) => formatCny(amount, user.locale);
+  const editable = mayChange && can(user.roles, "contract.update") && contract.status === "DRAFT";
+  const withdrawable = mayChange && can(user.roles, "contract.update") && contract.status === "PENDING_MANAGER";
+  const returned = rejection(contract);
+  const doneKey = DONE.find((d) => d === done);
+
+  const details: [string, string][] = [
+    [tf("country"), label(contract.country)],
+    [tf("program"), label(contract.program)],
+    [tf("contractNumber"), contract.number],
+    [tf("signedOn"), isoDateOnly(contract.signedOn)],
+    [tf("school"), contract.school],
+    [tf("course"), contract.course],
+    [tf("firstFee"), money(contract.firstFee)],
+    [tf("secondFee"), money(contract.secondFee)],
+    [t("totalFee"), money(sumCny(contract.firstFee, contract.secondFee))],
+    [tf("remark"), contract.remark ?? "—"],
+  ];
+  const people: [string, string][] = [
+    [tf("signedBy"), contract.signedBy.name],
+    [tf("owner"), contract.owner.name],
+    [t("submittedAt"), contract.submittedAt ? formatDateTime(contract.submittedAt, user.locale) : "—"],
+    [tf("updatedAt"), formatDateTime(contract.updatedAt, user.locale)],
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("detailTitle", { number: contract.number })}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            {contract.customer.name}
+            <ContractStatusBadge status={contract.status} />
+          </span>
+        }
+        actions={
+          <ButtonLink href="/contracts" variant="secondary">
+            {t("back")}
+          </ButtonLink>
+        }
+      />
+      <div className="mb-4 space-y-3">
+        {doneKey && <Alert variant="success" title={t(`done.${doneKey}`)} />}
+        {returned && (
+          <Alert variant="warning" title={t("returnedTitle", { name: returned.actor.name })}>
+            <p className="whitespace-pre-line">{t("returnedReason", { reason: returned.comment ?? "" })}</p>
+            <p className="mt-1">{t("returnedHint")}</p>
+          </Alert>
+        )}
+        {contract.status === "PENDING_MANAGER" && (
+          <Alert variant="info" title={t("pendingManagerTitle")}>
+            {withdrawable && (
+              <>
+                <p className="mb-2">{t("pendingManagerHint")}</p>
+                <ContractStatusActions id={contract.id} version={contract.version} />
+              </>
+            )}
+          </Alert>
+        )}
+        {contract.status === "PENDING_FINANCE" && <Alert variant="info" title={t("pendingFinanceTitle")} />}
+        {isLocked(contract.status) && (
+          <Alert variant="warning" title={t("lockedTitle")}>
+            {t("lockedHint")}
+          </Alert>
+        )}
+      </div>
+      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
+        <div className="min-w-0 space-y-6">
+          <ClientSummary client={contract.customer} locale={user.locale} />
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("contractSection")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              {editable ? (
+                <ContractEditForm
+                  id={contract.id}
+                  version={contract.version}
+                  options={{ COUNTRY: options.COUNTRY, PROGRAM: options.PROGRAM }}
+                  defaultValues={toContractFormValues(contract)}
+                />
+              ) : (
+                <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
+                  {details.map(([name, value]) => (
+                    <div key={name} className={name === tf("remark") ? "sm:col-span-2 lg:col-span-3" : undefined}>
+                      <dt className="text-gray-500">{name}</dt>
+                      <dd className="break-words whitespace-pre-line text-gray-900">{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("peopleSection")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-4">
+                {people.map(([name, value]) => (
+                  <div key={name}>
+                    <dt className="text-gray-500">{name}</dt>
+                    <dd className="text-gray-900">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </CardContent>
+          </Card>
+        </div>
+        <div className="min-w-0 space-y-6">
+          <ContractStatusHistory changes={contract.statusChanges} locale={user.locale} />
+          <ContractAuditTrail entries={audit} dictionaryLabels={dictionaryLabels} locale={user.locale} />
+        </div>
+      </div>
+    </>
+  );
+}

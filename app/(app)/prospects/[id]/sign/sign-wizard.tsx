@@ -1,0 +1,189 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { FormProvider, useForm, type FieldErrors, type FieldPath } from "react-hook-form";
+import { ContractFields } from "@/components/contracts/contract-fields";
+import { CustomerFields } from "@/components/customers/customer-fields";
+import { useMessageKey } from "@/components/forms/use-message-key";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { signSchema, type SignFormValues } from "@/lib/contracts/schema";
+import type { DictionaryOptions } from "@/lib/dictionaries/queries";
+import { cn } from "@/lib/utils/cn";
+import { signCustomerAction } from "@/app/(app)/contracts/actions";
+
+// Step 1 completes the client's required fields, step 2 is the contract; one form holds both so
+// 上一步 never loses anything and one server call signs and creates the contract together.
+const STEPS = ["client", "contract"] as const;
+type Step = 0 | 1;
+type Name = FieldPath<SignFormValues>;
+
+const stepOf = (name: string): Step => (name.startsWith("client.") || name === "client" ? 0 : 1);
+
+// The first field with an error, in form order: the client's before the contract's.
+function firstErrorName(errors: FieldErrors<SignFormValues>): Name | null {
+  for (const part of ["client", "contract"] as const) {
+    const group = errors[part];
+    const field = group && Object.keys(group).find((k) => k !== "root" && k !== "ref" && k !== "message" && k !== "type");
+    if (field) return `${part}.${field}` as Name;
+  }
+  return null;
+}
+
+export function SignWizard({ options, defaultValues }: { options: DictionaryOptions; defaultValues: SignFormValues }) {
+  const t = useTranslations("contracts");
+  const tc = useTranslations("common");
+  const message = useMessageKey();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [step, setStep] = useState<Step>(0);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [sending, setSending] = useState<"draft" | "submit" | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // What to focus once the new step is on screen (a field of a step not yet rendered cannot take focus):
+  // a field with an error, or else the step's title, so keyboard and screen reader users start there.
+  const focusAfterMove = useRef<Name | "heading" | null>(null);
+
+  const form = useForm<SignFormValues>({
+    resolver: zodResolver(signSchema) as never,
+    defaultValues,
+    mode: "onTouched",
+  });
+  const { trigger, handleSubmit, getValues, setError, setFocus } = form;
+
+  // 下一步 is not a submit, so react-hook-form would leave its errors up until each field is blurred:
+  // re-check a field with an error as soon as it changes, so a corrected value clears at once.
+  useEffect(
+    () =>
+      form.subscribe({
+        formState: { values: true },
+        callback: ({ name }) => {
+          if (name && form.getFieldState(name as Name).error) void form.trigger(name as Name);
+        },
+      }),
+    [form],
+  );
+
+  useEffect(() => {
+    const target = focusAfterMove.current;
+    focusAfterMove.current = null;
+    if (target === "heading") headingRef.current?.focus();
+    else if (target) setFocus(target);
+  }, [step, setFocus]);
+
+  function goTo(next: Step, focus: Name | null = null) {
+    if (next === step) {
+      if (focus) setFocus(focus);
+      return;
+    }
+    focusAfterMove.current = focus ?? "heading";
+    setStep(next);
+    window.scrollTo({ top: 0 });
+  }
+
+  async function next() {
+    setFormError(null);
+    // Only this step's fields are checked; the contract is still empty.
+    if (await trigger("client", { shouldFocus: true })) goTo(1);
+  }
+
+  const send = (submit: boolean) =>
+    handleSubmit(
+      () => {
+        setFormError(null);
+        setSending(submit ? "submit" : "draft");
+        startTransition(async () => {
+          const result = await signCustomerAction({ ...getValues(), submit });
+          if (result.ok) {
+            router.push(`/contracts/${result.data.contractId}?done=${submit ? "submitted" : "created"}`);
+            return;
+          }
+          setSending(null);
+          setFormError(result.formError ?? "unexpected");
+          const entries = Object.entries(result.fieldErrors ?? {}).sort(([a], [b]) => stepOf(a) - stepOf(b));
+          for (const [name, keys] of entries) setError(name as Name, { type: "server", message: keys[0] });
+          if (entries.length) goTo(stepOf(entries[0][0]), entries[0][0] as Name);
+        });
+      },
+      // The client step was valid when left, but a changed rule (a date that is now in the future…)
+      // can still fail here: show the step that holds the first error.
+      (errors) => {
+        const first = firstErrorName(errors);
+        if (first) goTo(stepOf(first), first);
+      },
+    );
+
+  // Enter in a step-1 field means 下一步, not 提交.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (step === 1) return send(true)(event);
+    event.preventDefault();
+    void next();
+  }
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={onSubmit} noValidate aria-busy={pending} className="space-y-5">
+        <ol aria-label={t("stepsLabel")} className="flex flex-wrap gap-2 text-sm">
+          {STEPS.map((key, i) => (
+            <li
+              key={key}
+              aria-current={i === step ? "step" : undefined}
+              className={cn(
+                "flex items-center gap-2 rounded-full border px-3 py-1",
+                i === step ? "border-brand-600 bg-brand-50 font-medium text-brand-800" : "border-gray-200 bg-white text-gray-600",
+              )}
+            >
+              <span aria-hidden="true" className="tabular-nums">
+                {i + 1}
+              </span>
+              {t(`steps.${key}`)}
+            </li>
+          ))}
+        </ol>
+        {formError && <Alert variant="error" title={message("errors", formError)} />}
+        <div>
+          <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-gray-900 outline-none">
+            {t(`steps.${STEPS[step]}`)}
+            <span className="ml-2 text-sm font-normal text-gray-500">{t("stepOf", { step: step + 1, total: STEPS.length })}</span>
+          </h2>
+          {step === 0 && <p className="mt-1 text-sm text-gray-600">{t("clientStepHint")}</p>}
+        </div>
+        {step === 0 ? (
+          <CustomerFields
+            variant="client"
+            prefix="client"
+            options={options}
+            duplicateCheck={{ excludeId: defaultValues.customerId }}
+          />
+        ) : (
+          <Card>
+            <CardContent>
+              <ContractFields options={{ COUNTRY: options.COUNTRY, PROGRAM: options.PROGRAM }} />
+            </CardContent>
+          </Card>
+        )}
+        <div className="sticky bottom-0 flex flex-wrap justify-end gap-2 border-t border-gray-200 bg-gray-50/95 py-3 backdrop-blur">
+          {step === 0 ? (
+            <Button onClick={next}>{t("next")}</Button>
+          ) : (
+            <>
+              <Button variant="ghost" onClick={() => goTo(0)} disabled={pending} className="mr-auto">
+                {t("previous")}
+              </Button>
+              <Button variant="secondary" onClick={(event) => send(false)(event)} disabled={pending}>
+                {sending === "draft" ? tc("status.saving") : t("saveDraft")}
+              </Button>
+              <Button type="submit" disabled={pending}>
+                {sending === "submit" ? t("submitting") : tc("actions.submit")}
+              </Button>
+            </>
+          )}
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,175 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/session";
+import type { AppLocale } from "@/lib/i18n/locales";
+import { seesIdentityNumbers, visibleCustomersWhere } from "@/lib/customers/scope";
+import { maskIdNumber } from "@/lib/validation/china";
+import { dateOnly } from "@/lib/time";
+import type { ContractListParams } from "./schema";
+import { editableContractsWhere, visibleContractsWhere } from "./scope";
+
+const LABEL = { select: { id: true, labelZh: true, labelEn: true } } as const;
+
+// Fees leave this module as exact decimal strings ("30000.00"): Decimal objects cannot cross into
+// client components, and a float must never stand in for an amount.
+function withFeeStrings<T extends { firstFee: Prisma.Decimal; secondFee: Prisma.Decimal }>(row: T) {
+  return { ...row, firstFee: row.firstFee.toFixed(2), secondFee: row.secondFee.toFixed(2) };
+}
+
+export function contractListWhere(user: SessionUser, p: ContractListParams): Prisma.ContractWhereInput {
+  const and: Prisma.ContractWhereInput[] = [visibleContractsWhere(user)];
+  if (p.q) {
+    and.push({
+      OR: [
+        { number: { contains: p.q, mode: "insensitive" } },
+        { customer: { name: { contains: p.q, mode: "insensitive" } } },
+        { school: { contains: p.q, mode: "insensitive" } },
+      ],
+    });
+  }
+  if (p.status) and.push({ status: p.status });
+  if (p.country) and.push({ countryId: p.country });
+  if (p.program) and.push({ programId: p.program });
+  // 签约时间 is a calendar date, so the range is inclusive of both days as written.
+  if (p.from) and.push({ signedOn: { gte: dateOnly(p.from) } });
+  if (p.to) and.push({ signedOn: { lte: dateOnly(p.to) } });
+  return { AND: and };
+}
+
+export async function listContracts(user: SessionUser, p: ContractListParams) {
+  const where = contractListWhere(user, p);
+  const orderBy: Prisma.ContractOrderByWithRelationInput[] = [{ [p.sort]: p.dir }, { id: p.dir }];
+  const [total, rows] = await prisma.$transaction([
+    prisma.contract.count({ where }),
+    prisma.contract.findMany({
+      where,
+      orderBy,
+      skip: (p.page - 1) * p.size,
+      take: p.size,
+      select: {
+        id: true,
+        number: true,
+        status: true,
+        signedOn: true,
+        school: true,
+        course: true,
+        firstFee: true,
+        secondFee: true,
+        updatedAt: true,
+        customer: { select: { id: true, name: true } },
+        country: LABEL,
+        program: LABEL,
+        owner: { select: { name: true } },
+      },
+    }),
+  ]);
+  return { total, rows: rows.map(withFeeStrings) };
+}
+export type ContractRow = Awaited<ReturnType<typeof listContracts>>["rows"][number];
+
+// The contract page: the contract, its client (identity numbers masked for roles that do not need
+// them), who owns and signed it, and its status history oldest first.
+export async function getContract(user: SessionUser, id: string) {
+  const contract = await prisma.contract.findFirst({
+    where: { AND: [{ id }, visibleContractsWhere(user)] },
+    include: {
+      customer: {
+        select: {
+          id: true,
+          name: true,
+          phone: true,
+          status: true,
+          gender: true,
+          idCard: true,
+          birthDate: true,
+          nativePlace: true,
+          education: LABEL,
+        },
+      },
+      country: LABEL,
+      program: LABEL,
+      owner: { select: { id: true, name: true } },
+      signedBy: { select: { id: true, name: true } },
+      statusChanges: { orderBy: { createdAt: "asc" }, include: { actor: { select: { name: true } } } },
+    },
+  });
+  if (!contract) return null;
+  const customer = seesIdentityNumbers(user)
+    ? contract.customer
+    : { ...contract.customer, idCard: maskIdNumber(contract.customer.idCard) };
+  return withFeeStrings({ ...contract, customer });
+}
+export type ContractDetail = NonNullable<Awaited<ReturnType<typeof getContract>>>;
+
+// Whether the user may edit, submit or withdraw this contract (its state decides which of those).
+export async function canChangeContract(user: SessionUser, id: string): Promise<boolean> {
+  return (await prisma.contract.count({ where: { AND: [{ id }, editableContractsWhere(user)] } })) > 0;
+}
+
+// The contract's audit trail, newest first; empty for a contract outside the user's scope.
+export async function getContractAudit(user: SessionUser, id: string) {
+  const visible = await prisma.contract.count({ where: { AND: [{ id }, visibleContractsWhere(user)] } });
+  if (!visible) return [];
+  return prisma.auditLog.findMany({
+    where: { entity: "Contract", entityId: id },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    include: { actor: { select: { name: true } } },
+  });
+}
+export type ContractAuditEntry = Awaited<ReturnType<typeof getContractAudit>>[number];
+
+// A client's contracts the user may see, newest signing first.
+export async function listContractsOfCustomer(user: SessionUser, customerId: string) {
+  const rows = await prisma.contract.findMany({
+    where: { AND: [{ customerId }, visibleContractsWhere(user)] },
+    orderBy: [{ signedOn: "desc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      signedOn: true,
+      school: true,
+      course: true,
+      firstFee: true,
+      secondFee: true,
+      country: LABEL,
+      program: LABEL,
+    },
+  });
+  return rows.map(withFeeStrings);
+}
+export type CustomerContractRow = Awaited<ReturnType<typeof listContractsOfCustomer>>[number];
+
+// The signed client a further contract is created for (创建合同), within the user's customer scope.
+export async function getClientForContract(user: SessionUser, customerId: string) {
+  const customer = await prisma.customer.findFirst({
+    where: { AND: [{ id: customerId, status: "CLIENT" }, visibleCustomersWhere(user)] },
+    select: {
+      id: true,
+      name: true,
+      phone: true,
+      gender: true,
+      idCard: true,
+      birthDate: true,
+      nativePlace: true,
+      education: LABEL,
+      owner: { select: { name: true } },
+    },
+  });
+  if (!customer) return null;
+  return seesIdentityNumbers(user) ? customer : { ...customer, idCard: maskIdNumber(customer.idCard) };
+}
+export type ClientForContract = NonNullable<Awaited<ReturnType<typeof getClientForContract>>>;
+
+// Labels for dictionary ids an audit trail mentions, inactive items included (a renamed or retired
+// country still has to read as a country in old entries).
+export async function getDictionaryLabels(ids: string[], locale: AppLocale): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const items = await prisma.dictionaryItem.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, labelZh: true, labelEn: true },
+  });
+  return new Map(items.map((i) => [i.id, locale === "en" ? i.labelEn : i.labelZh]));
+}
