@@ -1,8 +1,10 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { DueProspectsCard } from "@/components/customers/due-prospects-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
+import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { menuFor } from "@/lib/navigation/menu";
 
@@ -22,6 +24,7 @@ export default async function HomePage() {
   return (
     <>
       <PageHeader title={t("greeting", { name: user.name })} description={t("yourRoles", { roles })} />
+      {can(user.roles, "followUp.create") && <DueProspectsCard user={user} />}
       {entries.length === 0 ? (
         <EmptyState title={t("noEntries")} />
       ) : (

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedContracts } from "./contracts";
 import { seedDictionaries } from "./dictionaries";
+import { seedFollowUps } from "./follow-ups";
 import { seedPeople } from "./people";
 import { seedProspects } from "./prospects";
 
@@ -19,5 +20,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   const prospects = await seedProspects(db, users, dictionary);
   // After the prospects: those are only generated for owners who have no customers yet.
   await seedContracts(db, users, dictionary);
+  // After the prospects: the notes go on consultant1's 张伟 and her oldest prospects.
+  await seedFollowUps(db, users);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects };
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
+import { FollowUpSection } from "@/components/customers/follow-up-section";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -98,6 +99,9 @@ export default async function ClientPage({ params }: Props) {
             readOnly={!mayEdit}
           />
         </div>
+      </div>
+      <div className="mt-6">
+        <FollowUpSection customerId={client.id} canAdd={can(user.roles, "followUp.create")} />
       </div>
     </>
   );

@@ -1,8 +1,10 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { FollowUpSection } from "@/components/customers/follow-up-section";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getProspect, getProspectHistory } from "@/lib/customers/queries";
 import { toProspectFormValues } from "@/lib/customers/form-values";
@@ -33,9 +35,14 @@ export default async function ProspectPage({ params, searchParams }: Props) {
         title={`${t("editTitle")}：${prospect.name}`}
         description={`${t("createdBy")}：${prospect.createdBy.name} · ${prospect.owner.name}`}
         actions={
-          <ButtonLink href="/prospects" variant="secondary">
-            {t("back")}
-          </ButtonLink>
+          <>
+            {can(user.roles, "contract.create") && (
+              <ButtonLink href={`/prospects/${prospect.id}/sign`}>{(await getTranslations("contracts"))("sign")}</ButtonLink>
+            )}
+            <ButtonLink href="/prospects" variant="secondary">
+              {t("back")}
+            </ButtonLink>
+          </>
         }
       />
       {created && <Alert variant="success" title={t("created")} className="mb-4" />}
@@ -46,6 +53,9 @@ export default async function ProspectPage({ params, searchParams }: Props) {
           record={{ id: prospect.id, version: prospect.version }}
         />
         <ProspectHistory entries={history} locale={user.locale} />
+      </div>
+      <div className="mt-6">
+        <FollowUpSection customerId={prospect.id} canAdd={can(user.roles, "followUp.create")} />
       </div>
     </>
   );

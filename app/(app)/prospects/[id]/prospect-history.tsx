@@ -13,8 +13,11 @@ type Entry = {
 export async function ProspectHistory({ entries, locale }: { entries: Entry[]; locale: string }) {
   const t = await getTranslations("prospects");
   const tf = await getTranslations("fields");
+  const tFollowUps = await getTranslations("followUps");
   // Audit actions are named "entity.verb"; message keys cannot contain dots, so look up the verb.
   const actionLabel = (action: string) => {
+    // Its verb alone ("create") would read as the prospect's creation.
+    if (action === "followUp.create") return tFollowUps("historyAction");
     const key = `actions.${action.split(".").pop()}`;
     return t.has(key) ? t(key) : action;
   };
@@ -38,7 +41,7 @@ export async function ProspectHistory({ entries, locale }: { entries: Entry[]; l
                   <p className="text-gray-500">
                     {t("by", { name: e.actor?.name ?? "—", time: formatDateTime(e.createdAt, locale) })}
                   </p>
-                  {e.action !== "prospect.create" && changed.length > 0 && (
+                  {e.action !== "prospect.create" && e.action !== "followUp.create" && changed.length > 0 && (
                     <p className="break-words text-gray-700">
                       {changed.map((k) => (tf.has(k.replace(/Id$/, "")) ? tf(k.replace(/Id$/, "")) : k)).join("、")}
                     </p>

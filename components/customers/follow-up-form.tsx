@@ -1,0 +1,116 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { addFollowUpAction } from "@/app/(app)/customers/follow-up-actions";
+import { useMessageKey } from "@/components/forms/use-message-key";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import {
+  FOLLOW_UP_CHANNELS,
+  FOLLOW_UP_CONTENT_MAX,
+  followUpSchema,
+  type FollowUpFormValues,
+} from "@/lib/follow-ups/schema";
+
+type FieldName = Exclude<keyof FollowUpFormValues, "customerId">;
+
+// `today` comes from the server (Asia/Shanghai) so the default date and the picker's limit do not
+// depend on the phone's clock or zone.
+export function FollowUpForm({ customerId, today }: { customerId: string; today: string }) {
+  const t = useTranslations("followUps");
+  const message = useMessageKey();
+  const [pending, startTransition] = useTransition();
+  const [formError, setFormError] = useState<string | null>(null);
+  const [added, setAdded] = useState(false);
+
+  const initial: FollowUpFormValues = { customerId, contactedOn: today, channel: "PHONE", content: "", nextContactOn: "" };
+  const { register, handleSubmit, getValues, formState, setError, reset, control } = useForm<FollowUpFormValues>({
+    resolver: zodResolver(followUpSchema) as never,
+    defaultValues: initial,
+    // Validated on submit, then as the user corrects: an error appearing on blur shifts the button away from a
+    // click that has already started on it, and the submit is lost.
+    mode: "onSubmit",
+  });
+  const contactedOn = useWatch({ control, name: "contactedOn" });
+
+  // Follow-up rules (dates) have their own messages; the common ones live in `validation`.
+  const fieldMessage = (key: string | undefined) => {
+    if (!key) return undefined;
+    return t.has(`validation.${key}`) ? t(`validation.${key}`) : message("validation", key);
+  };
+
+  const onSubmit = handleSubmit(() => {
+    setFormError(null);
+    setAdded(false);
+    // The raw strings (not the parsed output) go to the server, which parses them with the same schema.
+    const values = getValues();
+    startTransition(async () => {
+      const result = await addFollowUpAction(values);
+      if (!result.ok) {
+        setFormError(result.formError ?? "unexpected");
+        for (const [name, keys] of Object.entries(result.fieldErrors ?? {})) {
+          setError(name as FieldName, { type: "server", message: keys[0] });
+        }
+        return;
+      }
+      reset(initial);
+      setAdded(true);
+    });
+  });
+
+  const error = (name: FieldName) => fieldMessage(formState.errors[name]?.message);
+
+  return (
+    <form onSubmit={onSubmit} noValidate aria-busy={pending} aria-labelledby="follow-up-form-title" className="space-y-4">
+      <h3 id="follow-up-form-title" className="text-sm font-semibold text-gray-900">
+        {t("addTitle")}
+      </h3>
+      {formError && <Alert variant="error" title={message("errors", formError)} />}
+      {added && <Alert variant="success" title={t("added")} />}
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <Field label={t("contactedOn")} htmlFor="follow-up-contactedOn" required error={error("contactedOn")}>
+          <Input {...register("contactedOn")} type="date" max={today} required />
+        </Field>
+        <Field label={t("channel")} htmlFor="follow-up-channel" required error={error("channel")}>
+          <Select {...register("channel")} required>
+            {FOLLOW_UP_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`channels.${c}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field
+          label={t("nextContactOn")}
+          htmlFor="follow-up-nextContactOn"
+          error={error("nextContactOn")}
+          hint={t("nextContactHint")}
+        >
+          <Input {...register("nextContactOn")} type="date" min={contactedOn || undefined} />
+        </Field>
+        <Field
+          label={t("content")}
+          htmlFor="follow-up-content"
+          required
+          error={error("content")}
+          hint={t("contentHint", { max: FOLLOW_UP_CONTENT_MAX })}
+          className="sm:col-span-3"
+        >
+          <Textarea {...register("content")} rows={3} maxLength={FOLLOW_UP_CONTENT_MAX} required />
+        </Field>
+      </div>
+      <div className="flex justify-end">
+        <Button type="submit" disabled={pending} className="w-full sm:w-auto">
+          {pending ? t("submitting") : t("submit")}
+        </Button>
+      </div>
+    </form>
+  );
+}
