@@ -40,11 +40,7 @@ export function FollowUpForm({ customerId, today }: { customerId: string; today:
   });
   const contactedOn = useWatch({ control, name: "contactedOn" });
 
-  // Follow-up rules (dates) have their own messages; the common ones live in `validation`.
-  const fieldMessage = (key: string | undefined) => {
-    if (!key) return undefined;
-    return t.has(`validation.${key}`) ? t(`validation.${key}`) : message("validation", key);
-  };
+  const fieldMessage = (key: string | undefined) => (key ? message("validation", key) : undefined);
 
   const onSubmit = handleSubmit(() => {
     setFormError(null);

@@ -59,7 +59,10 @@ export async function getProspect(user: SessionUser, id: string) {
   });
 }
 
-export async function getProspectHistory(user: SessionUser, id: string) {
+// The audit rows of a customer (prospect or client) the user may see; none for anyone else.
+export async function getCustomerHistory(user: SessionUser, id: string) {
+  const visible = await prisma.customer.count({ where: { AND: [{ id }, visibleCustomersWhere(user)] } });
+  if (!visible) return [];
   return prisma.auditLog.findMany({
     where: { entity: "Customer", entityId: id },
     orderBy: { createdAt: "desc" },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
+import { CustomerHistory } from "@/components/customers/customer-history";
 import { FollowUpSection } from "@/components/customers/follow-up-section";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -10,6 +11,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listContractsOfCustomer } from "@/lib/contracts/queries";
 import { getClient } from "@/lib/customers/client-queries";
+import { getCustomerHistory } from "@/lib/customers/queries";
 import { toClientFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDate, isoDateOnly } from "@/lib/time";
@@ -23,12 +25,13 @@ export default async function ClientPage({ params }: Props) {
   // Outside the user's scope looks exactly like not existing.
   const client = await getClient(user, id);
   if (!client) notFound();
-  const [t, tf, tc, options, contracts] = await Promise.all([
+  const [t, tf, tc, options, contracts, history] = await Promise.all([
     getTranslations("clients"),
     getTranslations("fields"),
     getTranslations("common"),
     getDictionaryOptions(user.locale),
     listContractsOfCustomer(user, id),
+    getCustomerHistory(user, id),
   ]);
   const label = (d: { labelZh: string; labelEn: string }) => (user.locale === "en" ? d.labelEn : d.labelZh);
   const mayEdit = can(user.roles, "client.update");
@@ -100,8 +103,9 @@ export default async function ClientPage({ params }: Props) {
           />
         </div>
       </div>
-      <div className="mt-6">
+      <div className="mt-6 grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <FollowUpSection customerId={client.id} canAdd={can(user.roles, "followUp.create")} />
+        <CustomerHistory entries={history} locale={user.locale} />
       </div>
     </>
   );

@@ -1,16 +1,16 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { CustomerHistory } from "@/components/customers/customer-history";
 import { FollowUpSection } from "@/components/customers/follow-up-section";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getProspect, getProspectHistory } from "@/lib/customers/queries";
+import { getCustomerHistory, getProspect } from "@/lib/customers/queries";
 import { toProspectFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { ProspectForm } from "../prospect-form";
-import { ProspectHistory } from "./prospect-history";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -23,7 +23,7 @@ export default async function ProspectPage({ params, searchParams }: Props) {
   const [t, options, history, { created }] = await Promise.all([
     getTranslations("prospects"),
     getDictionaryOptions(user.locale),
-    getProspectHistory(user, id),
+    getCustomerHistory(user, id),
     searchParams,
   ]);
 
@@ -52,7 +52,7 @@ export default async function ProspectPage({ params, searchParams }: Props) {
           defaultValues={values}
           record={{ id: prospect.id, version: prospect.version }}
         />
-        <ProspectHistory entries={history} locale={user.locale} />
+        <CustomerHistory entries={history} locale={user.locale} />
       </div>
       <div className="mt-6">
         <FollowUpSection customerId={prospect.id} canAdd={can(user.roles, "followUp.create")} />

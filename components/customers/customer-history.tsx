@@ -2,6 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/time";
 
+// Actions whose audit row holds a whole record rather than a change: listing its fields says nothing.
+const SUMMARY_ONLY = new Set(["prospect.create", "followUp.create"]);
+
 type Entry = {
   id: bigint;
   action: string;
@@ -10,7 +13,8 @@ type Entry = {
   after: unknown;
 };
 
-export async function ProspectHistory({ entries, locale }: { entries: Entry[]; locale: string }) {
+// 修改记录 of a prospect or client: its audit rows, newest first, with the fields each one changed.
+export async function CustomerHistory({ entries, locale }: { entries: Entry[]; locale: string }) {
   const t = await getTranslations("prospects");
   const tf = await getTranslations("fields");
   const tFollowUps = await getTranslations("followUps");
@@ -41,7 +45,7 @@ export async function ProspectHistory({ entries, locale }: { entries: Entry[]; l
                   <p className="text-gray-500">
                     {t("by", { name: e.actor?.name ?? "—", time: formatDateTime(e.createdAt, locale) })}
                   </p>
-                  {e.action !== "prospect.create" && e.action !== "followUp.create" && changed.length > 0 && (
+                  {!SUMMARY_ONLY.has(e.action) && changed.length > 0 && (
                     <p className="break-words text-gray-700">
                       {changed.map((k) => (tf.has(k.replace(/Id$/, "")) ? tf(k.replace(/Id$/, "")) : k)).join("、")}
                     </p>
