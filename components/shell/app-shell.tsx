@@ -5,6 +5,7 @@ import type { AppLocale } from "@/lib/i18n/locales";
 import { menuFor } from "@/lib/navigation/menu";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks, type NavItem } from "./nav-links";
+import { NotificationBell } from "./notification-bell";
 import { UserMenu } from "./user-menu";
 
 export type AppShellProps = {
@@ -48,6 +49,7 @@ export async function AppShell({ user, switchLocaleAction, logoutAction, logoutE
         <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-gray-200 bg-white px-4 lg:px-8">
           <MobileNav items={items} appName={appName} />
           <span className="min-w-0 flex-1 truncate font-semibold text-gray-900 lg:invisible">{appName}</span>
+          <NotificationBell />
           <UserMenu
             name={user.name}
             roles={user.roles}

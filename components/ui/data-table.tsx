@@ -32,7 +32,7 @@ export function DataTable<Row>({ columns, rows, rowKey, caption, empty, classNam
       aria-label={caption}
       tabIndex={0}
       className={cn(
-        "w-full max-w-full overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm",
+        "relative w-full max-w-full overflow-x-auto rounded-lg border border-gray-200 bg-white shadow-sm",
         "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600",
         className,
       )}

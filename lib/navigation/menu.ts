@@ -36,7 +36,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },
   { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: false },
   { key: "handovers", href: "/handovers", permission: "handover.manage", ready: false },
-  { key: "transferConsultant", href: "/transfers/consultant", permission: "transfer.consultant", ready: false },
+  { key: "transferConsultant", href: "/transfers/consultant", permission: "transfer.consultant", ready: true },
   { key: "transferCountry", href: "/transfers/country", permission: "transfer.country", ready: false },
 ];
 

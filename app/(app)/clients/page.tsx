@@ -1,15 +1,22 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SelectAllCheckbox, SelectionCheckbox } from "@/components/customers/select-checkbox";
+import { TransferPanel } from "@/components/customers/transfer-panel";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listClients, type ClientRow } from "@/lib/customers/client-queries";
 import { clientListSchema } from "@/lib/customers/schema";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDate } from "@/lib/time";
+import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ClientFilters } from "./client-filters";
+
+// The 转交 panel transfers the rows whose checkboxes name this form.
+const SELECTION_FORM = "client-selection";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -17,12 +24,15 @@ export default async function ClientsPage({ searchParams }: Props) {
   const user = await requirePermission("client.read");
   const raw = await searchParams;
   const params = clientListSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const [t, tf, tc, options, { rows, total }] = await Promise.all([
+  const canTransfer = can(user.roles, "transfer.consultant");
+  const [t, tf, tc, tTransfers, options, { rows, total }, receivers] = await Promise.all([
     getTranslations("clients"),
     getTranslations("fields"),
     getTranslations("common"),
+    getTranslations("transfers"),
     getDictionaryOptions(user.locale),
     listClients(user, params),
+    canTransfer ? listTransferReceivers() : Promise.resolve([]),
   ]);
   const label = (d: { labelZh: string; labelEn: string } | null) => (d ? (user.locale === "en" ? d.labelEn : d.labelZh) : "—");
   const showOwner = user.roles.includes("MANAGER") || user.roles.includes("IT_ADMIN");
@@ -35,6 +45,18 @@ export default async function ClientsPage({ searchParams }: Props) {
   const signedOn = (r: ClientRow) => (r.signedAt ? formatDate(r.signedAt, user.locale) : "—");
 
   const columns: DataTableColumn<ClientRow>[] = [
+    ...(canTransfer
+      ? [
+          {
+            key: "select",
+            header: <SelectAllCheckbox formId={SELECTION_FORM} label={tTransfers("selectAll")} />,
+            cell: (r: ClientRow) => (
+              <SelectionCheckbox formId={SELECTION_FORM} value={r.id} label={tTransfers("selectRow", { name: r.name })} />
+            ),
+            className: "w-10",
+          },
+        ]
+      : []),
     { key: "name", header: tf("name"), cell: nameLink },
     { key: "phone", header: tf("phone"), cell: (r) => r.phone },
     { key: "country", header: tf("country"), cell: (r) => label(r.country) },
@@ -59,6 +81,11 @@ export default async function ClientsPage({ searchParams }: Props) {
     <>
       <PageHeader title={t("listTitle")} description={t("listDescription")} />
       <ClientFilters params={params} options={options} />
+      {canTransfer && (
+        <div className="mb-3 hidden justify-end sm:flex">
+          <TransferPanel receivers={receivers} selectionFormId={SELECTION_FORM} />
+        </div>
+      )}
       {rows.length === 0 ? (
         <EmptyState title={t("empty")} description={t("emptyHint")} />
       ) : (

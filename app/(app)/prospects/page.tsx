@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SelectAllCheckbox, SelectionCheckbox } from "@/components/customers/select-checkbox";
+import { TransferPanel } from "@/components/customers/transfer-panel";
 import { ButtonLink } from "@/components/ui/button";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -11,7 +13,11 @@ import { listProspects, type ProspectRow } from "@/lib/customers/queries";
 import { prospectListSchema } from "@/lib/customers/schema";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDate } from "@/lib/time";
+import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ProspectFilters } from "./prospect-filters";
+
+// The 转交 panel transfers the rows whose checkboxes name this form.
+const SELECTION_FORM = "prospect-selection";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,8 +34,23 @@ export default async function ProspectsPage({ searchParams }: Props) {
   ]);
   const label = (d: { labelZh: string; labelEn: string } | null) => (d ? (user.locale === "en" ? d.labelEn : d.labelZh) : "—");
   const showOwner = user.roles.includes("MANAGER") || user.roles.includes("IT_ADMIN");
+  const canTransfer = can(user.roles, "transfer.consultant");
+  const receivers = canTransfer ? await listTransferReceivers() : [];
+  const tTransfers = await getTranslations("transfers");
 
   const columns: DataTableColumn<ProspectRow>[] = [
+    ...(canTransfer
+      ? [
+          {
+            key: "select",
+            header: <SelectAllCheckbox formId={SELECTION_FORM} label={tTransfers("selectAll")} />,
+            cell: (r: ProspectRow) => (
+              <SelectionCheckbox formId={SELECTION_FORM} value={r.id} label={tTransfers("selectRow", { name: r.name })} />
+            ),
+            className: "w-10",
+          },
+        ]
+      : []),
     {
       key: "name",
       header: tf("name"),
@@ -68,6 +89,11 @@ export default async function ProspectsPage({ searchParams }: Props) {
         }
       />
       <ProspectFilters params={params} options={options} />
+      {canTransfer && (
+        <div className="mb-3 flex justify-end">
+          <TransferPanel receivers={receivers} selectionFormId={SELECTION_FORM} />
+        </div>
+      )}
       <DataTable
         caption={t("listTitle")}
         columns={columns}

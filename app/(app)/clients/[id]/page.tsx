@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
 import { CustomerHistory } from "@/components/customers/customer-history";
 import { FollowUpSection } from "@/components/customers/follow-up-section";
+import { OwnershipHistory } from "@/components/customers/ownership-history";
+import { TransferPanel } from "@/components/customers/transfer-panel";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -15,6 +17,7 @@ import { getCustomerHistory } from "@/lib/customers/queries";
 import { toClientFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDate, isoDateOnly } from "@/lib/time";
+import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ClientForm } from "./client-form";
 
 type Props = { params: Promise<{ id: string }> };
@@ -48,6 +51,9 @@ export default async function ClientPage({ params }: Props) {
           <>
             {can(user.roles, "contract.create") && (
               <ButtonLink href={`/clients/${client.id}/contracts/new`}>{tc("actions.createContract")}</ButtonLink>
+            )}
+            {can(user.roles, "transfer.consultant") && (
+              <TransferPanel receivers={await listTransferReceivers()} customerIds={[client.id]} doneHref="/clients" />
             )}
             <ButtonLink href="/clients" variant="secondary">
               {t("back")}
@@ -106,6 +112,9 @@ export default async function ClientPage({ params }: Props) {
       <div className="mt-6 grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <FollowUpSection customerId={client.id} canAdd={can(user.roles, "followUp.create")} />
         <CustomerHistory entries={history} locale={user.locale} />
+      </div>
+      <div className="mt-6">
+        <OwnershipHistory customerId={client.id} />
       </div>
     </>
   );

@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CustomerHistory } from "@/components/customers/customer-history";
 import { FollowUpSection } from "@/components/customers/follow-up-section";
+import { OwnershipHistory } from "@/components/customers/ownership-history";
+import { TransferPanel } from "@/components/customers/transfer-panel";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,6 +12,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { getCustomerHistory, getProspect } from "@/lib/customers/queries";
 import { toProspectFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
+import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ProspectForm } from "../prospect-form";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
@@ -39,6 +42,9 @@ export default async function ProspectPage({ params, searchParams }: Props) {
             {can(user.roles, "contract.create") && (
               <ButtonLink href={`/prospects/${prospect.id}/sign`}>{(await getTranslations("contracts"))("sign")}</ButtonLink>
             )}
+            {can(user.roles, "transfer.consultant") && (
+              <TransferPanel receivers={await listTransferReceivers()} customerIds={[prospect.id]} doneHref="/prospects" />
+            )}
             <ButtonLink href="/prospects" variant="secondary">
               {t("back")}
             </ButtonLink>
@@ -56,6 +62,9 @@ export default async function ProspectPage({ params, searchParams }: Props) {
       </div>
       <div className="mt-6">
         <FollowUpSection customerId={prospect.id} canAdd={can(user.roles, "followUp.create")} />
+      </div>
+      <div className="mt-6">
+        <OwnershipHistory customerId={prospect.id} />
       </div>
     </>
   );

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+// What a notification may say: each kind is a message of the `notifications.kinds` namespace,
+// rendered with the stored params in the reader's language.
+export const NOTIFICATION_KINDS = ["customersTransferred", "customersTransferredAway"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+
+export const markNotificationsReadSchema = z.object({
+  ids: z.union([z.literal("all"), z.array(z.string().min(1)).min(1).max(NOTIFICATIONS_PAGE_SIZE * 5)]),
+});
+
+export const notificationListSchema = z.object({
+  page: z.coerce.number().int().min(1).max(100000).catch(1),
+});

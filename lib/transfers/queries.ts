@@ -1,0 +1,90 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/auth/session";
+import { visibleContractsWhere } from "@/lib/contracts/scope";
+import { visibleCustomersWhere } from "@/lib/customers/scope";
+import type { TransferCandidateListParams } from "./schema";
+
+export type TransferReceiver = { id: string; name: string; teamName: string | null };
+
+// Who may receive customers: every active consultant, whatever team (a transfer may cross teams).
+export async function listTransferReceivers(): Promise<TransferReceiver[]> {
+  const users = await prisma.user.findMany({
+    where: { active: true, roles: { has: "CONSULTANT" } },
+    // Users without a team sort last (NULLS LAST is PostgreSQL's default for ascending order).
+    orderBy: [{ team: { name: "asc" } }, { name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, team: { select: { name: true } } },
+  });
+  return users.map((u) => ({ id: u.id, name: u.name, teamName: u.team?.name ?? null }));
+}
+
+// The customer's ownership history, newest first; empty when the customer is outside the user's scope.
+export async function getOwnershipHistory(user: SessionUser, customerId: string) {
+  return prisma.ownershipTransfer.findMany({
+    where: { customerId, customer: visibleCustomersWhere(user) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 100,
+    select: {
+      id: true,
+      reason: true,
+      contractsMoved: true,
+      createdAt: true,
+      fromUser: { select: { name: true } },
+      toUser: { select: { name: true } },
+      byUser: { select: { name: true } },
+    },
+  });
+}
+export type OwnershipHistoryRow = Awaited<ReturnType<typeof getOwnershipHistory>>[number];
+
+export function transferCandidatesWhere(user: SessionUser, p: TransferCandidateListParams): Prisma.CustomerWhereInput {
+  const and: Prisma.CustomerWhereInput[] = [visibleCustomersWhere(user)];
+  if (p.status) and.push({ status: p.status });
+  if (p.owner) and.push({ ownerId: p.owner });
+  if (p.q) {
+    const digits = p.q.replace(/[\s-]/g, "");
+    const or: Prisma.CustomerWhereInput[] = [{ name: { contains: p.q, mode: "insensitive" } }];
+    if (/^\+?\d{3,}$/.test(digits)) or.push({ phone: { contains: digits.replace(/^\+?86(?=1\d{10}$)/, "") } });
+    and.push({ OR: or });
+  }
+  return { AND: and };
+}
+
+// 转咨询's list: prospects and signed clients the user may move, in one table.
+export async function listTransferCandidates(user: SessionUser, p: TransferCandidateListParams) {
+  const where = transferCandidatesWhere(user, p);
+  const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ [p.sort]: p.dir }, { id: p.dir }];
+  const [total, rows] = await prisma.$transaction([
+    prisma.customer.count({ where }),
+    prisma.customer.findMany({
+      where,
+      orderBy,
+      skip: (p.page - 1) * p.size,
+      take: p.size,
+      select: {
+        id: true,
+        name: true,
+        phone: true,
+        status: true,
+        updatedAt: true,
+        country: { select: { labelZh: true, labelEn: true } },
+        owner: { select: { name: true, active: true } },
+        // Only the contracts the user may open, as on 我的签约客户.
+        _count: { select: { contracts: { where: visibleContractsWhere(user) } } },
+      },
+    }),
+  ]);
+  return { total, rows };
+}
+export type TransferCandidateRow = Awaited<ReturnType<typeof listTransferCandidates>>["rows"][number];
+
+// The owner filter offers the people whose customers the user can see, departed ones included:
+// moving a leaver's customers on is what 转咨询 is mostly for.
+export async function listTransferOwnerOptions(user: SessionUser) {
+  return prisma.user.findMany({
+    where: { ownedCustomers: { some: visibleCustomersWhere(user) } },
+    orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
+    select: { id: true, name: true, active: true },
+  });
+}
