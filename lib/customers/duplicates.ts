@@ -8,6 +8,8 @@ export type DuplicateMatch = {
   // Set only when the match is the user's own record, so they can open it. Of someone else's
   // record (a 撞单) only the owner's name is revealed.
   customerId: string | null;
+  // Where the user's own record lives (我的准客户 or 我的签约客户); null like customerId.
+  href: string | null;
   mine: boolean;
 };
 
@@ -28,6 +30,7 @@ export async function findDuplicates(
     select: {
       id: true,
       ownerId: true,
+      status: true,
       owner: { select: { name: true } },
       phone: true,
       idCard: true,
@@ -42,7 +45,8 @@ export async function findDuplicates(
     for (const field of DUPLICATE_KEYS) {
       if (keys[field] && row[field] === keys[field]) {
         const mine = row.ownerId === user.id;
-        matches.push({ field, ownerName: row.owner.name, customerId: mine ? row.id : null, mine });
+        const href = mine ? `/${row.status === "CLIENT" ? "clients" : "prospects"}/${row.id}` : null;
+        matches.push({ field, ownerName: row.owner.name, customerId: mine ? row.id : null, href, mine });
       }
     }
   }

@@ -37,7 +37,7 @@ describe("role × action matrix for prospects", () => {
   it.each(ROLES)("checkDuplicateAction as %s", async (role) => {
     session.user = await createUser([role], { teamId });
     const result = await checkDuplicateAction({ field: "phone", value: uniquePhone() });
-    expect(result.ok).toBe(MAY_CREATE.includes(role));
+    expect(result.ok).toBe(MAY_UPDATE_OWN_TEAM.includes(role));
   });
 
   it.each(ROLES)("updateProspectAction on a teammate's prospect as %s", async (role) => {

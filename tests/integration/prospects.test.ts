@@ -40,7 +40,7 @@ describe("新建准客户", () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe("duplicateOther");
     expect(error.fieldErrors).toEqual({ phone: ["duplicateOther"] });
-    expect(error.details.duplicates).toEqual([{ field: "phone", ownerName: "顾问甲", customerId: null, mine: false }]);
+    expect(error.details.duplicates).toEqual([{ field: "phone", ownerName: "顾问甲", customerId: null, href: null, mine: false }]);
     expect(await prisma.customer.count()).toBe(before);
   });
 
@@ -64,8 +64,16 @@ describe("新建准客户", () => {
     const { a } = await agency();
     const phone = uniquePhone();
     const { id } = await createProspect(a, input({ name: "赵六", phone }));
-    expect(await checkDuplicate(a, "phone", phone)).toEqual([{ field: "phone", ownerName: "顾问甲", customerId: id, mine: true }]);
+    expect(await checkDuplicate(a, "phone", phone)).toEqual([{ field: "phone", ownerName: "顾问甲", customerId: id, href: `/prospects/${id}`, mine: true }]);
     await expect(createProspect(a, input({ name: "赵六", phone }))).rejects.toMatchObject({ code: "duplicateMine" });
+  });
+
+  it("links the user's own signed client to 我的签约客户, not to 我的准客户", async () => {
+    const { a } = await agency();
+    const phone = uniquePhone();
+    const { id } = await createProspect(a, input({ name: "钱七", phone }));
+    await prisma.customer.update({ where: { id }, data: { status: "CLIENT", signedAt: new Date() } });
+    expect(await checkDuplicate(a, "phone", phone)).toEqual([{ field: "phone", ownerName: "顾问甲", customerId: id, href: `/clients/${id}`, mine: true }]);
   });
 
   it("lets only one of two simultaneous saves of the same phone through", async () => {

@@ -21,8 +21,9 @@ export const updateProspectAction = action(
   },
 );
 
-// Asked while the consultant types 电话 / 身份证 / 护照 / 微信 / EMAIL; the save checks again.
+// Asked while the user types 电话 / 身份证 / 护照 / 微信 / EMAIL on a prospect or client form (a manager
+// editing a team member's record included); the save checks again.
 export const checkDuplicateAction = action(
-  { schema: duplicateCheckSchema, permission: "prospect.create" },
+  { schema: duplicateCheckSchema, permission: "prospect.update" },
   async (input, user) => checkDuplicate(user, input.field, input.value, input.excludeId),
 );

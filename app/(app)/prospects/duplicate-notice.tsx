@@ -15,8 +15,8 @@ export function DuplicateNotice({ matches, fieldLabel }: { matches: DuplicateMat
         m.mine ? (
           <p key={i} className="text-sm text-amber-800">
             {t("duplicateMine", { field: fieldLabel })}{" "}
-            {m.customerId && (
-              <Link className="font-medium underline" href={`/prospects/${m.customerId}`}>
+            {m.href && (
+              <Link className="font-medium underline" href={m.href}>
                 {t("openExisting")}
               </Link>
             )}
