@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { addFollowUpAction } from "@/app/(app)/customers/follow-up-actions";
+import { setServerErrors } from "@/components/forms/set-server-errors";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -51,9 +52,7 @@ export function FollowUpForm({ customerId, today }: { customerId: string; today:
       const result = await addFollowUpAction(values);
       if (!result.ok) {
         setFormError(result.formError ?? "unexpected");
-        for (const [name, keys] of Object.entries(result.fieldErrors ?? {})) {
-          setError(name as FieldName, { type: "server", message: keys[0] });
-        }
+        setServerErrors(setError, result.fieldErrors);
         return;
       }
       reset(initial);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { clientSchema } from "@/lib/customers/schema";
+import { dateParam, idParam, listControls, searchParam } from "@/lib/lists/params";
 import { shanghaiToday } from "@/lib/time";
 import { isIsoDate } from "@/lib/validation/china";
 import { CONTRACT_STATUSES } from "./state";
@@ -98,23 +99,16 @@ export type UpdateContractInput = z.output<typeof updateContractSchema>;
 export const contractStepSchema = z.object({ id: z.string().min(1), version: z.number().int().positive() });
 export type ContractStepInput = z.output<typeof contractStepSchema>;
 
-// The list page's URL state; bad values fall back to defaults so a hand-edited link still opens.
+// 我的合同's URL state (lib/lists/params.ts: bad values fall back to defaults).
 export const CONTRACT_SORT_FIELDS = ["signedOn", "createdAt", "updatedAt", "number"] as const;
-export const CONTRACT_PAGE_SIZES = [20, 50, 100] as const;
 
 export const contractListSchema = z.object({
-  q: z.string().trim().max(50).catch(""),
+  q: searchParam,
   status: z.enum(CONTRACT_STATUSES).optional().catch(undefined),
-  country: z.string().trim().max(40).catch(""),
-  program: z.string().trim().max(40).catch(""),
-  from: z.string().refine(isIsoDate).optional().catch(undefined),
-  to: z.string().refine(isIsoDate).optional().catch(undefined),
-  sort: z.enum(CONTRACT_SORT_FIELDS).catch("signedOn"),
-  dir: z.enum(["asc", "desc"]).catch("desc"),
-  page: z.coerce.number().int().min(1).max(100000).catch(1),
-  size: z.coerce
-    .number()
-    .refine((n) => (CONTRACT_PAGE_SIZES as readonly number[]).includes(n))
-    .catch(20),
+  country: idParam,
+  program: idParam,
+  from: dateParam,
+  to: dateParam,
+  ...listControls(CONTRACT_SORT_FIELDS, "signedOn"),
 });
 export type ContractListParams = z.output<typeof contractListSchema>;

@@ -3,16 +3,17 @@ import type { SessionUser } from "@/lib/auth/session";
 import { changedFields, writeAudit } from "@/lib/audit/audit";
 import { ConflictError, DomainError, NotFoundError, type FieldErrors } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { ContractStatus, DictionaryKind } from "@/lib/generated/prisma/enums";
+import type { ContractStatus } from "@/lib/generated/prisma/enums";
 import { findDuplicates, lockDuplicateKeys } from "@/lib/customers/duplicates";
 import { visibleCustomersWhere } from "@/lib/customers/scope";
-import { assertNoDuplicates, dictionaryRefErrors, toClientRecord } from "@/lib/customers/service";
+import { assertNoDuplicates, CUSTOMER_REFS, toClientRecord } from "@/lib/customers/service";
+import { dictionaryRefErrors, type DictionaryRefs } from "@/lib/dictionaries/refs";
 import { dateOnly } from "@/lib/time";
 import type { ContractInput, ContractStepInput, CreateContractInput, SignInput, UpdateContractInput } from "./schema";
 import { editableContractsWhere } from "./scope";
 import { editRefusal, nextStatus } from "./state";
 
-const CONTRACT_REFS: ["countryId" | "programId", DictionaryKind][] = [
+const CONTRACT_REFS: DictionaryRefs<ContractInput> = [
   ["countryId", "COUNTRY"],
   ["programId", "PROGRAM"],
 ];
@@ -39,13 +40,8 @@ function toContractRecord(input: ContractInput) {
   };
 }
 
-async function contractRefErrors(db: Tx, input: ContractInput): Promise<FieldErrors> {
-  const errors: FieldErrors = {};
-  for (const [field, kind] of CONTRACT_REFS) {
-    const item = await db.dictionaryItem.findFirst({ where: { id: input[field], kind, active: true }, select: { id: true } });
-    if (!item) errors[`contract.${field}`] = ["invalidChoice"];
-  }
-  return errors;
+function contractRefErrors(db: Tx, input: ContractInput): Promise<FieldErrors> {
+  return dictionaryRefErrors(db, input, CONTRACT_REFS, "contract.");
 }
 
 function assertNoFieldErrors(...parts: FieldErrors[]): void {
@@ -133,7 +129,7 @@ export async function signCustomer(user: SessionUser, input: SignInput): Promise
     if (current.status !== "PROSPECT") throw new DomainError("notProspect");
     if (current.version !== input.customerVersion) throw new ConflictError();
 
-    assertNoFieldErrors(await dictionaryRefErrors(tx, input.client, "client."), await contractRefErrors(tx, input.contract));
+    assertNoFieldErrors(await dictionaryRefErrors(tx, input.client, CUSTOMER_REFS, "client."), await contractRefErrors(tx, input.contract));
     await lockDuplicateKeys(tx, input.client);
     assertNoDuplicates(await findDuplicates(tx, user, input.client, current.id), "client.");
     await assertNumberFree(tx, input.contract.number);

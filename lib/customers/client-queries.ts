@@ -6,19 +6,13 @@ import { visibleContractsWhere } from "@/lib/contracts/scope";
 import { shanghaiDayStart } from "@/lib/time";
 import type { ClientListParams } from "./schema";
 import { visibleCustomersWhere } from "./scope";
+import { customerSearchWhere } from "./search";
 
 const LABEL = { select: { labelZh: true, labelEn: true } } as const;
 
 export function clientListWhere(user: SessionUser, p: ClientListParams): Prisma.CustomerWhereInput {
   const and: Prisma.CustomerWhereInput[] = [visibleCustomersWhere(user), { status: "CLIENT" }];
-  if (p.q) {
-    const compact = p.q.replace(/[\s-]/g, "");
-    const or: Prisma.CustomerWhereInput[] = [{ name: { contains: p.q, mode: "insensitive" } }];
-    if (/^\+?\d{3,}$/.test(compact)) or.push({ phone: { contains: compact.replace(/^\+?86(?=1\d{10}$)/, "") } });
-    // ID cards are stored upper-case without spaces (normalizeIdNumber); the last character may be X.
-    if (/^\d{3,17}[\dXx]?$/.test(compact)) or.push({ idCard: { contains: compact.toUpperCase() } });
-    and.push({ OR: or });
-  }
+  if (p.q) and.push(customerSearchWhere(p.q, { idCard: true }));
   if (p.country) and.push({ countryId: p.country });
   if (p.education) and.push({ educationId: p.education });
   // Signing days are the agency's calendar days (Asia/Shanghai), both ends inclusive.

@@ -5,15 +5,11 @@ import type { SessionUser } from "@/lib/auth/session";
 import { shanghaiDayStart } from "@/lib/time";
 import type { ProspectListParams } from "./schema";
 import { visibleCustomersWhere } from "./scope";
+import { customerSearchWhere } from "./search";
 
 export function prospectListWhere(user: SessionUser, p: ProspectListParams): Prisma.CustomerWhereInput {
   const and: Prisma.CustomerWhereInput[] = [visibleCustomersWhere(user), { status: "PROSPECT" }];
-  if (p.q) {
-    const digits = p.q.replace(/[\s-]/g, "");
-    const or: Prisma.CustomerWhereInput[] = [{ name: { contains: p.q, mode: "insensitive" } }];
-    if (/^\+?\d{3,}$/.test(digits)) or.push({ phone: { contains: digits.replace(/^\+?86(?=1\d{10}$)/, "") } });
-    and.push({ OR: or });
-  }
+  if (p.q) and.push(customerSearchWhere(p.q));
   if (p.country) and.push({ countryId: p.country });
   if (p.grade) and.push({ gradeId: p.grade });
   if (p.media) and.push({ mediaSourceId: p.media });

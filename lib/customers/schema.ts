@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateParam, idParam, listControls, searchParam } from "@/lib/lists/params";
 import { shanghaiToday } from "@/lib/time";
 import { isChineseIdCard, isIsoDate, isMainlandMobile, isPassportNumber, idCardBirthDate } from "@/lib/validation/china";
 import { normalizeHandle, normalizeIdNumber, normalizePhone } from "./normalize";
@@ -156,25 +157,17 @@ export const EMPTY_PROSPECT: ProspectFormValues = {
 
 export const EMPTY_CLIENT: ClientFormValues = { ...EMPTY_PROSPECT, nativePlace: "" };
 
-// The list page's URL state. Unknown or bad values fall back to defaults rather than erroring,
-// so a hand-edited link still opens.
+// 我的准客户's URL state (lib/lists/params.ts: bad values fall back to defaults).
 export const SORT_FIELDS = ["createdAt", "updatedAt", "name"] as const;
-export const PAGE_SIZES = [20, 50, 100] as const;
 
 export const prospectListSchema = z.object({
-  q: z.string().trim().max(50).catch(""),
-  country: z.string().trim().max(40).catch(""),
-  grade: z.string().trim().max(40).catch(""),
-  media: z.string().trim().max(40).catch(""),
-  from: z.string().refine(isIsoDate).optional().catch(undefined),
-  to: z.string().refine(isIsoDate).optional().catch(undefined),
-  sort: z.enum(SORT_FIELDS).catch("createdAt"),
-  dir: z.enum(["asc", "desc"]).catch("desc"),
-  page: z.coerce.number().int().min(1).max(100000).catch(1),
-  size: z.coerce
-    .number()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .catch(20),
+  q: searchParam,
+  country: idParam,
+  grade: idParam,
+  media: idParam,
+  from: dateParam,
+  to: dateParam,
+  ...listControls(SORT_FIELDS, "createdAt"),
 });
 export type ProspectListParams = z.output<typeof prospectListSchema>;
 
@@ -182,17 +175,11 @@ export type ProspectListParams = z.output<typeof prospectListSchema>;
 export const CLIENT_SORT_FIELDS = ["signedAt", "createdAt", "updatedAt", "name"] as const;
 
 export const clientListSchema = z.object({
-  q: z.string().trim().max(50).catch(""),
-  country: z.string().trim().max(40).catch(""),
-  education: z.string().trim().max(40).catch(""),
-  from: z.string().refine(isIsoDate).optional().catch(undefined),
-  to: z.string().refine(isIsoDate).optional().catch(undefined),
-  sort: z.enum(CLIENT_SORT_FIELDS).catch("signedAt"),
-  dir: z.enum(["asc", "desc"]).catch("desc"),
-  page: z.coerce.number().int().min(1).max(100000).catch(1),
-  size: z.coerce
-    .number()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .catch(20),
+  q: searchParam,
+  country: idParam,
+  education: idParam,
+  from: dateParam,
+  to: dateParam,
+  ...listControls(CLIENT_SORT_FIELDS, "signedAt"),
 });
 export type ClientListParams = z.output<typeof clientListSchema>;

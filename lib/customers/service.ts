@@ -2,12 +2,13 @@ import { prisma, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { changedFields, writeAudit } from "@/lib/audit/audit";
 import { ConflictError, DomainError, NotFoundError, type FieldErrors } from "@/lib/errors";
-import type { DictionaryKind } from "@/lib/generated/prisma/enums";
+import { dictionaryRefErrors, type DictionaryRefs } from "@/lib/dictionaries/refs";
+import { dateOnly } from "@/lib/time";
 import { findDuplicates, lockDuplicateKeys, type DuplicateMatch } from "./duplicates";
 import { prospectFields, type ClientInput, type ProspectInput, type UpdateProspectInput } from "./schema";
 import { visibleCustomersWhere } from "./scope";
 
-const REFS: [keyof ProspectInput, DictionaryKind][] = [
+export const CUSTOMER_REFS: DictionaryRefs<ProspectInput> = [
   ["countryId", "COUNTRY"],
   ["educationId", "EDUCATION"],
   ["gradeId", "GRADE"],
@@ -25,7 +26,7 @@ function toRecord(input: ProspectInput) {
     gender: input.gender,
     idCard: input.idCard,
     passport: input.passport,
-    birthDate: input.birthDate ? new Date(`${input.birthDate}T00:00:00Z`) : null,
+    birthDate: input.birthDate ? dateOnly(input.birthDate) : null,
     educationId: input.educationId,
     maritalStatus: input.maritalStatus,
     employer: input.employer,
@@ -48,20 +49,8 @@ export function toClientRecord(input: ClientInput) {
   return { ...toRecord(input), nativePlace: input.nativePlace };
 }
 
-// `prefix` names the form part when the customer is one part of a larger form (签约: "client.").
-export async function dictionaryRefErrors(db: Tx, input: ProspectInput, prefix = ""): Promise<FieldErrors> {
-  const errors: FieldErrors = {};
-  for (const [field, kind] of REFS) {
-    const id = input[field] as string | null;
-    if (!id) continue;
-    const item = await db.dictionaryItem.findFirst({ where: { id, kind, active: true }, select: { id: true } });
-    if (!item) errors[`${prefix}${field}`] = ["invalidChoice"];
-  }
-  return errors;
-}
-
 export async function assertDictionaryRefs(db: Tx, input: ProspectInput): Promise<void> {
-  const errors = await dictionaryRefErrors(db, input);
+  const errors = await dictionaryRefErrors(db, input, CUSTOMER_REFS);
   if (Object.keys(errors).length) throw new DomainError("invalidInput", errors);
 }
 

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { visibleContractsWhere } from "@/lib/contracts/scope";
 import { visibleCustomersWhere } from "@/lib/customers/scope";
+import { customerSearchWhere } from "@/lib/customers/search";
 import type { TransferCandidateListParams } from "./schema";
 
 export type TransferReceiver = { id: string; name: string; teamName: string | null };
@@ -42,12 +43,7 @@ export function transferCandidatesWhere(user: SessionUser, p: TransferCandidateL
   const and: Prisma.CustomerWhereInput[] = [visibleCustomersWhere(user)];
   if (p.status) and.push({ status: p.status });
   if (p.owner) and.push({ ownerId: p.owner });
-  if (p.q) {
-    const digits = p.q.replace(/[\s-]/g, "");
-    const or: Prisma.CustomerWhereInput[] = [{ name: { contains: p.q, mode: "insensitive" } }];
-    if (/^\+?\d{3,}$/.test(digits)) or.push({ phone: { contains: digits.replace(/^\+?86(?=1\d{10}$)/, "") } });
-    and.push({ OR: or });
-  }
+  if (p.q) and.push(customerSearchWhere(p.q));
   return { AND: and };
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PAGE_SIZES } from "@/lib/customers/schema";
+import { idParam, listControls, searchParam } from "@/lib/lists/params";
 
 // Shared by the 转交 panel and the server action. Messages are keys of the `validation` namespace,
 // or of `transfers.validation` for the ones only a transfer has.
@@ -34,15 +34,9 @@ export const TRANSFER_SORT_FIELDS = ["updatedAt", "createdAt", "name"] as const;
 export const CUSTOMER_STATUS_FILTERS = ["PROSPECT", "CLIENT"] as const;
 
 export const transferCandidateListSchema = z.object({
-  q: z.string().trim().max(50).catch(""),
+  q: searchParam,
   status: z.union([z.literal(""), z.enum(CUSTOMER_STATUS_FILTERS)]).catch(""),
-  owner: z.string().trim().max(40).catch(""),
-  sort: z.enum(TRANSFER_SORT_FIELDS).catch("updatedAt"),
-  dir: z.enum(["asc", "desc"]).catch("desc"),
-  page: z.coerce.number().int().min(1).max(100000).catch(1),
-  size: z.coerce
-    .number()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .catch(20),
+  owner: idParam,
+  ...listControls(TRANSFER_SORT_FIELDS, "updatedAt"),
 });
 export type TransferCandidateListParams = z.output<typeof transferCandidateListSchema>;

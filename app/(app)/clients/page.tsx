@@ -14,6 +14,7 @@ import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDate } from "@/lib/time";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ClientFilters } from "./client-filters";
+import { firstValues } from "@/lib/lists/params";
 
 // The 转交 panel transfers the rows whose checkboxes name this form.
 const SELECTION_FORM = "client-selection";
@@ -23,7 +24,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ClientsPage({ searchParams }: Props) {
   const user = await requirePermission("client.read");
   const raw = await searchParams;
-  const params = clientListSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const params = clientListSchema.parse(firstValues(raw));
   const canTransfer = can(user.roles, "transfer.consultant");
   const [t, tf, tc, tTransfers, options, { rows, total }, receivers] = await Promise.all([
     getTranslations("clients"),

@@ -12,13 +12,14 @@ import { contractListSchema } from "@/lib/contracts/schema";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { isoDateOnly } from "@/lib/time";
 import { ContractFilters } from "./contract-filters";
+import { firstValues } from "@/lib/lists/params";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ContractsPage({ searchParams }: Props) {
   const user = await requirePermission("contract.read");
   const raw = await searchParams;
-  const params = contractListSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const params = contractListSchema.parse(firstValues(raw));
   const [t, tf, tc, options, { rows, total }] = await Promise.all([
     getTranslations("contracts"),
     getTranslations("fields"),

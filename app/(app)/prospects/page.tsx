@@ -15,6 +15,7 @@ import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDate } from "@/lib/time";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ProspectFilters } from "./prospect-filters";
+import { firstValues } from "@/lib/lists/params";
 
 // The 转交 panel transfers the rows whose checkboxes name this form.
 const SELECTION_FORM = "prospect-selection";
@@ -24,7 +25,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ProspectsPage({ searchParams }: Props) {
   const user = await requirePermission("prospect.read");
   const raw = await searchParams;
-  const params = prospectListSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const params = prospectListSchema.parse(firstValues(raw));
   const [t, tf, tc, options, { rows, total }] = await Promise.all([
     getTranslations("prospects"),
     getTranslations("fields"),

@@ -12,10 +12,9 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { DuplicateMatch } from "@/lib/customers/duplicates";
 import { prospectSchema, type ProspectFormValues } from "@/lib/customers/schema";
 import type { DictionaryOptions } from "@/lib/dictionaries/queries";
+import { setServerErrors } from "@/components/forms/set-server-errors";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { createProspectAction, updateProspectAction } from "./actions";
-
-type FieldName = keyof ProspectFormValues;
 
 type Props = {
   options: DictionaryOptions;
@@ -45,9 +44,7 @@ export function ProspectForm({ options, defaultValues, record }: Props) {
 
   function applyErrors(result: Extract<ActionResult<unknown>, { ok: false }>) {
     setFormError(result.formError ?? "unexpected");
-    for (const [name, keys] of Object.entries(result.fieldErrors ?? {})) {
-      setError(name as FieldName, { type: "server", message: keys[0] });
-    }
+    setServerErrors(setError, result.fieldErrors);
     const duplicates = (result.details?.duplicates as DuplicateMatch[] | undefined) ?? [];
     setServerDuplicates(duplicates);
   }

@@ -7,6 +7,7 @@ import { useState, useTransition } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { CustomerFields, type CustomerFieldOptions } from "@/components/customers/customer-fields";
+import { setServerErrors } from "@/components/forms/set-server-errors";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -47,9 +48,7 @@ export function ClientForm({ options, defaultValues, record, readOnly = false }:
 
   function applyErrors(result: Extract<ActionResult<unknown>, { ok: false }>) {
     setFormError(result.formError ?? "unexpected");
-    for (const [name, keys] of Object.entries(result.fieldErrors ?? {})) {
-      setError(name as keyof FormValues, { type: "server", message: keys[0] });
-    }
+    setServerErrors(setError, result.fieldErrors);
     setServerDuplicates((result.details?.duplicates as DuplicateMatch[] | undefined) ?? []);
   }
 

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { ContractFields, type ContractFieldOptions } from "@/components/contracts/contract-fields";
+import { setServerErrors } from "@/components/forms/set-server-errors";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -43,9 +44,7 @@ export function ContractEditForm({ id, version: initialVersion, options, default
   // so a conflict or a taken number never costs the user their edits.
   function applyErrors(result: Extract<ActionResult<unknown>, { ok: false }>) {
     setFormError(result.formError ?? "unexpected");
-    Object.entries(result.fieldErrors ?? {}).forEach(([name, keys], i) => {
-      setError(name as `contract.${keyof ContractFormValues}`, { type: "server", message: keys[0] }, { shouldFocus: i === 0 });
-    });
+    setServerErrors(setError, result.fieldErrors, { focusFirst: true });
   }
 
   // Returns the version to continue from, or null when the save was refused.

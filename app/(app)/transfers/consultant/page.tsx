@@ -8,6 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePermission } from "@/lib/auth/session";
+import { firstValues } from "@/lib/lists/params";
 import { formatDate } from "@/lib/time";
 import {
   listTransferCandidates,
@@ -27,9 +28,7 @@ const SELECTION_FORM = "transfer-selection";
 export default async function TransferConsultantPage({ searchParams }: Props) {
   const user = await requirePermission("transfer.consultant");
   const raw = await searchParams;
-  const params = transferCandidateListSchema.parse(
-    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
-  );
+  const params = transferCandidateListSchema.parse(firstValues(raw));
   const seesOthers = user.roles.includes("MANAGER") || user.roles.includes("IT_ADMIN");
   const [t, tl, tf, { rows, total }, receivers, owners] = await Promise.all([
     getTranslations("transfers"),

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import { ContractFields, type ContractFieldOptions } from "@/components/contracts/contract-fields";
+import { setServerErrors } from "@/components/forms/set-server-errors";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -46,9 +47,7 @@ export function NewContractForm({ customerId, options, signedOn }: Props) {
         const result = await createContractAction({ customerId, contract: getValues().contract, submit });
         if (!result.ok) {
           setFormError(result.formError ?? "unexpected");
-          Object.entries(result.fieldErrors ?? {}).forEach(([name, keys], i) => {
-            setError(name as `contract.${keyof ContractFormValues}`, { type: "server", message: keys[0] }, { shouldFocus: i === 0 });
-          });
+          setServerErrors(setError, result.fieldErrors, { focusFirst: true });
           return;
         }
         router.push(`/contracts/${result.data.contractId}?done=${submit ? "submitted" : "created"}`);
