@@ -28,4 +28,42 @@ export default defineConfig([
       "@next/next/no-html-link-for-pages": "off",
     },
   },
+  {
+    // Imports point down: app/ → components/ → lib/ → prisma/. Shared server actions live in
+    // lib/<domain>/actions.ts, shared hooks and widgets in components/, so nothing below app/ reaches up.
+    files: ["components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/app/|(\\.\\./)+app/)",
+              message: "components/ and lib/ must not import from app/: move the shared code down (lib/<domain>/actions.ts for actions).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/app/|(\\.\\./)+app/)",
+              message: "lib/ must not import from app/: move the shared code down (lib/<domain>/actions.ts for actions).",
+            },
+            {
+              regex: "^(@/components/|(\\.\\./)+components/)",
+              message: "lib/ must not import from components/: UI sits above the domain code.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);

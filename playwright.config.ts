@@ -1,7 +1,9 @@
 import { defineConfig } from "@playwright/test";
 
 const CI = Boolean(process.env.CI);
-const BASE_URL = "http://127.0.0.1:3210";
+// E2E_PORT lets two checkouts run their end-to-end tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // Runs against the production build (scripts/e2e-server.ts) in Debian's Chromium: Playwright's own
 // browser download cannot reach its CDN from these machines.

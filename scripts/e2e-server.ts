@@ -12,7 +12,7 @@ import { resetTestDatabase } from "@/prisma/tools/reset-test-database";
 // migrated and seeded database. With DATABASE_URL it wipes and reuses that test database;
 // without, it runs an embedded database in a throw-away folder.
 
-const PORT = 3210;
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 

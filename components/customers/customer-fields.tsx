@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { get, useFormContext, useFormState, useWatch, type FieldError } from "react-hook-form";
-import { DuplicateNotice } from "@/app/(app)/prospects/duplicate-notice";
-import { useDuplicateCheck } from "@/app/(app)/prospects/use-duplicate-check";
+import { DuplicateNotice } from "./duplicate-notice";
+import { useDuplicateCheck } from "./use-duplicate-check";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";

@@ -3,11 +3,10 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import type { AppLocale } from "@/lib/i18n/locales";
-import { seesIdentityNumbers, visibleCustomersWhere } from "@/lib/customers/scope";
+import { contractScope, customerScope, seesIdentityNumbers } from "@/lib/auth/scope";
 import { maskIdNumber } from "@/lib/validation/china";
 import { dateOnly } from "@/lib/time";
 import type { ContractListParams } from "./schema";
-import { editableContractsWhere, visibleContractsWhere } from "./scope";
 
 const LABEL = { select: { id: true, labelZh: true, labelEn: true } } as const;
 
@@ -17,8 +16,8 @@ function withFeeStrings<T extends { firstFee: Prisma.Decimal; secondFee: Prisma.
   return { ...row, firstFee: row.firstFee.toFixed(2), secondFee: row.secondFee.toFixed(2) };
 }
 
-export function contractListWhere(user: SessionUser, p: ContractListParams): Prisma.ContractWhereInput {
-  const and: Prisma.ContractWhereInput[] = [visibleContractsWhere(user)];
+export async function contractListWhere(user: SessionUser, p: ContractListParams): Promise<Prisma.ContractWhereInput> {
+  const and: Prisma.ContractWhereInput[] = [await contractScope(user)];
   if (p.q) {
     and.push({
       OR: [
@@ -38,7 +37,7 @@ export function contractListWhere(user: SessionUser, p: ContractListParams): Pri
 }
 
 export async function listContracts(user: SessionUser, p: ContractListParams) {
-  const where = contractListWhere(user, p);
+  const where = await contractListWhere(user, p);
   const orderBy: Prisma.ContractOrderByWithRelationInput[] = [{ [p.sort]: p.dir }, { id: p.dir }];
   const [total, rows] = await prisma.$transaction([
     prisma.contract.count({ where }),
@@ -72,7 +71,7 @@ export type ContractRow = Awaited<ReturnType<typeof listContracts>>["rows"][numb
 // them), who owns and signed it, and its status history oldest first.
 export async function getContract(user: SessionUser, id: string) {
   const contract = await prisma.contract.findFirst({
-    where: { AND: [{ id }, visibleContractsWhere(user)] },
+    where: { AND: [{ id }, await contractScope(user)] },
     include: {
       customer: {
         select: {
@@ -102,28 +101,10 @@ export async function getContract(user: SessionUser, id: string) {
 }
 export type ContractDetail = NonNullable<Awaited<ReturnType<typeof getContract>>>;
 
-// Whether the user may edit, submit or withdraw this contract (its state decides which of those).
-export async function canChangeContract(user: SessionUser, id: string): Promise<boolean> {
-  return (await prisma.contract.count({ where: { AND: [{ id }, editableContractsWhere(user)] } })) > 0;
-}
-
-// The contract's audit trail, newest first; empty for a contract outside the user's scope.
-export async function getContractAudit(user: SessionUser, id: string) {
-  const visible = await prisma.contract.count({ where: { AND: [{ id }, visibleContractsWhere(user)] } });
-  if (!visible) return [];
-  return prisma.auditLog.findMany({
-    where: { entity: "Contract", entityId: id },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 100,
-    include: { actor: { select: { name: true } } },
-  });
-}
-export type ContractAuditEntry = Awaited<ReturnType<typeof getContractAudit>>[number];
-
 // A client's contracts the user may see, newest signing first.
 export async function listContractsOfCustomer(user: SessionUser, customerId: string) {
   const rows = await prisma.contract.findMany({
-    where: { AND: [{ customerId }, visibleContractsWhere(user)] },
+    where: { AND: [{ customerId }, await contractScope(user)] },
     orderBy: [{ signedOn: "desc" }, { createdAt: "desc" }],
     select: {
       id: true,
@@ -145,7 +126,7 @@ export type CustomerContractRow = Awaited<ReturnType<typeof listContractsOfCusto
 // The signed client a further contract is created for (创建合同), within the user's customer scope.
 export async function getClientForContract(user: SessionUser, customerId: string) {
   const customer = await prisma.customer.findFirst({
-    where: { AND: [{ id: customerId, status: "CLIENT" }, visibleCustomersWhere(user)] },
+    where: { AND: [{ id: customerId, status: "CLIENT" }, await customerScope(user)] },
     select: {
       id: true,
       name: true,

@@ -3,7 +3,7 @@ import { clientSchema } from "@/lib/customers/schema";
 import { dateParam, idParam, listControls, searchParam } from "@/lib/lists/params";
 import { shanghaiToday } from "@/lib/time";
 import { isIsoDate } from "@/lib/validation/china";
-import { CONTRACT_STATUSES } from "./state";
+import { CONTRACT_STATUSES } from "./lifecycle";
 
 // Shared by the contract forms (react-hook-form + zodResolver) and the server actions.
 // Messages are keys of the `validation` namespace.

@@ -2,16 +2,15 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { visibleContractsWhere } from "@/lib/contracts/scope";
 import { shanghaiDayStart } from "@/lib/time";
 import type { ClientListParams } from "./schema";
-import { visibleCustomersWhere } from "./scope";
+import { contractScope, customerScope } from "@/lib/auth/scope";
 import { customerSearchWhere } from "./search";
 
 const LABEL = { select: { labelZh: true, labelEn: true } } as const;
 
-export function clientListWhere(user: SessionUser, p: ClientListParams): Prisma.CustomerWhereInput {
-  const and: Prisma.CustomerWhereInput[] = [visibleCustomersWhere(user), { status: "CLIENT" }];
+export async function clientListWhere(user: SessionUser, p: ClientListParams): Promise<Prisma.CustomerWhereInput> {
+  const and: Prisma.CustomerWhereInput[] = [await customerScope(user), { status: "CLIENT" }];
   if (p.q) and.push(customerSearchWhere(p.q, { idCard: true }));
   if (p.country) and.push({ countryId: p.country });
   if (p.education) and.push({ educationId: p.education });
@@ -22,7 +21,7 @@ export function clientListWhere(user: SessionUser, p: ClientListParams): Prisma.
 }
 
 export async function listClients(user: SessionUser, p: ClientListParams) {
-  const where = clientListWhere(user, p);
+  const where = await clientListWhere(user, p);
   const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [
     p.sort === "signedAt" ? { signedAt: { sort: p.dir, nulls: "last" } } : { [p.sort]: p.dir },
     { id: p.dir },
@@ -46,7 +45,7 @@ export async function listClients(user: SessionUser, p: ClientListParams) {
         education: LABEL,
         owner: { select: { name: true } },
         // Only the contracts the user may open, so the number matches what the detail page lists.
-        _count: { select: { contracts: { where: visibleContractsWhere(user) } } },
+        _count: { select: { contracts: { where: await contractScope(user) } } },
       },
     }),
   ]);
@@ -56,7 +55,7 @@ export type ClientRow = Awaited<ReturnType<typeof listClients>>["rows"][number];
 
 export async function getClient(user: SessionUser, id: string) {
   return prisma.customer.findFirst({
-    where: { AND: [{ id, status: "CLIENT" }, visibleCustomersWhere(user)] },
+    where: { AND: [{ id, status: "CLIENT" }, await customerScope(user)] },
     include: { owner: { select: { name: true } }, createdBy: { select: { name: true } } },
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
-import { visibleCustomersWhere } from "@/lib/customers/scope";
+import { customerScope } from "@/lib/auth/scope";
 import { dateOnly, shanghaiToday } from "@/lib/time";
 import { FOLLOW_UP_ORDER } from "./service";
 
@@ -10,7 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // A customer's 跟进记录, newest first; empty when the customer lies outside the user's scope.
 export async function listFollowUps(user: SessionUser, customerId: string) {
   return prisma.followUp.findMany({
-    where: { customerId, customer: visibleCustomersWhere(user) },
+    where: { customerId, customer: await customerScope(user) },
     orderBy: FOLLOW_UP_ORDER,
     select: {
       id: true,
@@ -30,7 +30,7 @@ export type FollowUpRow = Awaited<ReturnType<typeof listFollowUps>>[number];
 export async function listDueProspects(user: SessionUser, { limit }: { limit: number }) {
   const today = dateOnly(shanghaiToday());
   const where = {
-    AND: [visibleCustomersWhere(user), { ownerId: user.id, status: "PROSPECT" as const, nextContactOn: { lte: today } }],
+    AND: [await customerScope(user), { ownerId: user.id, status: "PROSPECT" as const, nextContactOn: { lte: today } }],
   };
   const [total, rows] = await prisma.$transaction([
     prisma.customer.count({ where }),

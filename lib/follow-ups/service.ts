@@ -3,7 +3,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { writeAudit } from "@/lib/audit/audit";
 import { NotFoundError } from "@/lib/errors";
-import { visibleCustomersWhere } from "@/lib/customers/scope";
+import { customerScope } from "@/lib/auth/scope";
+import { assertCustomerStage } from "@/lib/customers/lifecycle";
 import { dateOnly } from "@/lib/time";
 import type { FollowUpInput } from "./schema";
 
@@ -20,10 +21,11 @@ export const FOLLOW_UP_ORDER: Prisma.FollowUpOrderByWithRelationInput[] = [
 export async function addFollowUp(user: SessionUser, input: FollowUpInput): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const customer = await tx.customer.findFirst({
-      where: { AND: [{ id: input.customerId }, visibleCustomersWhere(user)] },
-      select: { id: true },
+      where: { AND: [{ id: input.customerId }, await customerScope(user, "change", tx)] },
+      select: { id: true, status: true },
     });
     if (!customer) throw new NotFoundError();
+    assertCustomerStage(customer.status, "addFollowUp");
     await lockCustomer(tx, customer.id);
 
     const data = {

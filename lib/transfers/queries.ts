@@ -2,8 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { visibleContractsWhere } from "@/lib/contracts/scope";
-import { visibleCustomersWhere } from "@/lib/customers/scope";
+import { contractScope, customerScope } from "@/lib/auth/scope";
 import { customerSearchWhere } from "@/lib/customers/search";
 import type { TransferCandidateListParams } from "./schema";
 
@@ -23,7 +22,7 @@ export async function listTransferReceivers(): Promise<TransferReceiver[]> {
 // The customer's ownership history, newest first; empty when the customer is outside the user's scope.
 export async function getOwnershipHistory(user: SessionUser, customerId: string) {
   return prisma.ownershipTransfer.findMany({
-    where: { customerId, customer: visibleCustomersWhere(user) },
+    where: { customerId, customer: await customerScope(user) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
     select: {
@@ -39,8 +38,8 @@ export async function getOwnershipHistory(user: SessionUser, customerId: string)
 }
 export type OwnershipHistoryRow = Awaited<ReturnType<typeof getOwnershipHistory>>[number];
 
-export function transferCandidatesWhere(user: SessionUser, p: TransferCandidateListParams): Prisma.CustomerWhereInput {
-  const and: Prisma.CustomerWhereInput[] = [visibleCustomersWhere(user)];
+export async function transferCandidatesWhere(user: SessionUser, p: TransferCandidateListParams): Promise<Prisma.CustomerWhereInput> {
+  const and: Prisma.CustomerWhereInput[] = [await customerScope(user, "change")];
   if (p.status) and.push({ status: p.status });
   if (p.owner) and.push({ ownerId: p.owner });
   if (p.q) and.push(customerSearchWhere(p.q));
@@ -49,7 +48,7 @@ export function transferCandidatesWhere(user: SessionUser, p: TransferCandidateL
 
 // 转咨询's list: prospects and signed clients the user may move, in one table.
 export async function listTransferCandidates(user: SessionUser, p: TransferCandidateListParams) {
-  const where = transferCandidatesWhere(user, p);
+  const where = await transferCandidatesWhere(user, p);
   const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ [p.sort]: p.dir }, { id: p.dir }];
   const [total, rows] = await prisma.$transaction([
     prisma.customer.count({ where }),
@@ -67,7 +66,7 @@ export async function listTransferCandidates(user: SessionUser, p: TransferCandi
         country: { select: { labelZh: true, labelEn: true } },
         owner: { select: { name: true, active: true } },
         // Only the contracts the user may open, as on 我的签约客户.
-        _count: { select: { contracts: { where: visibleContractsWhere(user) } } },
+        _count: { select: { contracts: { where: await contractScope(user) } } },
       },
     }),
   ]);
@@ -79,7 +78,7 @@ export type TransferCandidateRow = Awaited<ReturnType<typeof listTransferCandida
 // moving a leaver's customers on is what 转咨询 is mostly for.
 export async function listTransferOwnerOptions(user: SessionUser) {
   return prisma.user.findMany({
-    where: { ownedCustomers: { some: visibleCustomersWhere(user) } },
+    where: { ownedCustomers: { some: await customerScope(user, "change") } },
     orderBy: [{ active: "desc" }, { name: "asc" }, { id: "asc" }],
     select: { id: true, name: true, active: true },
   });

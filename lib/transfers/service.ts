@@ -5,7 +5,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/audit/audit";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
-import { visibleCustomersWhere } from "@/lib/customers/scope";
+import { customerScope } from "@/lib/auth/scope";
+import { assertCustomerStage } from "@/lib/customers/lifecycle";
 import { notify } from "@/lib/notifications/service";
 import type { TransferInput, TransferResult } from "./schema";
 
@@ -36,10 +37,11 @@ export async function transferCustomers(user: SessionUser, input: TransferInput)
     // that waited for another one reads the owner the first one wrote, and is judged on that.
     await tx.$queryRaw`SELECT id FROM "Customer" WHERE id IN (${Prisma.join(input.customerIds)}) ORDER BY id FOR UPDATE`;
     const found = await tx.customer.findMany({
-      where: { AND: [{ id: { in: input.customerIds } }, visibleCustomersWhere(user)] },
+      where: { AND: [{ id: { in: input.customerIds } }, await customerScope(user, "change", tx)] },
       select: { id: true, name: true, status: true, ownerId: true, version: true },
     });
     if (found.length !== input.customerIds.length) throw new NotFoundError();
+    for (const customer of found) assertCustomerStage(customer.status, "transfer");
 
     // In the order the user picked them, so the names quoted are the ones they saw first.
     const byId = new Map(found.map((c) => [c.id, c]));

@@ -19,7 +19,7 @@ async function main() {
   await applyMigrations(url);
 
   const { prisma } = await import("@/lib/db");
-  const { listProspects } = await import("@/lib/customers/queries");
+  const { listProspects } = await import("@/lib/customers/prospect-queries");
   const { listClients } = await import("@/lib/customers/client-queries");
   const { prospectListSchema, clientListSchema } = await import("@/lib/customers/schema");
   const { listContracts } = await import("@/lib/contracts/queries");

@@ -10,7 +10,8 @@ const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { createProspectAction, updateProspectAction, checkDuplicateAction } = await import("@/app/(app)/prospects/actions");
+const { createProspectAction, updateProspectAction } = await import("@/app/(app)/prospects/actions");
+const { checkDuplicateAction } = await import("@/lib/customers/actions");
 
 const ROLES: Role[] = ["CONSULTANT", "DOCUMENT_OFFICER", "MANAGER", "FINANCE", "ARCHIVIST", "ADMIN_SECRETARY", "IT_ADMIN"];
 const MAY_CREATE: Role[] = ["CONSULTANT", "IT_ADMIN"];

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db";
 import { EMPTY_CONTRACT, type ContractFormValues } from "@/lib/contracts/schema";
-import { EMPTY_CLIENT, type ClientFormValues } from "@/lib/customers/schema";
+import { EMPTY_CLIENT, EMPTY_PROSPECT, type ClientFormValues } from "@/lib/customers/schema";
 import { idCardCheckChar } from "@/lib/validation/china";
 import { createCustomer, createDictionaryItem, createTeam, createUser } from "./fixtures";
 
@@ -14,8 +14,9 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { signCustomerAction, createContractAction, updateContractAction, submitContractAction, withdrawContractAction } =
-  await import("@/app/(app)/contracts/actions");
+  await import("@/lib/contracts/actions");
 const { updateClientAction } = await import("@/app/(app)/clients/actions");
+const { updateProspectAction } = await import("@/app/(app)/prospects/actions");
 
 const ROLES: Role[] = ["CONSULTANT", "DOCUMENT_OFFICER", "MANAGER", "FINANCE", "ARCHIVIST", "ADMIN_SECRETARY", "IT_ADMIN"];
 // contract.create: consultants (and IT); a manager who also consults holds CONSULTANT as well.
@@ -149,9 +150,10 @@ describe("role × action matrix for 签约, contracts and clients", () => {
     const { customerId, contractId } = await signed(s, true);
     session.user = await createUser([role], { teamId: s.team.id });
     const before = await state(customerId);
-    const result = await withdrawContractAction({ id: contractId, version: 1 });
+    // Created and submitted in one step: the creation is version 1, the 提交 version 2.
+    const result = await withdrawContractAction({ id: contractId, version: 2 });
     expectOutcome(role, MAY_UPDATE, result);
-    if (result.ok) expect(result.data).toEqual({ id: contractId, version: 2, status: "DRAFT" });
+    if (result.ok) expect(result.data).toEqual({ id: contractId, version: 3, status: "DRAFT" });
     else expect(await state(customerId)).toEqual(before);
   });
 
@@ -224,5 +226,81 @@ describe("role × action matrix for 签约, contracts and clients", () => {
       },
     });
     expect(await state(prospect.id)).toEqual(before);
+  });
+
+  // Each action is for records in one stage or state: a prospect action on a client, a client action on
+  // a prospect, a transition from the wrong state are refused, with the record left exactly as it was.
+  describe("every action checks the record's stage", () => {
+    it("updateProspectAction on a signed client: refused, the client's required fields untouched", async () => {
+      const { customerId, phone } = await signed(s);
+      session.user = s.owner;
+      const before = await state(customerId);
+      // A prospect form leaves 身份证, 性别, 出生日期 and 学历 empty: it must not clear them on a client.
+      const result = await updateProspectAction({ ...EMPTY_PROSPECT, name: "改名", phone, id: customerId, version: 2 });
+      expect(result).toEqual({ ok: false, formError: "prospectSigned" });
+      expect(await state(customerId)).toEqual(before);
+      const row = await prisma.customer.findUniqueOrThrow({ where: { id: customerId } });
+      expect(row).toMatchObject({ status: "CLIENT", gender: "MALE", educationId: s.education.id });
+      expect(row.idCard).not.toBeNull();
+    });
+
+    it("updateClientAction on a prospect: refused as not signed", async () => {
+      const prospect = await createCustomer(s.owner);
+      session.user = s.owner;
+      const before = await state(prospect.id);
+      const result = await updateClientAction({ ...client(prospect.phone, s.education.id), id: prospect.id, version: 1 });
+      expect(result).toEqual({ ok: false, formError: "notClient" });
+      expect(await state(prospect.id)).toEqual(before);
+    });
+
+    it("signCustomerAction on a client: refused as already signed", async () => {
+      const { customerId, phone } = await signed(s);
+      session.user = s.owner;
+      const before = await state(customerId);
+      const result = await signCustomerAction({
+        customerId,
+        customerVersion: 2,
+        client: client(phone, s.education.id),
+        contract: s.contract(),
+        submit: false,
+      });
+      expect(result).toEqual({ ok: false, formError: "notProspect" });
+      expect(await state(customerId)).toEqual(before);
+    });
+
+    it("createContractAction for a prospect: refused as not signed", async () => {
+      const prospect = await createCustomer(s.owner);
+      session.user = s.owner;
+      const before = await state(prospect.id);
+      const result = await createContractAction({ customerId: prospect.id, contract: s.contract(), submit: false });
+      expect(result).toEqual({ ok: false, formError: "notClient" });
+      expect(await state(prospect.id)).toEqual(before);
+    });
+
+    it.each(["PENDING_MANAGER", "PENDING_FINANCE", "AUDITED", "IN_SERVICE", "COMPLETED", "TERMINATED"] as const)(
+      "submitContractAction and updateContractAction from %s: refused",
+      async (status) => {
+        const { customerId, contractId } = await signed(s);
+        await prisma.contract.update({ where: { id: contractId }, data: { status } });
+        session.user = s.owner;
+        const before = await state(customerId);
+        expect(await submitContractAction({ id: contractId, version: 1 })).toEqual({ ok: false, formError: "invalidTransition" });
+        const edit = await updateContractAction({ id: contractId, version: 1, contract: s.contract() });
+        expect(edit).toEqual({ ok: false, formError: status.startsWith("PENDING") ? "contractUnderReview" : "contractLocked" });
+        expect(await state(customerId)).toEqual(before);
+      },
+    );
+
+    it.each(["DRAFT", "PENDING_FINANCE", "AUDITED", "IN_SERVICE", "COMPLETED", "TERMINATED"] as const)(
+      "withdrawContractAction from %s: refused",
+      async (status) => {
+        const { customerId, contractId } = await signed(s);
+        await prisma.contract.update({ where: { id: contractId }, data: { status } });
+        session.user = s.owner;
+        const before = await state(customerId);
+        expect(await withdrawContractAction({ id: contractId, version: 1 })).toEqual({ ok: false, formError: "invalidTransition" });
+        expect(await state(customerId)).toEqual(before);
+      },
+    );
   });
 });

@@ -13,7 +13,13 @@ import {
   updateContractSchema,
   type ContractFormValues,
 } from "@/lib/contracts/schema";
-import { createContract, signCustomer, submitContract, updateContract, withdrawContract } from "@/lib/contracts/service";
+import { createContract } from "@/lib/contracts/create-contract";
+import { signCustomer } from "@/lib/contracts/sign-customer";
+import { changeContractStatus } from "@/lib/contracts/transition";
+import { updateContract } from "@/lib/contracts/update-contract";
+
+const submitContract = (user: SessionUser, input: { id: string; version: number }) => changeContractStatus(user, input, "submit");
+const withdrawContract = (user: SessionUser, input: { id: string; version: number }) => changeContractStatus(user, input, "withdraw");
 import { EMPTY_CLIENT, updateClientSchema, type ClientFormValues } from "@/lib/customers/schema";
 import { updateClient } from "@/lib/customers/client-service";
 import { idCardCheckChar } from "@/lib/validation/china";
@@ -385,7 +391,8 @@ describe("编辑合同", () => {
     await prisma.contractStatusChange.create({
       data: { contractId, from: "PENDING_MANAGER", to: "DRAFT", actorId: ag.manager.id, comment: "一期费有误" },
     });
-    await expect(updateContract(ag.a, editOf(ag, contractId, 1, { firstFee: "28000" }))).resolves.toEqual({ id: contractId, version: 2 });
+    // Created and submitted in one step: version 2.
+    await expect(updateContract(ag.a, editOf(ag, contractId, 2, { firstFee: "28000" }))).resolves.toEqual({ id: contractId, version: 3 });
   });
 
   it.each([
@@ -506,10 +513,11 @@ describe("编辑签约客户 (updateClient)", () => {
     await expect(updateClient(ag.a, edit(row.id, 2, { ...values, name: "旧页面" }))).rejects.toBeInstanceOf(ConflictError);
   });
 
-  it("answers 'not found' for a prospect and for a client outside the scope", async () => {
+  it("refuses a prospect as not signed and answers 'not found' for a client outside the scope", async () => {
     const ag = await agency();
     const prospect = await createCustomer(ag.a);
-    await expect(updateClient(ag.a, edit(prospect.id, 1, clientValues(ag, prospect.phone)))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateClient(ag.a, edit(prospect.id, 1, clientValues(ag, prospect.phone)))).rejects.toMatchObject({ code: "notClient" });
+    expect(await prisma.customer.findUniqueOrThrow({ where: { id: prospect.id } })).toMatchObject({ status: "PROSPECT", version: 1 });
     const { row, values } = await client(ag, ag.a);
     for (const user of [ag.b, ag.otherManager]) {
       await expect(updateClient(user, edit(row.id, 2, { ...values, name: "越权" }))).rejects.toBeInstanceOf(NotFoundError);

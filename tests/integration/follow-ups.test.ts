@@ -14,7 +14,7 @@ const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { addFollowUpAction } = await import("@/app/(app)/customers/follow-up-actions");
+const { addFollowUpAction } = await import("@/lib/follow-ups/actions");
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // A calendar day relative to today in Asia/Shanghai, as YYYY-MM-DD.

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { EMPTY_PROSPECT, prospectListSchema, prospectSchema, updateProspectSchema } from "@/lib/customers/schema";
-import { checkDuplicate, createProspect, updateProspect } from "@/lib/customers/service";
-import { getProspect, listProspects } from "@/lib/customers/queries";
+import { checkDuplicate } from "@/lib/customers/duplicate-check";
+import { createProspect, updateProspect } from "@/lib/customers/prospect-service";
+import { getProspect, listProspects } from "@/lib/customers/prospect-queries";
 import { createTeam, createUser, uniquePhone } from "./fixtures";
 
 const input = (over: Record<string, string>) => prospectSchema.parse({ ...EMPTY_PROSPECT, ...over });

@@ -4,7 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
 import { EMPTY_PROSPECT, updateProspectSchema } from "@/lib/customers/schema";
-import { updateProspect } from "@/lib/customers/service";
+import { updateProspect } from "@/lib/customers/prospect-service";
 import { transferSchema, type TransferFormValues } from "@/lib/transfers/schema";
 import { transferCustomers } from "@/lib/transfers/service";
 import { getOwnershipHistory, listTransferCandidates, listTransferReceivers } from "@/lib/transfers/queries";
@@ -17,7 +17,7 @@ const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
-const { transferCustomersAction } = await import("@/app/(app)/transfers/actions");
+const { transferCustomersAction } = await import("@/lib/transfers/actions");
 const { markNotificationsReadAction } = await import("@/app/(app)/notifications/actions");
 
 const ROLES: Role[] = ["CONSULTANT", "DOCUMENT_OFFICER", "MANAGER", "FINANCE", "ARCHIVIST", "ADMIN_SECRETARY", "IT_ADMIN"];

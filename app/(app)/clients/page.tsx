@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
+import { showsOwner } from "@/lib/auth/scope";
 import { requirePermission } from "@/lib/auth/session";
 import { listClients, type ClientRow } from "@/lib/customers/client-queries";
 import { clientListSchema } from "@/lib/customers/schema";
@@ -36,7 +37,7 @@ export default async function ClientsPage({ searchParams }: Props) {
     canTransfer ? listTransferReceivers() : Promise.resolve([]),
   ]);
   const label = (d: { labelZh: string; labelEn: string } | null) => (d ? (user.locale === "en" ? d.labelEn : d.labelZh) : "—");
-  const showOwner = user.roles.includes("MANAGER") || user.roles.includes("IT_ADMIN");
+  const showOwner = showsOwner(user, "customer");
 
   const nameLink = (r: ClientRow) => (
     <Link href={`/clients/${r.id}`} className="font-medium text-brand-700 hover:underline">

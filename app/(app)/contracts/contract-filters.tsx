@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { DateRangeFilter, FilterForm, SearchFilter, SelectFilter, SortControls } from "@/components/ui/list-filters";
 import { CONTRACT_SORT_FIELDS, type ContractListParams } from "@/lib/contracts/schema";
-import { CONTRACT_STATUSES } from "@/lib/contracts/state";
+import { CONTRACT_STATUSES } from "@/lib/contracts/lifecycle";
 import type { Option } from "@/lib/dictionaries/queries";
 
 type Props = { params: ContractListParams; countries: Option[]; programs: Option[] };

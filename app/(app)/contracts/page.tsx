@@ -6,6 +6,7 @@ import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { showsOwner } from "@/lib/auth/scope";
 import { requirePermission } from "@/lib/auth/session";
 import { listContracts, type ContractRow } from "@/lib/contracts/queries";
 import { contractListSchema } from "@/lib/contracts/schema";
@@ -29,8 +30,7 @@ export default async function ContractsPage({ searchParams }: Props) {
   ]);
   const label = (d: { labelZh: string; labelEn: string }) => (user.locale === "en" ? d.labelEn : d.labelZh);
   const money = (amount: string) => formatCny(amount, user.locale);
-  // Someone who sees more than their own contracts needs to know whose each one is.
-  const showOwner = user.roles.some((r) => r !== "CONSULTANT");
+  const showOwner = showsOwner(user, "contract");
 
   const numberLink = (r: ContractRow) => (
     <Link href={`/contracts/${r.id}`} className="font-medium text-brand-700 hover:underline">

@@ -8,8 +8,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { can } from "@/lib/auth/permissions";
+import { showsOwner } from "@/lib/auth/scope";
 import { requirePermission } from "@/lib/auth/session";
-import { listProspects, type ProspectRow } from "@/lib/customers/queries";
+import { listProspects, type ProspectRow } from "@/lib/customers/prospect-queries";
 import { prospectListSchema } from "@/lib/customers/schema";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDate } from "@/lib/time";
@@ -34,7 +35,7 @@ export default async function ProspectsPage({ searchParams }: Props) {
     listProspects(user, params),
   ]);
   const label = (d: { labelZh: string; labelEn: string } | null) => (d ? (user.locale === "en" ? d.labelEn : d.labelZh) : "—");
-  const showOwner = user.roles.includes("MANAGER") || user.roles.includes("IT_ADMIN");
+  const showOwner = showsOwner(user, "customer");
   const canTransfer = can(user.roles, "transfer.consultant");
   const receivers = canTransfer ? await listTransferReceivers() : [];
   const tTransfers = await getTranslations("transfers");

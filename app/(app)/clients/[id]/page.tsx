@@ -9,11 +9,11 @@ import { TransferPanel } from "@/components/customers/transfer-panel";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getAuditTrail } from "@/lib/audit/queries";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listContractsOfCustomer } from "@/lib/contracts/queries";
 import { getClient } from "@/lib/customers/client-queries";
-import { getCustomerHistory } from "@/lib/customers/queries";
 import { toClientFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDate, isoDateOnly } from "@/lib/time";
@@ -34,7 +34,7 @@ export default async function ClientPage({ params }: Props) {
     getTranslations("common"),
     getDictionaryOptions(user.locale),
     listContractsOfCustomer(user, id),
-    getCustomerHistory(user, id),
+    getAuditTrail(user, "Customer", id, { limit: 50 }),
   ]);
   const label = (d: { labelZh: string; labelEn: string }) => (user.locale === "en" ? d.labelEn : d.labelZh);
   const mayEdit = can(user.roles, "client.update");

@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
 import { updateContractSchema, type ContractFormValues } from "@/lib/contracts/schema";
-import { submitContractAction, updateContractAction } from "../actions";
+import { submitContractAction, updateContractAction } from "@/lib/contracts/actions";
 
 const editSchema = updateContractSchema.pick({ contract: true });
 type Values = { contract: ContractFormValues };

@@ -1,8 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { formatCny } from "@/components/contracts/money";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { ContractAuditEntry, ContractDetail } from "@/lib/contracts/queries";
-import { CONTRACT_STATUSES } from "@/lib/contracts/state";
+import type { AuditTrailEntry } from "@/lib/audit/queries";
+import type { ContractDetail } from "@/lib/contracts/queries";
+import { CONTRACT_STATUSES } from "@/lib/contracts/lifecycle";
 import type { ContractStatus } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/time";
 
@@ -57,7 +58,7 @@ export async function ContractAuditTrail({
   dictionaryLabels,
   locale,
 }: {
-  entries: ContractAuditEntry[];
+  entries: AuditTrailEntry[];
   dictionaryLabels: Labels;
   locale: string;
 }) {

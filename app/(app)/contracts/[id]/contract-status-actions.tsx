@@ -6,7 +6,7 @@ import { useState, useTransition } from "react";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { withdrawContractAction } from "../actions";
+import { withdrawContractAction } from "@/lib/contracts/actions";
 
 // 撤回: takes a contract waiting for the manager back to 草稿 so the consultant can correct it.
 export function ContractStatusActions({ id, version }: { id: string; version: number }) {

@@ -7,17 +7,12 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { can } from "@/lib/auth/permissions";
+import { getAuditTrail } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/session";
-import {
-  canChangeContract,
-  getContract,
-  getContractAudit,
-  getDictionaryLabels,
-  type ContractDetail,
-} from "@/lib/contracts/queries";
+import { getContract, getDictionaryLabels, type ContractDetail } from "@/lib/contracts/queries";
 import type { ContractFormValues } from "@/lib/contracts/schema";
-import { isLocked } from "@/lib/contracts/state";
+import { isLocked, isRejection, reviewStage } from "@/lib/contracts/lifecycle";
+import { allowedContractActions } from "@/lib/contracts/transition";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDateTime, isoDateOnly } from "@/lib/time";
 import { ContractAuditTrail, ContractStatusHistory } from "./contract-history";
@@ -42,11 +37,10 @@ function toContractFormValues(c: ContractDetail): ContractFormValues {
   };
 }
 
-// A draft that came back from a review step with a reason was rejected (a 撤回 carries no reason).
+// The reason shown on a draft that came back from review: its latest change, when that was a rejection.
 function rejection(c: ContractDetail) {
   const last = c.statusChanges.at(-1);
-  if (!last || c.status !== "DRAFT" || last.to !== "DRAFT" || !last.comment) return null;
-  return last.from === "PENDING_MANAGER" || last.from === "PENDING_FINANCE" ? last : null;
+  return last && last.to === c.status && isRejection(last) ? last : null;
 }
 
 export default async function ContractPage({ params, searchParams }: Props) {
@@ -55,12 +49,12 @@ export default async function ContractPage({ params, searchParams }: Props) {
   // Outside the user's scope looks exactly like not existing.
   const contract = await getContract(user, id);
   if (!contract) notFound();
-  const [t, tf, options, audit, mayChange, { done }] = await Promise.all([
+  const [t, tf, options, audit, allowed, { done }] = await Promise.all([
     getTranslations("contracts"),
     getTranslations("fields"),
     getDictionaryOptions(user.locale),
-    getContractAudit(user, id),
-    canChangeContract(user, id),
+    getAuditTrail(user, "Contract", id),
+    allowedContractActions(user, contract),
     searchParams,
   ]);
   const auditRefs = audit.flatMap((e) =>
@@ -73,9 +67,10 @@ export default async function ContractPage({ params, searchParams }: Props) {
 
   const label = (d: { labelZh: string; labelEn: string }) => (user.locale === "en" ? d.labelEn : d.labelZh);
   const money = (amount: string) => formatCny(amount, user.locale);
-  const editable = mayChange && can(user.roles, "contract.update") && contract.status === "DRAFT";
-  const withdrawable = mayChange && can(user.roles, "contract.update") && contract.status === "PENDING_MANAGER";
+  const editable = allowed.includes("edit");
+  const withdrawable = allowed.includes("withdraw");
   const returned = rejection(contract);
+  const stage = reviewStage(contract.status);
   const doneKey = DONE.find((d) => d === done);
 
   const details: [string, string][] = [
@@ -121,7 +116,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
             <p className="mt-1">{t("returnedHint")}</p>
           </Alert>
         )}
-        {contract.status === "PENDING_MANAGER" && (
+        {stage === "manager" && (
           <Alert variant="info" title={t("pendingManagerTitle")}>
             {withdrawable && (
               <>
@@ -131,7 +126,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
             )}
           </Alert>
         )}
-        {contract.status === "PENDING_FINANCE" && <Alert variant="info" title={t("pendingFinanceTitle")} />}
+        {stage === "finance" && <Alert variant="info" title={t("pendingFinanceTitle")} />}
         {isLocked(contract.status) && (
           <Alert variant="warning" title={t("lockedTitle")}>
             {t("lockedHint")}

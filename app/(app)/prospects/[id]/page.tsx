@@ -9,7 +9,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getCustomerHistory, getProspect } from "@/lib/customers/queries";
+import { getAuditTrail } from "@/lib/audit/queries";
+import { getProspect } from "@/lib/customers/prospect-queries";
 import { toProspectFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { listTransferReceivers } from "@/lib/transfers/queries";
@@ -26,7 +27,7 @@ export default async function ProspectPage({ params, searchParams }: Props) {
   const [t, options, history, { created }] = await Promise.all([
     getTranslations("prospects"),
     getDictionaryOptions(user.locale),
-    getCustomerHistory(user, id),
+    getAuditTrail(user, "Customer", id, { limit: 50 }),
     searchParams,
   ]);
 

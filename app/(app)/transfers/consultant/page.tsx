@@ -7,6 +7,7 @@ import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { showsOwner } from "@/lib/auth/scope";
 import { requirePermission } from "@/lib/auth/session";
 import { firstValues } from "@/lib/lists/params";
 import { formatDate } from "@/lib/time";
@@ -29,7 +30,7 @@ export default async function TransferConsultantPage({ searchParams }: Props) {
   const user = await requirePermission("transfer.consultant");
   const raw = await searchParams;
   const params = transferCandidateListSchema.parse(firstValues(raw));
-  const seesOthers = user.roles.includes("MANAGER") || user.roles.includes("IT_ADMIN");
+  const seesOthers = showsOwner(user, "customer");
   const [t, tl, tf, { rows, total }, receivers, owners] = await Promise.all([
     getTranslations("transfers"),
     getTranslations("transfers.list"),

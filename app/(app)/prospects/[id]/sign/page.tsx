@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { EMPTY_CONTRACT } from "@/lib/contracts/schema";
 import { toClientFormValues } from "@/lib/customers/form-values";
-import { getProspect } from "@/lib/customers/queries";
+import { getProspect } from "@/lib/customers/prospect-queries";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { shanghaiToday } from "@/lib/time";
 import { SignWizard } from "./sign-wizard";

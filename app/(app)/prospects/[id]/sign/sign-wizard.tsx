@@ -14,7 +14,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { signSchema, type SignFormValues } from "@/lib/contracts/schema";
 import type { DictionaryOptions } from "@/lib/dictionaries/queries";
 import { cn } from "@/lib/utils/cn";
-import { signCustomerAction } from "@/app/(app)/contracts/actions";
+import { signCustomerAction } from "@/lib/contracts/actions";
 
 // Step 1 completes the client's required fields, step 2 is the contract; one form holds both so
 // 上一步 never loses anything and one server call signs and creates the contract together.

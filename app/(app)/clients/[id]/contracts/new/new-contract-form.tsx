@@ -12,7 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { createContractSchema, EMPTY_CONTRACT, type ContractFormValues } from "@/lib/contracts/schema";
-import { createContractAction } from "@/app/(app)/contracts/actions";
+import { createContractAction } from "@/lib/contracts/actions";
 
 const formSchema = createContractSchema.pick({ contract: true });
 type Values = { contract: ContractFormValues };

@@ -2,8 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import { action } from "@/lib/actions/action";
-import { contractStepSchema, createContractSchema, signSchema, updateContractSchema } from "@/lib/contracts/schema";
-import { createContract, signCustomer, submitContract, updateContract, withdrawContract } from "@/lib/contracts/service";
+import { createContract } from "./create-contract";
+import { contractStepSchema, createContractSchema, signSchema, updateContractSchema } from "./schema";
+import { signCustomer } from "./sign-customer";
+import { changeContractStatus } from "./transition";
+import { updateContract } from "./update-contract";
 
 // A contract shows on 我的合同, on its client's page and (through its status) in the client list.
 function revalidateContract(contractId: string, customerId?: string) {
@@ -14,6 +17,7 @@ function revalidateContract(contractId: string, customerId?: string) {
   else revalidatePath("/clients/[id]", "page");
 }
 
+/** 签约 from 我的准客户 (section 2): `SignFormValues` in; `{ customerId, contractId }` out. */
 export const signCustomerAction = action({ schema: signSchema, permission: "contract.create" }, async (input, user) => {
   const signed = await signCustomer(user, input);
   revalidatePath("/prospects");
@@ -22,6 +26,7 @@ export const signCustomerAction = action({ schema: signSchema, permission: "cont
   return signed;
 });
 
+/** 创建合同 for a signed client (section 3): `{ customerId, contract, submit }` in; `{ contractId }` out. */
 export const createContractAction = action(
   { schema: createContractSchema, permission: "contract.create" },
   async (input, user) => {
@@ -31,6 +36,7 @@ export const createContractAction = action(
   },
 );
 
+/** 编辑 a 草稿 contract (section 4): `{ id, version, contract }` in; the new `{ id, version }` out. */
 export const updateContractAction = action(
   { schema: updateContractSchema, permission: "contract.update" },
   async (input, user) => {
@@ -40,14 +46,16 @@ export const updateContractAction = action(
   },
 );
 
+/** 提交 a 草稿 to the manager: `{ id, version }` in; the new `{ id, status, version }` out. */
 export const submitContractAction = action({ schema: contractStepSchema, permission: "contract.update" }, async (input, user) => {
-  const moved = await submitContract(user, input);
+  const moved = await changeContractStatus(user, input, "submit");
   revalidateContract(moved.id);
   return moved;
 });
 
+/** 撤回 a contract waiting for the manager back to 草稿: `{ id, version }` in; the new `{ id, status, version }` out. */
 export const withdrawContractAction = action({ schema: contractStepSchema, permission: "contract.update" }, async (input, user) => {
-  const moved = await withdrawContract(user, input);
+  const moved = await changeContractStatus(user, input, "withdraw");
   revalidateContract(moved.id);
   return moved;
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { contractSchema, EMPTY_CONTRACT } from "@/lib/contracts/schema";
-import { CONTRACT_STATUSES, editRefusal, isEditable, isLocked, nextStatus, type ContractAction } from "@/lib/contracts/state";
+import {
+  CONTRACT_STATUSES,
+  CONTRACT_TRANSITIONS,
+  editRefusal,
+  isLocked,
+  isRejection,
+  nextStatus,
+  type ContractTransition,
+} from "@/lib/contracts/lifecycle";
+import type { ContractStatus } from "@/lib/generated/prisma/enums";
 import { shanghaiToday } from "@/lib/time";
 
 const valid = {
@@ -24,17 +33,14 @@ const errorsOf = (over: Partial<typeof valid>) => {
   return errors;
 };
 
-describe("contract states", () => {
-  it("follows the manual's life: submit, withdraw, approve and reject only from their state", () => {
-    const table: Record<ContractAction, [string, string]> = {
+describe("contract lifecycle", () => {
+  it("follows the manual's life: submit and withdraw only from their state", () => {
+    const table: Record<ContractTransition, [ContractStatus, ContractStatus]> = {
       submit: ["DRAFT", "PENDING_MANAGER"],
       withdraw: ["PENDING_MANAGER", "DRAFT"],
-      managerApprove: ["PENDING_MANAGER", "PENDING_FINANCE"],
-      managerReject: ["PENDING_MANAGER", "DRAFT"],
-      financeApprove: ["PENDING_FINANCE", "AUDITED"],
-      financeReject: ["PENDING_FINANCE", "DRAFT"],
     };
-    for (const [action, [from, to]] of Object.entries(table) as [ContractAction, [string, string]][]) {
+    expect(Object.keys(CONTRACT_TRANSITIONS).sort()).toEqual(Object.keys(table).sort());
+    for (const [action, [from, to]] of Object.entries(table) as [ContractTransition, [ContractStatus, ContractStatus]][]) {
       for (const status of CONTRACT_STATUSES) {
         expect(nextStatus(status, action), `${action} from ${status}`).toBe(status === from ? to : null);
       }
@@ -42,7 +48,7 @@ describe("contract states", () => {
   });
 
   it("edits only a DRAFT; under review it must be withdrawn, audited and later it is locked", () => {
-    expect(CONTRACT_STATUSES.filter(isEditable)).toEqual(["DRAFT"]);
+    expect(CONTRACT_STATUSES.filter((s) => editRefusal(s) === null)).toEqual(["DRAFT"]);
     expect(CONTRACT_STATUSES.filter(isLocked)).toEqual(["AUDITED", "IN_SERVICE", "COMPLETED", "TERMINATED"]);
     expect(Object.fromEntries(CONTRACT_STATUSES.map((s) => [s, editRefusal(s)]))).toEqual({
       DRAFT: null,
@@ -53,6 +59,14 @@ describe("contract states", () => {
       COMPLETED: "contractLocked",
       TERMINATED: "contractLocked",
     });
+  });
+
+  it("reads a return to 草稿 with a reason from a review step as a rejection, and a 撤回 as none", () => {
+    expect(isRejection({ from: "PENDING_MANAGER", to: "DRAFT", comment: "学校名称有误" })).toBe(true);
+    expect(isRejection({ from: "PENDING_FINANCE", to: "DRAFT", comment: "一期费不符" })).toBe(true);
+    expect(isRejection({ from: "PENDING_MANAGER", to: "DRAFT", comment: null })).toBe(false);
+    expect(isRejection({ from: null, to: "DRAFT", comment: "新建" })).toBe(false);
+    expect(isRejection({ from: "DRAFT", to: "PENDING_MANAGER", comment: "x" })).toBe(false);
   });
 });
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { DuplicateMatch } from "@/lib/customers/duplicates";
 import type { DuplicateKey } from "@/lib/customers/schema";
-import { checkDuplicateAction } from "./actions";
+import { checkDuplicateAction } from "@/lib/customers/actions";
 
 export type DuplicateState = Partial<Record<DuplicateKey, DuplicateMatch[]>>;
 type Answer = { value: string; matches: DuplicateMatch[] };

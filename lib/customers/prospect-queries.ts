@@ -4,11 +4,11 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { shanghaiDayStart } from "@/lib/time";
 import type { ProspectListParams } from "./schema";
-import { visibleCustomersWhere } from "./scope";
+import { customerScope } from "@/lib/auth/scope";
 import { customerSearchWhere } from "./search";
 
-export function prospectListWhere(user: SessionUser, p: ProspectListParams): Prisma.CustomerWhereInput {
-  const and: Prisma.CustomerWhereInput[] = [visibleCustomersWhere(user), { status: "PROSPECT" }];
+export async function prospectListWhere(user: SessionUser, p: ProspectListParams): Promise<Prisma.CustomerWhereInput> {
+  const and: Prisma.CustomerWhereInput[] = [await customerScope(user), { status: "PROSPECT" }];
   if (p.q) and.push(customerSearchWhere(p.q));
   if (p.country) and.push({ countryId: p.country });
   if (p.grade) and.push({ gradeId: p.grade });
@@ -20,7 +20,7 @@ export function prospectListWhere(user: SessionUser, p: ProspectListParams): Pri
 }
 
 export async function listProspects(user: SessionUser, p: ProspectListParams) {
-  const where = prospectListWhere(user, p);
+  const where = await prospectListWhere(user, p);
   const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ [p.sort]: p.dir }, { id: p.dir }];
   const [total, rows] = await prisma.$transaction([
     prisma.customer.count({ where }),
@@ -50,19 +50,7 @@ export type ProspectRow = Awaited<ReturnType<typeof listProspects>>["rows"][numb
 
 export async function getProspect(user: SessionUser, id: string) {
   return prisma.customer.findFirst({
-    where: { AND: [{ id, status: "PROSPECT" }, visibleCustomersWhere(user)] },
+    where: { AND: [{ id, status: "PROSPECT" }, await customerScope(user)] },
     include: { owner: { select: { name: true } }, createdBy: { select: { name: true } } },
-  });
-}
-
-// The audit rows of a customer (prospect or client) the user may see; none for anyone else.
-export async function getCustomerHistory(user: SessionUser, id: string) {
-  const visible = await prisma.customer.count({ where: { AND: [{ id }, visibleCustomersWhere(user)] } });
-  if (!visible) return [];
-  return prisma.auditLog.findMany({
-    where: { entity: "Customer", entityId: id },
-    orderBy: { createdAt: "desc" },
-    take: 50,
-    include: { actor: { select: { name: true } } },
   });
 }

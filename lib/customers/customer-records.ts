@@ -1,0 +1,74 @@
+import type { Tx } from "@/lib/db";
+import { DomainError, type FieldErrors } from "@/lib/errors";
+import { dictionaryRefErrors, type DictionaryRefs } from "@/lib/dictionaries/refs";
+import { dateOnly } from "@/lib/time";
+import type { DuplicateMatch } from "./duplicates";
+import type { ClientInput, ProspectInput } from "./schema";
+
+// What every write of a customer (prospect form, client form, 签约) shares: the columns it writes
+// and the checks it runs before writing.
+
+/** The customer fields that hold a dictionary item's id, with the dictionary each one comes from. */
+export const CUSTOMER_REFS: DictionaryRefs<ProspectInput> = [
+  ["countryId", "COUNTRY"],
+  ["educationId", "EDUCATION"],
+  ["gradeId", "GRADE"],
+  ["registrationId", "REGISTRATION"],
+  ["mediaSourceId", "MEDIA_SOURCE"],
+];
+
+/** The columns the prospect form writes (section 1 of the manual plus 微信), in the shape Prisma stores them. */
+export function toProspectRecord(input: ProspectInput) {
+  return {
+    name: input.name,
+    phone: input.phone,
+    countryId: input.countryId,
+    major: input.major,
+    gender: input.gender,
+    idCard: input.idCard,
+    passport: input.passport,
+    birthDate: input.birthDate ? dateOnly(input.birthDate) : null,
+    educationId: input.educationId,
+    maritalStatus: input.maritalStatus,
+    employer: input.employer,
+    position: input.position,
+    gradeId: input.gradeId,
+    qq: input.qq,
+    msn: input.msn,
+    email: input.email,
+    wechat: input.wechat,
+    address: input.address,
+    registrationId: input.registrationId,
+    mediaSourceId: input.mediaSourceId,
+    intro: input.intro,
+    remark: input.remark,
+  };
+}
+
+/** The columns the client form writes: the prospect's plus 籍贯 (section 2). */
+export function toClientRecord(input: ClientInput) {
+  return { ...toProspectRecord(input), nativePlace: input.nativePlace };
+}
+
+/**
+ * Refuses ids that are not active dictionary items of their kind (a stale form or a hand-made request).
+ * Throws DomainError("invalidInput") with an "invalidChoice" field error per bad id.
+ */
+export async function assertDictionaryRefs(db: Tx, input: ProspectInput): Promise<void> {
+  const errors = await dictionaryRefErrors(db, input, CUSTOMER_REFS);
+  if (Object.keys(errors).length) throw new DomainError("invalidInput", errors);
+}
+
+/**
+ * A 撞单 (someone else's customer) or the user's own existing record both refuse the save (section 1).
+ * Throws DomainError("duplicateOther" | "duplicateMine"): field errors say which keys collided (under
+ * `prefix`, e.g. "client."), `details.duplicates` who owns them.
+ */
+export function assertNoDuplicates(matches: DuplicateMatch[], prefix = ""): void {
+  if (matches.length === 0) return;
+  const fieldErrors: FieldErrors = {};
+  for (const m of matches) (fieldErrors[`${prefix}${m.field}`] ??= []).push(m.mine ? "duplicateMine" : "duplicateOther");
+  throw new DomainError(matches.some((m) => !m.mine) ? "duplicateOther" : "duplicateMine", fieldErrors, {
+    duplicates: matches,
+  });
+}
