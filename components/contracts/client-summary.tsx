@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { Gender } from "@/lib/generated/prisma/enums";
+import { dictionaryLabel } from "@/lib/dictionaries/label";
 import { isoDateOnly } from "@/lib/time";
 
 export type ClientSummaryData = {
@@ -25,7 +26,7 @@ export function ClientSummary({ client, locale, title }: { client: ClientSummary
     [tf("idCard"), client.idCard ?? "—"],
     [tf("birthDate"), isoDateOnly(client.birthDate) || "—"],
     [tf("nativePlace"), client.nativePlace ?? "—"],
-    [tf("education"), client.education ? (locale === "en" ? client.education.labelEn : client.education.labelZh) : "—"],
+    [tf("education"), dictionaryLabel(client.education, locale)],
   ];
   return (
     <Card>

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import type { AppLocale } from "@/lib/i18n/locales";
 import { contractScope, customerScope, seesIdentityNumbers } from "@/lib/auth/scope";
+import { dictionaryLabel } from "@/lib/dictionaries/label";
 import { maskIdNumber } from "@/lib/validation/china";
 import { dateOnly } from "@/lib/time";
 import type { ContractListParams } from "./schema";
@@ -152,5 +153,5 @@ export async function getDictionaryLabels(ids: string[], locale: AppLocale): Pro
     where: { id: { in: [...new Set(ids)] } },
     select: { id: true, labelZh: true, labelEn: true },
   });
-  return new Map(items.map((i) => [i.id, locale === "en" ? i.labelEn : i.labelZh]));
+  return new Map(items.map((i) => [i.id, dictionaryLabel(i, locale)]));
 }

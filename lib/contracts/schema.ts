@@ -2,6 +2,7 @@ import { z } from "zod";
 import { clientSchema } from "@/lib/customers/schema";
 import { dateParam, idParam, listControls, searchParam } from "@/lib/lists/params";
 import { shanghaiToday } from "@/lib/time";
+import { parseCny } from "@/lib/money";
 import { isIsoDate } from "@/lib/validation/china";
 import { CONTRACT_STATUSES } from "./lifecycle";
 
@@ -11,19 +12,17 @@ import { CONTRACT_STATUSES } from "./lifecycle";
 const requiredText = (max: number) => z.string().trim().min(1, "required").max(max, "tooLong");
 const requiredRef = z.string().trim().min(1, "required");
 
-// CNY with at most two decimals, never negative, within Decimal(12,2). Kept as a string so no
-// float ever touches it; Prisma writes the string to the numeric column exactly.
+// CNY with at most two decimals, never negative, within Decimal(12,2), kept as its canonical string
+// ("1,234.5" and "01234.50" are both "1234.50") so no float touches it and an unchanged fee never
+// shows up as a change in the audit log (lib/money.ts).
 const fee = z
   .string()
   .trim()
-  .min(1, "required")
-  .transform((v) => v.replace(/[,，\s]/g, ""))
-  .refine((v) => /^\d{1,10}(\.\d{1,2})?$/.test(v), "feeInvalid")
-  // One canonical form ("1,234.5" and "01234.50" are both "1234.50"), so an unchanged fee never
-  // shows up as a change in the audit log.
-  .transform((v) => {
-    const [whole, cents = ""] = v.split(".");
-    return `${whole.replace(/^0+(?=\d)/, "")}.${cents.padEnd(2, "0")}`;
+  .min(1, { message: "required", abort: true })
+  .transform((v, ctx) => {
+    const amount = parseCny(v);
+    if (amount === null) ctx.addIssue({ code: "custom", message: "feeInvalid" });
+    return amount ?? "";
   });
 
 export const contractFields = {

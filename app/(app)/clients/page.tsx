@@ -16,6 +16,7 @@ import { formatDate } from "@/lib/time";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ClientFilters } from "./client-filters";
 import { firstValues } from "@/lib/lists/params";
+import { labeller } from "@/lib/dictionaries/label";
 
 // The 转交 panel transfers the rows whose checkboxes name this form.
 const SELECTION_FORM = "client-selection";
@@ -36,7 +37,7 @@ export default async function ClientsPage({ searchParams }: Props) {
     listClients(user, params),
     canTransfer ? listTransferReceivers() : Promise.resolve([]),
   ]);
-  const label = (d: { labelZh: string; labelEn: string } | null) => (d ? (user.locale === "en" ? d.labelEn : d.labelZh) : "—");
+  const label = labeller(user.locale);
   const showOwner = showsOwner(user, "customer");
 
   const nameLink = (r: ClientRow) => (

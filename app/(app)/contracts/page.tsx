@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { formatCny } from "@/components/contracts/money";
+import { formatCny } from "@/lib/money";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -14,6 +14,7 @@ import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { isoDateOnly } from "@/lib/time";
 import { ContractFilters } from "./contract-filters";
 import { firstValues } from "@/lib/lists/params";
+import { labeller } from "@/lib/dictionaries/label";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -28,7 +29,7 @@ export default async function ContractsPage({ searchParams }: Props) {
     getDictionaryOptions(user.locale),
     listContracts(user, params),
   ]);
-  const label = (d: { labelZh: string; labelEn: string }) => (user.locale === "en" ? d.labelEn : d.labelZh);
+  const label = labeller(user.locale);
   const money = (amount: string) => formatCny(amount, user.locale);
   const showOwner = showsOwner(user, "contract");
 

@@ -17,6 +17,7 @@ import { formatDate } from "@/lib/time";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ProspectFilters } from "./prospect-filters";
 import { firstValues } from "@/lib/lists/params";
+import { labeller } from "@/lib/dictionaries/label";
 
 // The 转交 panel transfers the rows whose checkboxes name this form.
 const SELECTION_FORM = "prospect-selection";
@@ -34,7 +35,7 @@ export default async function ProspectsPage({ searchParams }: Props) {
     getDictionaryOptions(user.locale),
     listProspects(user, params),
   ]);
-  const label = (d: { labelZh: string; labelEn: string } | null) => (d ? (user.locale === "en" ? d.labelEn : d.labelZh) : "—");
+  const label = labeller(user.locale);
   const showOwner = showsOwner(user, "customer");
   const canTransfer = can(user.roles, "transfer.consultant");
   const receivers = canTransfer ? await listTransferReceivers() : [];

@@ -19,6 +19,7 @@ import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDate, isoDateOnly } from "@/lib/time";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ClientForm } from "./client-form";
+import { labeller } from "@/lib/dictionaries/label";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -36,7 +37,7 @@ export default async function ClientPage({ params }: Props) {
     listContractsOfCustomer(user, id),
     getAuditTrail(user, "Customer", id, { limit: 50 }),
   ]);
-  const label = (d: { labelZh: string; labelEn: string }) => (user.locale === "en" ? d.labelEn : d.labelZh);
+  const label = labeller(user.locale);
   const mayEdit = can(user.roles, "client.update");
 
   return (

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { formatCny } from "@/components/contracts/money";
+import { formatCny } from "@/lib/money";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { AuditTrailEntry } from "@/lib/audit/queries";
 import type { ContractDetail } from "@/lib/contracts/queries";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientSummary } from "@/components/contracts/client-summary";
-import { formatCny, sumCny } from "@/components/contracts/money";
+import { formatCny, sumCny } from "@/lib/money";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -18,6 +18,7 @@ import { formatDateTime, isoDateOnly } from "@/lib/time";
 import { ContractAuditTrail, ContractStatusHistory } from "./contract-history";
 import { ContractEditForm } from "./contract-edit-form";
 import { ContractStatusActions } from "./contract-status-actions";
+import { labeller } from "@/lib/dictionaries/label";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -65,7 +66,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
   );
   const dictionaryLabels = await getDictionaryLabels(auditRefs, user.locale);
 
-  const label = (d: { labelZh: string; labelEn: string }) => (user.locale === "en" ? d.labelEn : d.labelZh);
+  const label = labeller(user.locale);
   const money = (amount: string) => formatCny(amount, user.locale);
   const editable = allowed.includes("edit");
   const withdrawable = allowed.includes("withdraw");

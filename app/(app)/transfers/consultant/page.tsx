@@ -20,6 +20,7 @@ import {
 import { transferCandidateListSchema } from "@/lib/transfers/schema";
 import { customerHref } from "@/lib/transfers/service";
 import { TransferFilters } from "./transfer-filters";
+import { labeller } from "@/lib/dictionaries/label";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,7 +40,7 @@ export default async function TransferConsultantPage({ searchParams }: Props) {
     listTransferReceivers(),
     seesOthers ? listTransferOwnerOptions(user) : Promise.resolve(undefined),
   ]);
-  const label = (d: { labelZh: string; labelEn: string } | null) => (d ? (user.locale === "en" ? d.labelEn : d.labelZh) : "—");
+  const label = labeller(user.locale);
 
   const columns: DataTableColumn<TransferCandidateRow>[] = [
     {
