@@ -5,9 +5,11 @@
 //   BJ-2026-0003  李娜 (consultant1)  client 张子涵  PENDING_MANAGER  waiting in 陈静's inbox
 //   BJ-2026-0004  王强 (consultant2)  client 赵一鸣  DRAFT            never submitted
 //   SH-2026-0001  赵敏 (consultant3)  client 周欣怡  PENDING_FINANCE  approved by 刘洋 (manager2), waiting for finance
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import { changedFields } from "@/lib/audit/audit";
 import type { ContractStatus, Gender } from "@/lib/generated/prisma/enums";
 import { idCardCheckChar } from "@/lib/validation/china";
+import { prospectFields, transitionAction, writeSeedAudit, type SeedAuditRow } from "./audit";
 import type { DictionaryIds } from "./dictionaries";
 import type { UserIds } from "./people";
 
@@ -209,36 +211,10 @@ export async function seedContracts(db: PrismaClient, users: UserIds, dict: Dict
     const ownerId = users.get(spec.consultant)!;
     const signedAt = morning(now, spec.signedDaysAgo);
     const card = idCard(spec.client);
-    const c = spec.client;
 
     await db.$transaction(async (tx) => {
       const existing = await tx.customer.findFirst({ where: { idCard: card }, select: { id: true } });
-      const customer =
-        existing ??
-        (await tx.customer.create({
-          data: {
-            status: "CLIENT",
-            name: c.name,
-            phone: c.phone,
-            wechat: c.wechat,
-            gender: c.gender,
-            idCard: card,
-            birthDate: new Date(`${c.birth.slice(0, 4)}-${c.birth.slice(4, 6)}-${c.birth.slice(6, 8)}T00:00:00Z`),
-            nativePlace: c.nativePlace,
-            educationId: dict.get(`EDUCATION:${c.education}`)!,
-            major: c.major,
-            countryId: dict.get(`COUNTRY:${c.country}`)!,
-            gradeId: dict.get("GRADE:A")!,
-            registrationId: dict.get("REGISTRATION:VISIT")!,
-            signedAt,
-            ownerId,
-            createdById: ownerId,
-            // A prospect for a few weeks before signing; signing bumped the version once.
-            version: 2,
-            createdAt: new Date(signedAt.getTime() - 21 * DAY_MS),
-          },
-          select: { id: true },
-        }));
+      const customer = existing ?? (await createSignedClient(tx, spec, ownerId, signedAt, card, dict));
 
       // Steps of one day are an hour apart, in order.
       const changes: Change[] = [{ from: null, to: "DRAFT", actorId: ownerId, comment: null, createdAt: signedAt }];
@@ -254,18 +230,22 @@ export async function seedContracts(db: PrismaClient, users: UserIds, dict: Dict
       const last = changes.at(-1)!;
       const submitted = changes.findLast((ch) => ch.to === "PENDING_MANAGER");
 
+      // The columns the contract form writes, as contract.create records them.
+      const contractFields = {
+        countryId: dict.get(`COUNTRY:${spec.contract.country}`)!,
+        programId: dict.get(`PROGRAM:${spec.contract.program}`)!,
+        number: spec.number,
+        signedOn: new Date(`${signedAt.toISOString().slice(0, 10)}T00:00:00Z`),
+        school: spec.contract.school,
+        course: spec.contract.course,
+        firstFee: spec.contract.firstFee,
+        secondFee: spec.contract.secondFee,
+        remark: spec.contract.remark ?? null,
+        customerId: customer.id,
+      };
       const contract = await tx.contract.create({
         data: {
-          number: spec.number,
-          customerId: customer.id,
-          countryId: dict.get(`COUNTRY:${spec.contract.country}`)!,
-          programId: dict.get(`PROGRAM:${spec.contract.program}`)!,
-          signedOn: new Date(`${signedAt.toISOString().slice(0, 10)}T00:00:00Z`),
-          school: spec.contract.school,
-          course: spec.contract.course,
-          firstFee: spec.contract.firstFee,
-          secondFee: spec.contract.secondFee,
-          remark: spec.contract.remark ?? null,
+          ...contractFields,
           status: last.to,
           // A contract returned to DRAFT is no longer waiting for anyone, as after a withdrawal.
           submittedAt: last.to !== "DRAFT" && submitted ? submitted.createdAt : null,
@@ -280,6 +260,90 @@ export async function seedContracts(db: PrismaClient, users: UserIds, dict: Dict
         select: { id: true },
       });
       await tx.contractStatusChange.createMany({ data: changes.map((ch) => ({ ...ch, contractId: contract.id })) });
+      await writeSeedAudit(tx, contractAudit(contract.id, contractFields, ownerId, changes));
     });
   }
+}
+
+// The client as 新建准客户 and then 签约 left it, with both audit rows: a prospect for three weeks
+// before signing (the signing bumped the version once).
+async function createSignedClient(
+  tx: Prisma.TransactionClient,
+  spec: Spec,
+  ownerId: string,
+  signedAt: Date,
+  card: string,
+  dict: DictionaryIds,
+): Promise<{ id: string }> {
+  const c = spec.client;
+  const createdAt = new Date(signedAt.getTime() - 21 * DAY_MS);
+  const asProspect = {
+    name: c.name,
+    phone: c.phone,
+    wechat: c.wechat,
+    major: c.major,
+    countryId: dict.get(`COUNTRY:${c.country}`)!,
+    gradeId: dict.get("GRADE:A")!,
+    registrationId: dict.get("REGISTRATION:VISIT")!,
+  };
+  const signing = {
+    status: "CLIENT" as const,
+    gender: c.gender,
+    idCard: card,
+    birthDate: new Date(`${c.birth.slice(0, 4)}-${c.birth.slice(4, 6)}-${c.birth.slice(6, 8)}T00:00:00Z`),
+    nativePlace: c.nativePlace,
+    educationId: dict.get(`EDUCATION:${c.education}`)!,
+    signedAt,
+  };
+  const customer = await tx.customer.create({
+    data: { ...asProspect, ...signing, ownerId, createdById: ownerId, version: 2, createdAt },
+    select: { id: true },
+  });
+  const prospect = prospectFields(asProspect);
+  await writeSeedAudit(tx, [
+    { actorId: ownerId, action: "prospect.create", entity: "Customer", entityId: customer.id, at: createdAt, after: prospect },
+    {
+      actorId: ownerId,
+      action: "client.sign",
+      entity: "Customer",
+      entityId: customer.id,
+      at: signedAt,
+      ...changedFields({ ...prospect, status: "PROSPECT", nativePlace: null, signedAt: null }, { ...prospect, ...signing }),
+    },
+  ]);
+  return customer;
+}
+
+// contract.create, then one row per status change, shaped as lib/contracts/transition.ts writes them.
+function contractAudit(contractId: string, fields: Record<string, unknown>, ownerId: string, changes: Change[]): SeedAuditRow[] {
+  const [created, ...moves] = changes;
+  const rows: SeedAuditRow[] = [
+    {
+      actorId: created.actorId,
+      action: "contract.create",
+      entity: "Contract",
+      entityId: contractId,
+      at: created.createdAt,
+      after: { ...fields, status: "DRAFT", ownerId, signedById: ownerId },
+    },
+  ];
+  let submittedAt: Date | null = null;
+  for (const change of moves) {
+    const action = transitionAction(change.from!, change.to, change.comment);
+    // 提交 stamps the submission time; a return to 草稿 clears it (it waits for no one).
+    const stamped = action === "submit" || change.to === "DRAFT";
+    const before = { status: change.from, ...(stamped ? { submittedAt } : {}) };
+    submittedAt = action === "submit" ? change.createdAt : change.to === "DRAFT" ? null : submittedAt;
+    const stamps = stamped ? { submittedAt } : {};
+    rows.push({
+      actorId: change.actorId,
+      action: `contract.${action}`,
+      entity: "Contract",
+      entityId: contractId,
+      at: change.createdAt,
+      before,
+      after: { status: change.to, ...stamps, ...(change.comment ? { comment: change.comment } : {}) },
+    });
+  }
+  return rows;
 }

@@ -2,7 +2,8 @@
 // opens with a 今日待联系 list: 张伟 due today, two prospects overdue by 5 and 2 days, one due in 4 days.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { FollowUpChannel } from "@/lib/generated/prisma/enums";
-import { dateOnly, shanghaiToday } from "@/lib/time";
+import { dateOnly, isoDateOnly, shanghaiToday } from "@/lib/time";
+import { writeSeedAudit } from "./audit";
 import type { UserIds } from "./people";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -108,7 +109,26 @@ export async function seedFollowUps(db: PrismaClient, users: UserIds, now = new 
           createdAt: new Date(Math.min(Math.max(written, floor), now.getTime())),
         };
       });
-      await tx.followUp.createMany({ data: rows });
+      // One at a time, as addFollowUp records each note on its customer's trail.
+      for (const row of rows) {
+        const { id } = await tx.followUp.create({ data: row, select: { id: true } });
+        await writeSeedAudit(tx, [
+          {
+            actorId: ownerId,
+            action: "followUp.create",
+            entity: "Customer",
+            entityId: customer.id,
+            at: row.createdAt,
+            after: {
+              followUpId: id,
+              contactedOn: isoDateOnly(row.contactedOn),
+              channel: row.channel,
+              content: row.content,
+              nextContactOn: row.nextContactOn ? isoDateOnly(row.nextContactOn) : null,
+            },
+          },
+        ]);
+      }
       // As the app does it: the customer's next contact is the newest note's (the notes are listed oldest first).
       await tx.customer.update({ where: { id: customer.id }, data: { nextContactOn: rows[rows.length - 1].nextContactOn } });
       return rows.length;

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Gender, MaritalStatus } from "@/lib/generated/prisma/enums";
 import { normalizeHandle, normalizeIdNumber, normalizePhone } from "@/lib/customers/normalize";
 import { idCardCheckChar } from "@/lib/validation/china";
+import { prospectFields, writeSeedAudit } from "./audit";
 import { DEMO_USERS } from "./demo-users";
 import { DICTIONARIES, type DictionaryIds } from "./dictionaries";
 import { givenNameChars, SURNAMES } from "./names";
@@ -267,8 +268,25 @@ export async function seedProspects(
       result.push({ owner, created: 0 });
       continue;
     }
-    const { count } = await db.customer.createMany({
-      data: rows.map((row) => ({ ...row, status: "PROSPECT" as const, ownerId, createdById: ownerId })),
+    const count = await db.$transaction(async (tx) => {
+      const created = await tx.customer.createManyAndReturn({
+        data: rows.map((row) => ({ ...row, status: "PROSPECT" as const, ownerId, createdById: ownerId })),
+        select: { id: true, phone: true },
+      });
+      // The owner entered each of them through 新建准客户. Phones are unique within the seed.
+      const byPhone = new Map(rows.map((row) => [row.phone, row]));
+      await writeSeedAudit(
+        tx,
+        created.map(({ id, phone }) => ({
+          actorId: ownerId,
+          action: "prospect.create",
+          entity: "Customer",
+          entityId: id,
+          at: byPhone.get(phone)!.createdAt as Date,
+          after: prospectFields(byPhone.get(phone)!),
+        })),
+      );
+      return created.length;
     });
     result.push({ owner, created: count });
   }

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import { seedDemo } from "@/prisma/seed/demo";
+
+// The demo agency must look as if it had been made through the app: every record has the audit rows
+// the services would have written, so 修改记录 and the contract trail are never empty on demo data.
+describe("demo seed", () => {
+  it("writes the app's audit rows for every seeded prospect, client, contract and follow-up, once", async () => {
+    await seedDemo(prisma);
+    const owners = await prisma.user.findMany({ where: { username: { in: ["consultant1", "consultant2", "consultant3", "manager1"] } } });
+    const customers = await prisma.customer.findMany({ where: { ownerId: { in: owners.map((o) => o.id) } }, select: { id: true, status: true } });
+    expect(customers.length).toBeGreaterThan(100);
+
+    const audit = await prisma.auditLog.findMany({
+      where: { entityId: { in: customers.map((c) => c.id) } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
+    const actionsOf = (id: string) => audit.filter((a) => a.entityId === id).map((a) => a.action);
+    for (const customer of customers) {
+      const actions = actionsOf(customer.id).filter((a) => a !== "followUp.create");
+      expect(actions, customer.id).toEqual(customer.status === "CLIENT" ? ["prospect.create", "client.sign"] : ["prospect.create"]);
+    }
+    const followUps = await prisma.followUp.findMany({ where: { customerId: { in: customers.map((c) => c.id) } } });
+    expect(followUps.length).toBeGreaterThan(0);
+    const followUpIds = audit.filter((a) => a.action === "followUp.create").map((a) => (a.after as { followUpId: string }).followUpId);
+    expect(followUpIds.sort()).toEqual(followUps.map((f) => f.id).sort());
+
+    const contracts = await prisma.contract.findMany({
+      where: { customerId: { in: customers.map((c) => c.id) } },
+      include: { statusChanges: { orderBy: { createdAt: "asc" } } },
+    });
+    expect(contracts.length).toBeGreaterThanOrEqual(5);
+    for (const contract of contracts) {
+      const trail = await prisma.auditLog.findMany({ where: { entity: "Contract", entityId: contract.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      // contract.create, then one row per status change after the first, each with the change's actor and time.
+      expect(trail.map((t) => t.action)[0]).toBe("contract.create");
+      expect(trail.slice(1).map((t) => [t.actorId, t.createdAt.getTime(), (t.after as { status: string }).status])).toEqual(
+        contract.statusChanges.slice(1).map((c) => [c.actorId, c.createdAt.getTime(), c.to]),
+      );
+      expect((trail.at(-1)!.after as { status: string }).status).toBe(contract.status);
+    }
+    const returned = contracts.find((c) => c.number === "BJ-2026-0002")!;
+    expect((await prisma.auditLog.findMany({ where: { entityId: returned.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action)).toEqual([
+      "contract.create",
+      "contract.submit",
+      "contract.managerReject",
+    ]);
+
+    // Seeding again adds nothing.
+    const before = await prisma.auditLog.count();
+    await seedDemo(prisma);
+    expect(await prisma.auditLog.count()).toBe(before);
+  }, 120_000);
+});
