@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { allowedOrigins } from "./lib/actions/origin";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -11,6 +12,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // Enables forbidden() from next/navigation and app/forbidden.tsx (403 pages).
     authInterrupts: true,
+    // Next.js refuses a server action whose Origin host differs from the request's host before our
+    // wrapper sees it; the hosts of ALLOWED_ORIGINS must pass that first check too. Read at start.
+    serverActions: { allowedOrigins: allowedOrigins().map((origin) => new URL(origin).host) },
   },
 };
 

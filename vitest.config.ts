@@ -28,6 +28,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup.ts"],
+          // next-auth imports "next/server" without the extension Node's ESM resolver wants; bundled by Vite it resolves.
+          server: { deps: { inline: ["next-auth"] } },
           // One database for the whole run; the embedded one also wants one client process at a time.
           fileParallelism: false,
           testTimeout: 30_000,

@@ -55,11 +55,16 @@ test.describe("login", () => {
     }
   });
 
-  test("five failures lock the account for this address, even with the right password", async ({ page }) => {
+  // manager2 is the account this spec locks: no later spec signs it in afresh (they reuse auth.setup.ts's session).
+  test("five failures lock the account for this address, even with the right password and forged address headers", async ({ page }) => {
+    // The server ignores X-Forwarded-For (no trusted proxy) and replaces its own peer header.
+    const forged = (n: number) => ({ "x-forwarded-for": `198.51.100.${n}`, "x-crm-peer-address": `203.0.113.${n}` });
     for (let i = 0; i < 5; i++) {
+      await page.setExtraHTTPHeaders(forged(i + 1));
       await login(page, "manager2", `wrong-${i}`);
       await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("用户名或密码错误");
     }
+    await page.setExtraHTTPHeaders(forged(99));
     await login(page, "manager2", DEMO_PASSWORD);
     await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("尝试次数过多，请 15 分钟后再试");
     await expect(page).toHaveURL(/\/login/);

@@ -8,8 +8,8 @@ import { startEmbeddedDatabase } from "@/prisma/embedded/server";
 import { applyMigrations } from "@/prisma/tools/migrations";
 import { resetTestDatabase } from "@/prisma/tools/reset-test-database";
 
-// Playwright's webServer: the production build (`next build` must have run) on a freshly
-// migrated and seeded database. With DATABASE_URL it wipes and reuses that test database;
+// Playwright's webServer: the production build (`next build` must have run), served by our server
+// (scripts/server.ts) on a freshly migrated and seeded database. With DATABASE_URL it wipes and reuses that test database;
 // without, it runs an embedded database in a throw-away folder.
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
@@ -80,7 +80,8 @@ async function main(): Promise<void> {
     };
     await run(bin("tsx"), ["prisma/seed/index.ts"], env);
 
-    server = spawn(bin("next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    // Our server, as `npm start` runs it: the tests of the login lockout depend on its client addresses.
+    server = spawn(bin("tsx"), ["scripts/server.ts", "--port", String(PORT), "--hostname", "127.0.0.1"], {
       cwd: root,
       stdio: "inherit",
       env: {
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
     });
     server.once("exit", (code, signal) => {
       if (!stopping) {
-        console.error(`next start exited with ${code ?? signal}`);
+        console.error(`scripts/server.ts exited with ${code ?? signal}`);
         void shutdown(1);
       }
     });

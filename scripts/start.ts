@@ -11,6 +11,8 @@ import { applyMigrations } from "@/prisma/tools/migrations";
 // `npm start` (production server) and `npm run dev` (`--dev`). Without DATABASE_URL the app runs on the embedded
 // database in .data/pglite, migrated and seeded with demo data on first run; with DATABASE_URL nothing is started
 // or seeded here (production creates its first admin with `npm run admin:create`), only migrations are applied.
+// The app is then served by our own server (scripts/server.ts), not `next start`: it tells the app each client's
+// real address, which the login lockout counts by.
 
 const dev = process.argv.includes("--dev");
 const require = createRequire(import.meta.url);
@@ -18,7 +20,7 @@ const nextBin = require.resolve("next/dist/bin/next");
 const tsxBin = require.resolve("tsx/cli");
 const authSecretFile = join(projectRoot, ".data/auth-secret");
 // What the production build is made from; a change in any of them makes `npm start` rebuild.
-const buildInputs = ["app", "lib", "components", "messages", "i18n", "prisma/schema.prisma", "next.config.ts", "proxy.ts"];
+const buildInputs = ["app", "lib", "components", "messages", "i18n", "prisma/schema.prisma", "next.config.ts"];
 
 let embedded: EmbeddedDatabase | undefined;
 let child: ChildProcess | undefined;
@@ -64,7 +66,8 @@ async function main(): Promise<number> {
   }
 
   const port = env.PORT ?? "3000";
-  return run(`next ${dev ? "dev" : "start"}`, [nextBin, dev ? "dev" : "start", "-p", port], env);
+  const serverArgs = [tsxBin, "scripts/server.ts", "--port", port, ...(dev ? ["--dev"] : [])];
+  return run("The app server (scripts/server.ts)", serverArgs, env);
 }
 
 function localAuthSecret(): string {

@@ -28,8 +28,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { identifier: {}, password: {} },
       async authorize(credentials, request) {
         const result = await authenticate({
-          identifier: String(credentials?.identifier ?? ""),
-          password: String(credentials?.password ?? ""),
+          identifier: credentials?.identifier,
+          password: credentials?.password,
           ip: clientIp(request.headers),
         });
         if (!result.ok) throw result.reason === "locked" ? new AccountLocked() : new InvalidCredentials();

@@ -1,7 +1,15 @@
 import { prisma } from "@/lib/db";
 import { dummyPasswordHash, verifyPassword } from "./password";
+import { credentialsSchema } from "./schema";
 
-export const MAX_FAILURES = 5;
+/** Failures of one account from one address, within LOCK_WINDOW_MS, that lock that pair. */
+export const MAX_FAILURES_PER_ADDRESS = 5;
+/**
+ * Failures of one account from any addresses, within LOCK_WINDOW_MS, that lock the account for
+ * every address: someone rotating addresses to dodge the limit above is stopped here.
+ */
+export const MAX_FAILURES_PER_ACCOUNT = 20;
+/** Both the window the failures must fall in and how long the lock lasts after the latest one. */
 export const LOCK_WINDOW_MS = 15 * 60 * 1000;
 
 export type LoginResult =
@@ -14,43 +22,56 @@ function attemptKey(identifier: string, userId: string | undefined): string {
   return userId ? `user:${userId}` : `name:${identifier}`;
 }
 
-// Locked when MAX_FAILURES failures since the last success fall within one window; the lock
-// lasts LOCK_WINDOW_MS from the latest of them. Tries made while locked are not counted, so the
-// lock ends on time even if someone keeps hammering.
-export async function lockedUntil(key: string, ip: string, now: Date): Promise<Date | null> {
+/**
+ * When the lock on `key` (from `ip`, or from every address when `ip` is omitted) ends, or null if
+ * there is none: `max` failures since the last success, all within one LOCK_WINDOW_MS, lock until
+ * LOCK_WINDOW_MS after the latest of them. Tries made while locked are not recorded, so the lock
+ * ends on time even if someone keeps hammering.
+ */
+export async function lockedUntil(where: { key: string; ip?: string }, max: number, now: Date): Promise<Date | null> {
   const recent = await prisma.loginAttempt.findMany({
-    where: { identifier: key, ip, createdAt: { gt: new Date(now.getTime() - 2 * LOCK_WINDOW_MS) } },
+    where: { identifier: where.key, ip: where.ip, createdAt: { gt: new Date(now.getTime() - 2 * LOCK_WINDOW_MS) } },
     orderBy: { createdAt: "desc" },
-    take: MAX_FAILURES,
+    take: max,
     select: { success: true, createdAt: true },
   });
-  if (recent.length < MAX_FAILURES || recent.some((a) => a.success)) return null;
+  if (recent.length < max || recent.some((a) => a.success)) return null;
   const latest = recent[0].createdAt.getTime();
-  const earliest = recent[MAX_FAILURES - 1].createdAt.getTime();
+  const earliest = recent[max - 1].createdAt.getTime();
   if (latest - earliest > LOCK_WINDOW_MS) return null;
   const until = new Date(latest + LOCK_WINDOW_MS);
   return until > now ? until : null;
 }
 
-// Wrong password, unknown user and disabled user are one answer ("invalid"), and take the same time.
+async function isLocked(key: string, ip: string, now: Date): Promise<boolean> {
+  return Boolean((await lockedUntil({ key, ip }, MAX_FAILURES_PER_ADDRESS, now)) ?? (await lockedUntil({ key }, MAX_FAILURES_PER_ACCOUNT, now)));
+}
+
+/**
+ * Checks a sign-in attempt and records it. `identifier` and `password` are untrusted input of any
+ * shape (credentialsSchema decides what can even be tried); `ip` comes from clientIp(). Wrong
+ * password, unknown user, disabled user and malformed input are one answer ("invalid") and, except
+ * for malformed input that never reaches the database, take the same time.
+ */
 export async function authenticate(input: {
-  identifier: string;
-  password: string;
+  identifier: unknown;
+  password: unknown;
   ip: string;
   now?: Date;
 }): Promise<LoginResult> {
   const now = input.now ?? new Date();
-  const identifier = input.identifier.trim().toLowerCase();
-  if (!identifier || !input.password) return { ok: false, reason: "invalid" };
+  const parsed = credentialsSchema.safeParse({ identifier: input.identifier, password: input.password });
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { identifier, password } = parsed.data;
 
   const user = await prisma.user.findFirst({
     where: { OR: [{ username: identifier }, { email: identifier }] },
     select: { id: true, name: true, passwordHash: true, active: true, sessionVersion: true },
   });
   const key = attemptKey(identifier, user?.id);
-  if (await lockedUntil(key, input.ip, now)) return { ok: false, reason: "locked" };
+  if (await isLocked(key, input.ip, now)) return { ok: false, reason: "locked" };
 
-  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const success = Boolean(user && user.active && passwordOk);
   await prisma.loginAttempt.create({ data: { identifier: key, ip: input.ip, success, createdAt: now } });
   if (!success || !user) return { ok: false, reason: "invalid" };

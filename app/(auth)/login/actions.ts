@@ -3,35 +3,33 @@
 import { CredentialsSignin } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { publicAction } from "@/lib/actions/action";
 import { signIn } from "@/lib/auth/config";
+import { loginFormSchema } from "@/lib/auth/schema";
 import { prisma } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
 import { fromDbLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 
-export type LoginState = { error?: "invalid" | "locked"; identifier?: string };
-
-// Only same-site paths: an open redirect after login would be a phishing aid.
-function safeCallback(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/login") ? path : "/";
-}
-
-export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
-  const identifier = String(form.get("identifier") ?? "").trim();
-  const password = String(form.get("password") ?? "");
-  try {
-    await signIn("credentials", { identifier, password, redirect: false });
-  } catch (error) {
-    if (error instanceof CredentialsSignin) {
-      return { error: error.code === "locked" ? "locked" : "invalid", identifier };
+// Malformed input (control characters, oversized fields) gets the wrong-password answer: the form
+// says nothing about what was wrong with it.
+export const loginAction = publicAction(
+  { schema: loginFormSchema, invalidInput: "invalidCredentials" },
+  async ({ identifier, password, callbackUrl }): Promise<never> => {
+    try {
+      await signIn("credentials", { identifier, password, redirect: false });
+    } catch (error) {
+      if (error instanceof CredentialsSignin) {
+        throw new DomainError(error.code === "locked" ? "loginLocked" : "invalidCredentials", undefined, { identifier });
+      }
+      throw error;
     }
-    throw error;
-  }
-  const user = await prisma.user.findFirst({
-    where: { OR: [{ username: identifier.toLowerCase() }, { email: identifier.toLowerCase() }] },
-    select: { locale: true },
-  });
-  if (user) {
-    (await cookies()).set(LOCALE_COOKIE, fromDbLocale(user.locale), { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
-  }
-  redirect(safeCallback(form.get("callbackUrl")));
-}
+    const user = await prisma.user.findFirst({
+      where: { OR: [{ username: identifier }, { email: identifier }] },
+      select: { locale: true },
+    });
+    if (user) {
+      (await cookies()).set(LOCALE_COOKIE, fromDbLocale(user.locale), { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });
+    }
+    redirect(callbackUrl);
+  },
+);

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { safeCallbackPath } from "@/lib/auth/redirect";
 import { getCurrentUser } from "@/lib/auth/session";
 import { LoginForm } from "./login-form";
 
@@ -8,7 +9,7 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   if (await getCurrentUser()) redirect("/");
@@ -20,7 +21,7 @@ export default async function LoginPage({ searchParams }: Props) {
         <div className="rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
           <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
           <p className="mt-1 mb-5 text-sm text-gray-600">{t("subtitle")}</p>
-          <LoginForm callbackUrl={callbackUrl ?? "/"} />
+          <LoginForm callbackUrl={safeCallbackPath(callbackUrl)} />
         </div>
       </div>
     </main>

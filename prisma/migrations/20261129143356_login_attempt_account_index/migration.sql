@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "LoginAttempt_identifier_createdAt_idx" ON "LoginAttempt"("identifier", "createdAt");
