@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { DomainError, type FieldErrors } from "@/lib/errors";
+import { stripUnstorable } from "@/lib/validation/text";
 import type { ActionResult } from "./result";
 
 type Options<S extends z.ZodType> = { schema: S; permission: Permission };
@@ -20,7 +21,7 @@ export function action<S extends z.ZodType, T>(
     if (!user) redirect("/login");
     if (!can(user.roles, options.permission)) return { ok: false, formError: "forbidden" };
 
-    const parsed = options.schema.safeParse(raw instanceof FormData ? formDataToObject(raw) : raw);
+    const parsed = options.schema.safeParse(withoutUnstorable(raw instanceof FormData ? formDataToObject(raw) : raw));
     if (!parsed.success) return { ok: false, formError: "invalidInput", fieldErrors: zodFieldErrors(parsed.error) };
 
     try {
@@ -50,4 +51,19 @@ function formDataToObject(form: FormData): Record<string, unknown> {
     out[key] = value;
   }
   return out;
+}
+
+// Schemas clean every text (lib/validation/text.ts); this is the net under them, so a field a schema
+// forgets to clean still cannot make PostgreSQL fail on NUL or a lone surrogate. Plain objects and
+// arrays are walked to a depth no input has; anything deeper is left for the schema to refuse.
+const SCRUB_DEPTH = 16;
+
+function withoutUnstorable(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return stripUnstorable(value);
+  if (depth >= SCRUB_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v) => withoutUnstorable(v, depth + 1));
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutUnstorable(v, depth + 1)]));
+  }
+  return value;
 }
