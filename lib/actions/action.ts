@@ -21,7 +21,8 @@ export function action<S extends z.ZodType, T>(
     if (!user) redirect("/login");
     if (!can(user.roles, options.permission)) return { ok: false, formError: "forbidden" };
 
-    const parsed = options.schema.safeParse(withoutUnstorable(raw instanceof FormData ? formDataToObject(raw) : raw));
+    const input = withoutUnstorable(raw instanceof FormData ? formDataToObject(raw) : raw);
+    const parsed = options.schema.safeParse(input, { error: fallbackMessage });
     if (!parsed.success) return { ok: false, formError: "invalidInput", fieldErrors: zodFieldErrors(parsed.error) };
 
     try {
@@ -42,6 +43,12 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+// Schemas name the message of every check a form can fail; what only a hand-made request reaches (an
+// object where a string belongs, a missing part) gets a generic message key instead of zod's English.
+function fallbackMessage(issue: { input?: unknown }): string {
+  return issue.input === undefined ? "required" : "invalid";
 }
 
 function formDataToObject(form: FormData): Record<string, unknown> {
