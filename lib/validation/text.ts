@@ -79,10 +79,7 @@ const UNITS_PER_CHARACTER = 10;
 
 /** The number of characters a reader sees in `value` (grapheme clusters: 👨‍👩‍👧 and é are one each). */
 export function visibleLength(value: string): number {
-  if (!graphemes) return Array.from(value).length;
-  let count = 0;
-  for (const _segment of graphemes.segment(value)) count += 1;
-  return count;
+  return graphemes ? Array.from(graphemes.segment(value)).length : Array.from(value).length;
 }
 
 /** True when `value` shows at most `max` characters and is not absurdly long underneath. */
@@ -100,13 +97,13 @@ const notEmpty = { message: "required", abort: true } as const;
 const withinMax = (max: number | undefined) => (v: string) => max === undefined || fitsLength(v, max);
 const nullIfEmpty = (v: string) => (v === "" ? null : v);
 
-/**
- * A cleaned one-line text, possibly "" (`cleanLine`). The base for fields with a format of their own
- * (phone, ID card, dates, fees…): clean first, then validate the format on what will be stored.
- */
+/** A cleaned one-line text where "" is a value of its own (a list's search box, say): `cleanLine`, nothing refused. */
 export const line = () => anyString().transform(cleanLine);
 
-/** A required one-line text: cleaned, visible, at most `max` characters (omit when a format check bounds it). */
+/**
+ * A required one-line text: cleaned, visible, at most `max` characters. Fields with a format of their own
+ * (phone, dates, fees…) omit `max` and chain their check: clean first, then validate what will be stored.
+ */
 export const requiredLine = (max?: number) =>
   requiredString().transform(cleanLine).refine((v) => v !== "", notEmpty).refine(withinMax(max), "tooLong");
 
