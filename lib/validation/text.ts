@@ -93,9 +93,17 @@ export function fitsLength(value: string, max: number): boolean {
 const requiredString = () => z.string({ error: (issue) => (issue.input === undefined ? "required" : "invalid") });
 const anyString = () => z.string({ error: "invalid" });
 
-const notEmpty = { message: "required", abort: true } as const;
 const withinMax = (max: number | undefined) => (v: string) => max === undefined || fitsLength(v, max);
 const nullIfEmpty = (v: string) => (v === "" ? null : v);
+
+// Empty is "required" and nothing more: the pipe stops there, so checks chained on by a caller (a
+// date's format, a reason's minimum) do not pile on. The issue does not abort the enclosing object,
+// whose own refinements (下次联系日期 before 联系日期…) still report alongside it.
+const required = (clean: (value: string) => string, max: number | undefined) =>
+  requiredString()
+    .transform(clean)
+    .refine((v) => v !== "", "required")
+    .pipe(z.string().refine(withinMax(max), "tooLong"));
 
 /** A cleaned one-line text where "" is a value of its own (a list's search box, say): `cleanLine`, nothing refused. */
 export const line = () => anyString().transform(cleanLine);
@@ -104,16 +112,14 @@ export const line = () => anyString().transform(cleanLine);
  * A required one-line text: cleaned, visible, at most `max` characters. Fields with a format of their own
  * (phone, dates, fees…) omit `max` and chain their check: clean first, then validate what will be stored.
  */
-export const requiredLine = (max?: number) =>
-  requiredString().transform(cleanLine).refine((v) => v !== "", notEmpty).refine(withinMax(max), "tooLong");
+export const requiredLine = (max?: number) => required(cleanLine, max);
 
 /** An optional one-line text: cleaned, at most `max` characters; empty or invisible becomes null. */
 export const optionalLine = (max?: number) =>
   anyString().transform(cleanLine).refine(withinMax(max), "tooLong").transform(nullIfEmpty);
 
 /** A required multi-line text ("\n" line breaks, tabs kept): cleaned, visible, at most `max` characters. */
-export const requiredMultiLine = (max: number) =>
-  requiredString().transform(cleanMultiLine).refine((v) => v !== "", notEmpty).refine(withinMax(max), "tooLong");
+export const requiredMultiLine = (max: number) => required(cleanMultiLine, max);
 
 /** An optional multi-line text: as `requiredMultiLine`, but empty or invisible becomes null. */
 export const multiLine = (max: number) =>

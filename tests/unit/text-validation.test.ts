@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { clientListSchema, prospectListSchema, prospectSchema, EMPTY_PROSPECT } from "@/lib/customers/schema";
-import { contractListSchema } from "@/lib/contracts/schema";
-import { transferCandidateListSchema } from "@/lib/transfers/schema";
+import { contractListSchema, contractSchema, EMPTY_CONTRACT } from "@/lib/contracts/schema";
+import { followUpSchema } from "@/lib/follow-ups/schema";
+import { transferCandidateListSchema, transferSchema } from "@/lib/transfers/schema";
 import { isRecordId, optionalRecordId, recordId, recordVersion } from "@/lib/validation/record";
 import {
   cleanLine,
@@ -252,5 +253,30 @@ describe("schemas built on the text builders", () => {
     for (const key of ["country", "owner"]) if (key in parsed) expect(parsed[key]).toBe("");
     expect(parsed.page).toBe(1);
     expect(schema.parse({ q: " 张\u0000伟\u200B " }).q).toBe("张伟");
+  });
+});
+
+describe("required texts inside a form", () => {
+  it("an empty required text says only 'required', however many checks are chained on", () => {
+    const result = contractSchema.safeParse({ ...EMPTY_CONTRACT, countryId: "c1", programId: "p1", school: "x", course: "y" });
+    const byField = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+    expect(result.error!.issues.filter((i) => i.path[0] === "signedOn").map((i) => i.message)).toEqual(["required"]);
+    expect(byField).toMatchObject({ number: "required", signedOn: "required", firstFee: "required", secondFee: "required" });
+    const reason = transferSchema.safeParse({ customerIds: ["a1"], toUserId: "u1", reason: "\u200B", keepContracts: false });
+    expect(reason.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([["reason", "required"]]);
+  });
+
+  it("does not hide the form's cross-field rules (an empty 内容 and a next contact before the contact day)", () => {
+    const result = followUpSchema.safeParse({
+      customerId: "c1",
+      contactedOn: "2026-01-10",
+      channel: "PHONE",
+      content: "\u200B\n\u3000",
+      nextContactOn: "2026-01-09",
+    });
+    expect(result.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["content", "required"],
+      ["nextContactOn", "nextContactBeforeContacted"],
+    ]);
   });
 });
