@@ -16,8 +16,8 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 const today = () => shanghaiToday();
 
 // A cleaned optional text that, when given, must pass `check` (on its stored form).
-const optionalFormat = (check: (v: string) => boolean, message: string, max?: number) =>
-  optionalLine(max).refine((v) => v === null || check(v), message);
+const optionalFormat = (check: (v: string) => boolean, message: string) =>
+  optionalLine().refine((v) => v === null || check(v), message);
 
 // RFC 5321's limit; also keeps the address pattern from ever seeing a huge string.
 const EMAIL_MAX = 254;

@@ -15,7 +15,7 @@ export function isRecordId(value: string): boolean {
 const idString = () => z.string({ error: (issue) => (issue.input === undefined ? "required" : "invalid") }).trim();
 
 /** A required record id: "" is "required", anything not shaped like an id is "invalid". */
-export const recordId = () => idString().min(1, { message: "required", abort: true }).refine(isRecordId, "invalid");
+export const recordId = () => idString().refine(isRecordId, { error: (issue) => (issue.input === "" ? "required" : "invalid") });
 
 /** An optional record id (an unselected dictionary select sends ""): "" becomes null. */
 export const optionalRecordId = () =>
