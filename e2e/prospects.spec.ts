@@ -50,6 +50,25 @@ test.describe("新建准客户 as a consultant", () => {
     await expect(page.getByText("没有符合条件的准客户")).toBeVisible();
   });
 
+  test("a 姓名 of zero-width spaces is empty: 此项为必填项, and nothing is saved", async ({ page }) => {
+    const phone = freshPhone();
+    await page.goto("/prospects/new");
+    await page.getByLabel("姓名").fill("\u200B\u200B");
+    await page.getByLabel("电话").fill(phone);
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect(page.locator("#prospect-name-error")).toHaveText("此项为必填项");
+    await expect(page).toHaveURL(/\/prospects\/new$/);
+    await page.goto(`/prospects?q=${phone}`);
+    await expect(page.getByText("没有符合条件的准客户")).toBeVisible();
+  });
+
+  test("control characters in the list's URL open the list, not an error page", async ({ page }) => {
+    for (const path of ["/prospects", "/clients", "/contracts", "/transfers/consultant"]) {
+      const response = await page.goto(`${path}?q=%00%01%E2%80%8B&country=%00&owner=%00&program=%00&from=%00&page=1e20`);
+      expect(response?.status(), path).toBe(200);
+    }
+  });
+
   test("flags a 撞单 while typing and refuses to save it", async ({ page }) => {
     await page.goto("/prospects/new");
     await page.getByLabel("姓名").fill("王芳");

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
 import { DomainError, type FieldErrors } from "@/lib/errors";
+import { stripUnstorable } from "@/lib/validation/text";
 import { isAllowedActionOrigin } from "./origin";
 import type { ActionResult } from "./result";
 
@@ -34,7 +35,7 @@ export function action<S extends z.ZodType, T>(
     if (!user) redirect("/login");
     if (!can(user.roles, options.permission)) return { ok: false, formError: "forbidden" };
 
-    const parsed = options.schema.safeParse(toInput(raw));
+    const parsed = options.schema.safeParse(withoutUnstorable(toInput(raw)), { error: fallbackMessage });
     if (!parsed.success) return { ok: false, formError: "invalidInput", fieldErrors: zodFieldErrors(parsed.error) };
     return runHandler(() => handler(parsed.data, user));
   };
@@ -53,7 +54,7 @@ export function publicAction<S extends z.ZodType, T>(
 ): (previous: ActionResult<T> | null, input: z.input<S> | FormData) => Promise<ActionResult<T>> {
   return async (_previous, raw) => {
     if (!(await fromOurPages())) return FORBIDDEN_ORIGIN;
-    const parsed = options.schema.safeParse(toInput(raw));
+    const parsed = options.schema.safeParse(toInput(raw), { error: fallbackMessage });
     if (!parsed.success) {
       return options.invalidInput
         ? { ok: false, formError: options.invalidInput }
@@ -78,7 +79,7 @@ export function voidAction<S extends z.ZodType>(
 ): (input?: z.input<S>) => Promise<void> {
   return async (raw) => {
     if (!(await fromOurPages())) return;
-    const parsed = options.schema.safeParse(raw);
+    const parsed = options.schema.safeParse(toInput(raw), { error: fallbackMessage });
     if (!parsed.success) return;
     await handler(parsed.data, await getCurrentUser());
   };
@@ -108,6 +109,12 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+// Schemas name the message of every check a form can fail; what only a hand-made request reaches (an
+// object where a string belongs, a missing part) gets a generic message key instead of zod's English.
+function fallbackMessage(issue: { input?: unknown }): string {
+  return issue.input === undefined ? "required" : "invalid";
+}
+
 function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) {
@@ -115,4 +122,21 @@ function formDataToObject(form: FormData): Record<string, unknown> {
     out[key] = value;
   }
   return out;
+}
+
+// Schemas clean every text (lib/validation/text.ts); this is the net under them, so a field a schema
+// forgets to clean still cannot make PostgreSQL fail on NUL or a lone surrogate. Only for `action()`:
+// the sign-in schema refuses such input outright (a credential is never quietly corrected), and the
+// void actions take enums. Plain objects and
+// arrays are walked to a depth no input has; anything deeper is left for the schema to refuse.
+const SCRUB_DEPTH = 16;
+
+function withoutUnstorable(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return stripUnstorable(value);
+  if (depth >= SCRUB_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((v) => withoutUnstorable(v, depth + 1));
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutUnstorable(v, depth + 1)]));
+  }
+  return value;
 }

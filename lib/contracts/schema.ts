@@ -4,53 +4,39 @@ import { dateParam, idParam, listControls, searchParam } from "@/lib/lists/param
 import { shanghaiToday } from "@/lib/time";
 import { parseCny } from "@/lib/money";
 import { isIsoDate } from "@/lib/validation/china";
+import { recordId, recordVersion } from "@/lib/validation/record";
+import { multiLine, requiredLine } from "@/lib/validation/text";
 import { CONTRACT_STATUSES } from "./lifecycle";
 
-// Shared by the contract forms (react-hook-form + zodResolver) and the server actions.
+// Shared by the contract forms (react-hook-form + zodResolver) and the server actions. Every text is
+// cleaned first (lib/validation/text.ts), then checked in the form it will be stored in.
 // Messages are keys of the `validation` namespace.
-
-const requiredText = (max: number) => z.string().trim().min(1, "required").max(max, "tooLong");
-const requiredRef = z.string().trim().min(1, "required");
 
 // CNY with at most two decimals, never negative, within Decimal(12,2), kept as its canonical string
 // ("1,234.5" and "01234.50" are both "1234.50") so no float touches it and an unchanged fee never
 // shows up as a change in the audit log (lib/money.ts).
-const fee = z
-  .string()
-  .trim()
-  .min(1, { message: "required", abort: true })
-  .transform((v, ctx) => {
-    const amount = parseCny(v);
-    if (amount === null) ctx.addIssue({ code: "custom", message: "feeInvalid" });
-    return amount ?? "";
-  });
+const fee = requiredLine().transform((v, ctx) => {
+  const amount = parseCny(v);
+  if (amount === null) ctx.addIssue({ code: "custom", message: "feeInvalid" });
+  return amount ?? "";
+});
 
 export const contractFields = {
-  countryId: requiredRef,
-  programId: requiredRef,
+  countryId: recordId(),
+  programId: recordId(),
   // Stored upper-case so "bj-2026-001" and "BJ-2026-001" are one number.
-  number: z
-    .string()
-    .trim()
-    .min(1, "required")
+  number: requiredLine()
     .transform((v) => v.toUpperCase())
     .refine((v) => /^[A-Z0-9][A-Z0-9_/-]{2,39}$/.test(v), "contractNumberInvalid"),
   // Checks on one string all run unless told to abort: a blank or malformed date gets one message, not three.
-  signedOn: z
-    .string()
-    .trim()
-    .min(1, { message: "required", abort: true })
+  signedOn: requiredLine()
     .refine(isIsoDate, { message: "dateInvalid", abort: true })
     .refine((v) => v >= "2000-01-01" && v <= shanghaiToday(), "signedOnRange"),
-  school: requiredText(100),
-  course: requiredText(100),
+  school: requiredLine(100),
+  course: requiredLine(100),
   firstFee: fee,
   secondFee: fee,
-  remark: z
-    .string()
-    .trim()
-    .max(2000, "tooLong")
-    .transform((v) => (v === "" ? null : v)),
+  remark: multiLine(2000),
 };
 
 export const contractSchema = z.object(contractFields);
@@ -70,12 +56,12 @@ export const EMPTY_CONTRACT: ContractFormValues = {
 };
 
 // 提交 sends the new contract straight to the manager (PENDING_MANAGER); otherwise it stays a 草稿.
-const submit = z.boolean();
+const submit = z.boolean("invalid");
 
 // 签约: completes the prospect's client fields and creates the first contract, in one step.
 export const signSchema = z.object({
-  customerId: z.string().min(1),
-  customerVersion: z.number().int().positive(),
+  customerId: recordId(),
+  customerVersion: recordVersion(),
   client: clientSchema,
   contract: contractSchema,
   submit,
@@ -84,18 +70,18 @@ export type SignFormValues = z.input<typeof signSchema>;
 export type SignInput = z.output<typeof signSchema>;
 
 // 创建合同 for a client who already signed: only the contract part.
-export const createContractSchema = z.object({ customerId: z.string().min(1), contract: contractSchema, submit });
+export const createContractSchema = z.object({ customerId: recordId(), contract: contractSchema, submit });
 export type CreateContractInput = z.output<typeof createContractSchema>;
 
 export const updateContractSchema = z.object({
-  id: z.string().min(1),
-  version: z.number().int().positive(),
+  id: recordId(),
+  version: recordVersion(),
   contract: contractSchema,
 });
 export type UpdateContractInput = z.output<typeof updateContractSchema>;
 
 // 提交 / 撤回 a contract: the version makes a double click or a stale page harmless.
-export const contractStepSchema = z.object({ id: z.string().min(1), version: z.number().int().positive() });
+export const contractStepSchema = z.object({ id: recordId(), version: recordVersion() });
 export type ContractStepInput = z.output<typeof contractStepSchema>;
 
 // 我的合同's URL state (lib/lists/params.ts: bad values fall back to defaults).

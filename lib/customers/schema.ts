@@ -2,81 +2,61 @@ import { z } from "zod";
 import { dateParam, idParam, listControls, searchParam } from "@/lib/lists/params";
 import { shanghaiToday } from "@/lib/time";
 import { isChineseIdCard, isIsoDate, isMainlandMobile, isPassportNumber, idCardBirthDate } from "@/lib/validation/china";
+import { optionalRecordId, recordId, recordVersion } from "@/lib/validation/record";
+import { multiLine, optionalLine, requiredLine } from "@/lib/validation/text";
 import { normalizeHandle, normalizeIdNumber, normalizePhone } from "./normalize";
 
-// Shared by the prospect form (react-hook-form + zodResolver) and the server actions.
+// Shared by the prospect form (react-hook-form + zodResolver) and the server actions. Every text is
+// cleaned first (lib/validation/text.ts), then checked in the form it will be stored in.
 // Error messages are keys of the `validation` message namespace, translated where they are shown.
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "tooLong")
-    .transform((v) => (v === "" ? null : v));
-
-const optionalRef = z
-  .string()
-  .trim()
-  .transform((v) => (v === "" ? null : v));
-
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.literal(""), z.enum(values, "invalidChoice")]).transform((v) => (v === "" ? null : v));
+  z.union([z.literal(""), z.enum(values)], { error: "invalidChoice" }).transform((v) => (v === "" ? null : v));
 
 const today = () => shanghaiToday();
 
+// A cleaned optional text that, when given, must pass `check` (on its stored form).
+const optionalFormat = (check: (v: string) => boolean, message: string) =>
+  optionalLine().refine((v) => v === null || check(v), message);
+
+// RFC 5321's limit; also keeps the address pattern from ever seeing a huge string.
+const EMAIL_MAX = 254;
+
 export const prospectFields = {
-  name: z.string().trim().min(1, "required").max(50, "tooLong"),
-  phone: z
-    .string()
-    .trim()
-    .min(1, "required")
+  name: requiredLine(50),
+  phone: requiredLine()
     .transform(normalizePhone)
     .refine(isMainlandMobile, "phoneInvalid"),
-  countryId: optionalRef,
-  major: text(100),
+  countryId: optionalRecordId(),
+  major: optionalLine(100),
   gender: optionalEnum(["MALE", "FEMALE"] as const),
-  idCard: z
-    .string()
-    .transform(normalizeIdNumber)
-    .refine((v) => v === "" || isChineseIdCard(v), "idCardInvalid")
-    .transform((v) => (v === "" ? null : v)),
-  passport: z
-    .string()
-    .transform(normalizeIdNumber)
-    .refine((v) => v === "" || isPassportNumber(v), "passportInvalid")
-    .transform((v) => (v === "" ? null : v)),
-  birthDate: z
-    .string()
-    .trim()
-    .refine((v) => v === "" || isIsoDate(v), "dateInvalid")
-    .refine((v) => v === "" || (v >= "1900-01-01" && v <= today()), "birthDateRange")
-    .transform((v) => (v === "" ? null : v)),
-  educationId: optionalRef,
+  idCard: optionalLine()
+    .transform((v) => (v === null ? null : normalizeIdNumber(v)))
+    .refine((v) => v === null || isChineseIdCard(v), "idCardInvalid"),
+  passport: optionalLine()
+    .transform((v) => (v === null ? null : normalizeIdNumber(v)))
+    .refine((v) => v === null || isPassportNumber(v), "passportInvalid"),
+  birthDate: optionalLine()
+    .refine((v) => v === null || isIsoDate(v), { message: "dateInvalid", abort: true })
+    .refine((v) => v === null || (v >= "1900-01-01" && v <= today()), "birthDateRange"),
+  educationId: optionalRecordId(),
   maritalStatus: optionalEnum(["SINGLE", "MARRIED", "OTHER"] as const),
-  employer: text(100),
-  position: text(100),
-  gradeId: optionalRef,
-  qq: z
-    .string()
-    .trim()
-    .refine((v) => v === "" || /^[1-9]\d{4,11}$/.test(v), "qqInvalid")
-    .transform((v) => (v === "" ? null : v)),
-  msn: text(100),
-  email: z
-    .string()
-    .trim()
-    .refine((v) => v === "" || z.email().safeParse(v).success, "emailInvalid")
-    .transform((v) => (v === "" ? null : normalizeHandle(v))),
-  wechat: z
-    .string()
-    .trim()
-    .refine((v) => v === "" || /^[A-Za-z0-9_-]{5,40}$/.test(v), "wechatInvalid")
-    .transform((v) => (v === "" ? null : normalizeHandle(v))),
-  address: text(200),
-  registrationId: optionalRef,
-  mediaSourceId: optionalRef,
-  intro: text(2000),
-  remark: text(2000),
+  employer: optionalLine(100),
+  position: optionalLine(100),
+  gradeId: optionalRecordId(),
+  qq: optionalFormat((v) => /^[1-9]\d{4,11}$/.test(v), "qqInvalid"),
+  msn: optionalLine(100),
+  email: optionalFormat((v) => v.length <= EMAIL_MAX && z.email().safeParse(v).success, "emailInvalid").transform(
+    (v) => (v === null ? null : normalizeHandle(v)),
+  ),
+  wechat: optionalFormat((v) => /^[A-Za-z0-9_-]{5,40}$/.test(v), "wechatInvalid").transform((v) =>
+    v === null ? null : normalizeHandle(v),
+  ),
+  address: optionalLine(200),
+  registrationId: optionalRecordId(),
+  mediaSourceId: optionalRecordId(),
+  intro: multiLine(2000),
+  remark: multiLine(2000),
 };
 
 // Zod still runs object refinements when a field failed, so only compare two valid values.
@@ -90,7 +70,7 @@ export const prospectSchema = z
   .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
 
 export const updateProspectSchema = z
-  .object({ ...prospectFields, id: z.string().min(1), version: z.coerce.number().int().positive() })
+  .object({ ...prospectFields, id: recordId(), version: recordVersion() })
   .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
 
 // 签约客户: section 2 requires, besides 姓名 and 电话, 性别, 身份证, 籍贯, 出生日期 and 学历.
@@ -102,7 +82,7 @@ export const clientFields = {
   idCard: required(prospectFields.idCard),
   birthDate: required(prospectFields.birthDate),
   educationId: required(prospectFields.educationId),
-  nativePlace: text(50).refine((v) => v !== null, "required"),
+  nativePlace: required(optionalLine(50)),
 };
 
 export const clientSchema = z
@@ -110,7 +90,7 @@ export const clientSchema = z
   .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
 
 export const updateClientSchema = z
-  .object({ ...clientFields, id: z.string().min(1), version: z.coerce.number().int().positive() })
+  .object({ ...clientFields, id: recordId(), version: recordVersion() })
   .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
 
 export type ClientFormValues = z.input<typeof clientSchema>;
@@ -124,10 +104,11 @@ export type UpdateProspectInput = z.output<typeof updateProspectSchema>;
 export const DUPLICATE_KEYS = ["phone", "idCard", "passport", "wechat", "email"] as const;
 export type DuplicateKey = (typeof DUPLICATE_KEYS)[number];
 
+// The value is parsed again by its field's own schema (duplicate-check.ts); here it is only cleaned and bounded.
 export const duplicateCheckSchema = z.object({
-  field: z.enum(DUPLICATE_KEYS),
-  value: z.string().trim().min(1).max(100),
-  excludeId: z.string().optional(),
+  field: z.enum(DUPLICATE_KEYS, "invalidChoice"),
+  value: requiredLine(100),
+  excludeId: recordId().optional(),
 });
 
 export const EMPTY_PROSPECT: ProspectFormValues = {

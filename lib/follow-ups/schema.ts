@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { shanghaiToday } from "@/lib/time";
 import { isIsoDate } from "@/lib/validation/china";
+import { recordId } from "@/lib/validation/record";
+import { optionalLine, requiredLine, requiredMultiLine } from "@/lib/validation/text";
 
-// Shared by the follow-up form (react-hook-form + zodResolver) and the server action.
+// Shared by the follow-up form (react-hook-form + zodResolver) and the server action. Texts are cleaned
+// first (lib/validation/text.ts), then checked in the form they will be stored in.
 // Messages are keys of the `validation` namespace, or of `followUps.validation` for the rules only
 // follow-ups have.
 
@@ -14,21 +17,14 @@ const EARLIEST = "2000-01-01";
 
 export const followUpSchema = z
   .object({
-    customerId: z.string().trim().min(1, "required"),
+    customerId: recordId(),
     // Checks on one string all run unless told to abort: a blank or malformed date gets one message.
-    contactedOn: z
-      .string()
-      .trim()
-      .min(1, { message: "required", abort: true })
+    contactedOn: requiredLine()
       .refine(isIsoDate, { message: "dateInvalid", abort: true })
       .refine((v) => v >= EARLIEST && v <= shanghaiToday(), "contactedOnRange"),
     channel: z.enum(FOLLOW_UP_CHANNELS, "invalidChoice"),
-    content: z.string().trim().min(1, "required").max(FOLLOW_UP_CONTENT_MAX, "tooLong"),
-    nextContactOn: z
-      .string()
-      .trim()
-      .refine((v) => v === "" || isIsoDate(v), "dateInvalid")
-      .transform((v) => (v === "" ? null : v)),
+    content: requiredMultiLine(FOLLOW_UP_CONTENT_MAX),
+    nextContactOn: optionalLine().refine((v) => v === null || isIsoDate(v), "dateInvalid"),
   })
   // Compare only two valid dates: when a field already failed, its own message is the one to show.
   .refine((v) => !v.nextContactOn || !isIsoDate(v.nextContactOn) || !isIsoDate(v.contactedOn) || v.nextContactOn >= v.contactedOn, {

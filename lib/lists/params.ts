@@ -1,13 +1,25 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/validation/china";
+import { isRecordId } from "@/lib/validation/record";
+import { fitsLength, line } from "@/lib/validation/text";
 
 // The URL state every list page shares. Unknown or bad values fall back to defaults rather than
-// erroring, so a hand-edited or outdated link still opens.
+// erroring, so a hand-edited or outdated link still opens. The search text is cleaned like any input
+// (lib/validation/text.ts) and a filter id must look like one, so `?q=%00` or `?country=%00` never
+// reaches the database.
 
 export const PAGE_SIZES = [20, 50, 100] as const;
 
-export const searchParam = z.string().trim().max(50).catch("");
-export const idParam = z.string().trim().max(40).catch("");
+const SEARCH_MAX = 50;
+
+export const searchParam = line()
+  .refine((v) => fitsLength(v, SEARCH_MAX))
+  .catch("");
+export const idParam = z
+  .string()
+  .trim()
+  .refine((v) => v === "" || isRecordId(v))
+  .catch("");
 export const dateParam = z.string().refine(isIsoDate).optional().catch(undefined);
 
 // sort (one of the list's own fields), dir, page and size.

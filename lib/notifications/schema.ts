@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordId } from "@/lib/validation/record";
 
 // What a notification may say: each kind is a message of the `notifications.kinds` namespace,
 // rendered with the stored params in the reader's language.
@@ -8,7 +9,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
 export const markNotificationsReadSchema = z.object({
-  ids: z.union([z.literal("all"), z.array(z.string().min(1)).min(1).max(NOTIFICATIONS_PAGE_SIZE * 5)]),
+  ids: z.union([z.literal("all"), z.array(recordId()).min(1).max(NOTIFICATIONS_PAGE_SIZE * 5)], { error: "invalid" }),
 });
 
 export const notificationListSchema = z.object({

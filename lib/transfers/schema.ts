@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { idParam, listControls, searchParam } from "@/lib/lists/params";
+import { recordId } from "@/lib/validation/record";
+import { requiredMultiLine, visibleLength } from "@/lib/validation/text";
 
 // Shared by the 转交 panel and the server action. Messages are keys of the `validation` namespace,
 // or of `transfers.validation` for the ones only a transfer has.
@@ -10,19 +12,14 @@ export const TRANSFER_BATCH_MAX = 200;
 
 export const transferSchema = z.object({
   customerIds: z
-    .array(z.string().trim().min(1))
+    .array(recordId(), "invalid")
     .min(1, "selectionRequired")
     .max(TRANSFER_BATCH_MAX, "selectionTooLarge")
     .refine((ids) => new Set(ids).size === ids.length, "selectionDuplicate"),
-  toUserId: z.string().trim().min(1, "required"),
-  reason: z
-    .string()
-    .trim()
-    .min(1, { message: "required", abort: true })
-    .min(TRANSFER_REASON_MIN, "reasonTooShort")
-    .max(TRANSFER_REASON_MAX, "tooLong"),
+  toUserId: recordId(),
+  reason: requiredMultiLine(TRANSFER_REASON_MAX).refine((v) => visibleLength(v) >= TRANSFER_REASON_MIN, "reasonTooShort"),
   // 合同保留在签约咨询名下: the contracts stay with the consultant responsible for them now.
-  keepContracts: z.boolean().default(false),
+  keepContracts: z.boolean("invalid").default(false),
 });
 
 export type TransferFormValues = z.input<typeof transferSchema>;

@@ -15,13 +15,21 @@ import { fromDbLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
 export const loginAction = publicAction(
   { schema: loginFormSchema, invalidInput: "invalidCredentials" },
   async ({ identifier, password, callbackUrl }): Promise<never> => {
+    let landing: string;
     try {
-      await signIn("credentials", { identifier, password, redirect: false });
+      landing = await signIn("credentials", { identifier, password, redirect: false });
     } catch (error) {
       if (error instanceof CredentialsSignin) {
         throw new DomainError(error.code === "locked" ? "loginLocked" : "invalidCredentials", undefined, { identifier });
       }
       throw error;
+    }
+    // Auth.js answers a server-side failure (a missing AUTH_SECRET, say) not with a throw but with a
+    // landing in its own routes (its error page, or the callback URL itself); a signed-in user lands
+    // back where the form was.
+    if (new URL(landing, "http://localhost").pathname.startsWith("/api/auth/")) {
+      console.error(`Sign-in failed on the server: ${landing}`);
+      throw new DomainError("unexpected");
     }
     const user = await prisma.user.findFirst({
       where: { OR: [{ username: identifier }, { email: identifier }] },

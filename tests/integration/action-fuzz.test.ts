@@ -1,0 +1,502 @@
+import { randomUUID } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
+import type { ActionResult } from "@/lib/actions/result";
+import type { ContractFormValues } from "@/lib/contracts/schema";
+import { EMPTY_PROSPECT, type ClientFormValues, type ProspectFormValues } from "@/lib/customers/schema";
+import { prisma } from "@/lib/db";
+import type { ContractStatus } from "@/lib/generated/prisma/enums";
+import { shanghaiToday } from "@/lib/time";
+import { idCardCheckChar } from "@/lib/validation/china";
+import { createCustomer, createDictionaryItem, createTeam, createUser, uniquePhone } from "./fixtures";
+import {
+  anyJson,
+  asFormEntries,
+  discoverServerActions,
+  hostileFor,
+  hostileFormText,
+  messageKeys,
+  pathsOf,
+  valueAt,
+  withValueAt,
+} from "./hostile-inputs";
+
+// Every server action, fed hostile input as a user who holds the permission and owns the records: a valid
+// sample with one field replaced (controls, lone surrogates, invisible-only text, 100k characters, numbers,
+// objects and nulls where strings belong, impossible versions), then arbitrary JSON and arbitrary FormData.
+// Whatever comes in, the action answers with the one result shape (never throws, so never an HTTP 500), a
+// refused input writes nothing, and the database ends up holding only clean, visible text.
+//
+// The real actions, with only "who is signed in" and Next's cache swapped out.
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user }));
+vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+
+// loginAction signs sessions; without a secret Auth.js cannot (tests/integration/login.test.ts covers that).
+process.env.AUTH_SECRET ??= "integration-tests-only-0123456789abcdefghij";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+// Enough to find what these inputs break in well under a minute on the embedded database.
+const RUNS = { field: 60, json: 20, form: 20 };
+
+// Actions outside the signed-in `action()` wrapper, fuzzed by their own block at the end of this file
+// (loginAction, switchLocaleAction). The two logouts take no input at all (their schema drops whatever
+// is sent); tests/integration/action-origin.test.ts covers them.
+const FUZZED_BELOW = new Set(["app/(auth)/login/actions.ts#loginAction", "app/(app)/actions.ts#switchLocaleAction"]);
+const COVERED_ELSEWHERE = new Set(["app/(app)/actions.ts#logoutAction", "app/(app)/actions.ts#logoutEverywhereAction"]);
+
+type AnyAction = (input: unknown) => Promise<ActionResult<unknown>>;
+type Entry = {
+  // A valid input for the database as it is now (fresh versions, unused numbers): unchanged, it succeeds.
+  sample: () => Promise<Record<string, unknown>>;
+};
+
+// ---- The little agency the actions work on -----------------------------------------------------
+
+type World = Awaited<ReturnType<typeof buildWorld>>;
+let world: World;
+
+const runTag = randomUUID().slice(0, 6);
+let counter = Math.floor(Math.random() * 1e6);
+
+// A valid, unused 身份证 (birth date from the counter) and its birth date.
+function idCard(n: number): { idCard: string; birthDate: string } {
+  const birth = new Date(Date.UTC(1985, 0, 1) + (n % 7000) * 86_400_000).toISOString().slice(0, 10);
+  const first17 = `110105${birth.replaceAll("-", "")}${String(Math.floor(n / 7000) % 1000).padStart(3, "0")}`;
+  return { idCard: first17 + idCardCheckChar(first17), birthDate: birth };
+}
+
+// Every field filled, every duplicate-check key unused, so hostile values hit every rule.
+function prospectValues(): ProspectFormValues {
+  counter += 1;
+  return {
+    ...EMPTY_PROSPECT,
+    ...idCard(counter),
+    name: "张伟",
+    phone: uniquePhone(),
+    countryId: world.dict.country,
+    major: "计算机科学",
+    gender: "MALE",
+    passport: `E${String(counter % 1e8).padStart(8, "0")}`,
+    educationId: world.dict.education,
+    maritalStatus: "SINGLE",
+    employer: "上海某科技公司",
+    position: "工程师",
+    gradeId: world.dict.grade,
+    qq: String(10000 + counter),
+    msn: "zhangwei-msn",
+    email: `fuzz-${runTag}-${counter}@example.com`,
+    wechat: `wx_${runTag}_${counter}`,
+    address: "上海市徐汇区漕溪北路 1 号",
+    registrationId: world.dict.registration,
+    mediaSourceId: world.dict.media,
+    intro: "第一行介绍\n第二行\t缩进",
+    remark: "备注",
+  };
+}
+
+const clientValues = (): ClientFormValues => ({ ...prospectValues(), nativePlace: "上海市" });
+
+function contractValues(): ContractFormValues {
+  counter += 1;
+  return {
+    countryId: world.dict.country,
+    programId: world.dict.program,
+    number: `FZ-${runTag}-${counter}`.toUpperCase(),
+    signedOn: shanghaiToday(),
+    school: "伦敦大学学院",
+    course: "计算机科学硕士",
+    firstFee: "30,000",
+    secondFee: "20000.5",
+    remark: "首付款\n二期款",
+  };
+}
+
+async function contractRecord(customerId: string, status: ContractStatus) {
+  const v = contractValues();
+  return prisma.contract.create({
+    data: {
+      number: v.number,
+      customerId,
+      countryId: v.countryId,
+      programId: v.programId,
+      signedOn: new Date(`${v.signedOn}T00:00:00Z`),
+      school: v.school,
+      course: v.course,
+      firstFee: "30000.00",
+      secondFee: "20000.50",
+      status,
+      ownerId: world.owner.id,
+      signedById: world.owner.id,
+      createdById: world.owner.id,
+      submittedAt: status === "DRAFT" ? null : new Date(),
+    },
+  });
+}
+
+async function buildWorld() {
+  const team = await createTeam();
+  const owner = await createUser(["CONSULTANT"], { teamId: team.id, name: "模糊测试顾问" });
+  const receiver = await createUser(["CONSULTANT"], { teamId: team.id, name: "接收顾问" });
+  const [country, program, education, grade, registration, media] = await Promise.all(
+    (["COUNTRY", "PROGRAM", "EDUCATION", "GRADE", "REGISTRATION", "MEDIA_SOURCE"] as const).map((k) => createDictionaryItem(k)),
+  );
+  const dict = {
+    country: country.id,
+    program: program.id,
+    education: education.id,
+    grade: grade.id,
+    registration: registration.id,
+    media: media.id,
+  };
+  return { owner, receiver, dict, prospect: await createCustomer(owner), client: await createCustomer(owner, { status: "CLIENT" }) };
+}
+
+// Records edited over and over keep their own values (so their duplicate keys stay theirs); the sample
+// reads the version the database holds now.
+const stable = new Map<string, Record<string, unknown>>();
+function stableValues<T extends Record<string, unknown>>(key: string, make: () => T): T {
+  if (!stable.has(key)) stable.set(key, make());
+  return stable.get(key) as T;
+}
+let draft: { id: string } | undefined;
+
+// ---- One entry per server action ---------------------------------------------------------------
+
+const ENTRIES: Record<string, Entry> = {
+  "app/(app)/prospects/actions.ts#createProspectAction": {
+    sample: async () => prospectValues(),
+  },
+  "app/(app)/prospects/actions.ts#updateProspectAction": {
+    sample: async () => {
+      const { id, version, phone } = await prisma.customer.findUniqueOrThrow({ where: { id: world.prospect.id } });
+      return { ...stableValues("prospect", () => ({ ...prospectValues(), phone })), id, version };
+    },
+  },
+  "app/(app)/clients/actions.ts#updateClientAction": {
+    sample: async () => {
+      const { id, version, phone } = await prisma.customer.findUniqueOrThrow({ where: { id: world.client.id } });
+      return { ...stableValues("client", () => ({ ...clientValues(), phone })), id, version };
+    },
+  },
+  "lib/customers/actions.ts#checkDuplicateAction": {
+    sample: async () => ({ field: "phone", value: uniquePhone(), excludeId: world.prospect.id }),
+  },
+  "lib/contracts/actions.ts#signCustomerAction": {
+    sample: async () => {
+      const prospect = await createCustomer(world.owner);
+      return { customerId: prospect.id, customerVersion: 1, client: clientValues(), contract: contractValues(), submit: false };
+    },
+  },
+  "lib/contracts/actions.ts#createContractAction": {
+    sample: async () => ({ customerId: world.client.id, contract: contractValues(), submit: true }),
+  },
+  "lib/contracts/actions.ts#updateContractAction": {
+    sample: async () => {
+      draft ??= await contractRecord(world.client.id, "DRAFT");
+      const { id, version, number } = await prisma.contract.findUniqueOrThrow({ where: { id: draft.id } });
+      return { id, version, contract: { ...stableValues("contract", contractValues), number } };
+    },
+  },
+  "lib/contracts/actions.ts#submitContractAction": {
+    sample: async () => ({ id: (await contractRecord(world.client.id, "DRAFT")).id, version: 1 }),
+  },
+  "lib/contracts/actions.ts#withdrawContractAction": {
+    sample: async () => ({ id: (await contractRecord(world.client.id, "PENDING_MANAGER")).id, version: 1 }),
+  },
+  "lib/follow-ups/actions.ts#addFollowUpAction": {
+    sample: async () => ({
+      customerId: world.prospect.id,
+      contactedOn: shanghaiToday(),
+      channel: "PHONE",
+      content: "电话沟通留学预算\n下周发院校清单",
+      nextContactOn: "",
+    }),
+  },
+  "lib/transfers/actions.ts#transferCustomersAction": {
+    sample: async () => ({
+      customerIds: [(await createCustomer(world.owner)).id],
+      toUserId: world.receiver.id,
+      reason: "客户要求更换顾问\n已电话确认",
+      keepContracts: false,
+    }),
+  },
+  "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
+    sample: async () => {
+      const n = await prisma.notification.create({
+        data: { userId: world.owner.id, kind: "customersTransferred", params: { count: 1, byName: "某人", reason: "测试", names: [] }, link: null },
+      });
+      return { ids: [n.id] };
+    },
+  },
+};
+
+// ---- What every answer must look like ----------------------------------------------------------
+
+const KEYS = messageKeys(ROOT);
+
+function expectOneShape(result: unknown): asserts result is ActionResult<unknown> {
+  expect(result).toBeTypeOf("object");
+  const r = result as Record<string, unknown>;
+  if (r.ok === true) {
+    expect(Object.keys(r).sort()).toEqual(["data", "ok"]);
+    return;
+  }
+  expect(r.ok).toBe(false);
+  for (const key of Object.keys(r)) expect(["ok", "formError", "fieldErrors", "details"]).toContain(key);
+  expect(KEYS.errors, `formError ${String(r.formError)} is no errors.* message`).toContain(r.formError);
+  for (const [field, messages] of Object.entries((r.fieldErrors ?? {}) as Record<string, unknown>)) {
+    expect(Array.isArray(messages)).toBe(true);
+    for (const message of messages as unknown[]) {
+      expect(KEYS.validation, `field error ${field}: ${String(message)} is no validation.* message`).toContain(message);
+    }
+  }
+}
+
+// Everything an action could write, whole-database: a refused input must leave all of it as it was.
+async function footprint() {
+  const [row] = await prisma.$queryRaw<Record<string, string>[]>`
+    SELECT
+      (SELECT count(*) FROM "Customer")::text AS customers,
+      (SELECT coalesce(sum(version), 0) FROM "Customer")::text AS "customerVersions",
+      (SELECT max("updatedAt") FROM "Customer")::text AS "customerUpdated",
+      (SELECT count(*) FROM "Contract")::text AS contracts,
+      (SELECT coalesce(sum(version), 0) FROM "Contract")::text AS "contractVersions",
+      (SELECT max("updatedAt") FROM "Contract")::text AS "contractUpdated",
+      (SELECT count(*) FROM "ContractStatusChange")::text AS "statusChanges",
+      (SELECT count(*) FROM "FollowUp")::text AS "followUps",
+      (SELECT count(*) FROM "OwnershipTransfer")::text AS transfers,
+      (SELECT count(*) FROM "Notification")::text AS notifications,
+      (SELECT count(*) FROM "Notification" WHERE "readAt" IS NOT NULL)::text AS "notificationsRead",
+      (SELECT count(*) FROM "AuditLog")::text AS audit`;
+  return row;
+}
+
+// Calls the action once as the owner; checks the answer's shape and, when refused, that nothing was written.
+async function callChecked(action: AnyAction, input: unknown): Promise<boolean> {
+  session.user = world.owner;
+  const before = await footprint();
+  const result = await action(input);
+  expectOneShape(result);
+  if (!result.ok) expect(await footprint()).toEqual(before);
+  return result.ok;
+}
+
+// Inputs that were accepted although they carried hostile characters: the database check below is
+// only worth something if there were some.
+let acceptedHostile = 0;
+const HOSTILE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF\u3000]/;
+
+const modules = new Map<string, Record<string, unknown>>();
+async function load(key: string): Promise<AnyAction> {
+  const [path, name] = key.split("#");
+  if (!modules.has(path)) modules.set(path, await import(/* @vite-ignore */ `${ROOT}${path}`));
+  const action = modules.get(path)![name];
+  expect(action, `${key} is not exported`).toBeTypeOf("function");
+  return action as AnyAction;
+}
+
+describe("every server action survives hostile input", () => {
+  beforeAll(async () => {
+    world = await buildWorld();
+  });
+
+  it("has a fuzz entry for every exported server action (add one when you add an action)", () => {
+    const { actions, strayUseServer } = discoverServerActions(ROOT);
+    expect(strayUseServer, "server actions belong in an actions.ts file").toEqual([]);
+    expect(actions.length).toBeGreaterThan(10);
+    const listed = [...Object.keys(ENTRIES), ...FUZZED_BELOW, ...COVERED_ELSEWHERE].sort();
+    expect(actions).toEqual(listed);
+  });
+
+  describe.each(Object.keys(ENTRIES))("%s", (key) => {
+    const entry = ENTRIES[key];
+
+    it("accepts its valid sample, and the same with NUL and lone surrogates around every string", async () => {
+      const action = await load(key);
+      expect(await callChecked(action, await entry.sample())).toBe(true);
+      const sample = await entry.sample();
+      let dirty = sample;
+      for (const path of pathsOf(sample)) {
+        const value = valueAt(sample, path);
+        if (typeof value === "string") dirty = withValueAt(dirty, path, `\u0000${value}\uD800\u0000`);
+      }
+      expect(await callChecked(action, dirty)).toBe(true);
+    });
+
+    it("answers one field replaced by a hostile value", { timeout: 180_000 }, async () => {
+      const action = await load(key);
+      const example = await entry.sample();
+      const field = fc
+        .constantFrom(...pathsOf(example))
+        .chain((path) => fc.tuple(fc.constant(path), hostileFor(valueAt(example, path))));
+      await fc.assert(
+        fc.asyncProperty(field, async ([path, value]) => {
+          const input = withValueAt(await entry.sample(), path, value);
+          const accepted = await callChecked(action, input);
+          if (accepted && typeof value === "string" && HOSTILE.test(value)) acceptedHostile += 1;
+        }),
+        { numRuns: RUNS.field },
+      );
+    });
+
+    it("answers arbitrary JSON", { timeout: 120_000 }, async () => {
+      const action = await load(key);
+      const keys = Object.keys(await entry.sample());
+      const input = fc.oneof(anyJson, fc.dictionary(fc.constantFrom(...keys), anyJson));
+      await fc.assert(
+        fc.asyncProperty(input, async (value) => {
+          await callChecked(action, value);
+        }),
+        { numRuns: RUNS.json },
+      );
+    });
+
+    it("answers arbitrary FormData", { timeout: 120_000 }, async () => {
+      const action = await load(key);
+      const entries = asFormEntries(await entry.sample());
+      const names = entries.map(([name]) => name);
+      const extra = fc.tuple(fc.oneof(fc.constantFrom(...names, "$ACTION_ID_x", "__proto__"), hostileFormText), hostileFormText);
+      const form = fc.tuple(fc.subarray(names), fc.array(extra, { maxLength: 4 }), fc.boolean());
+      await fc.assert(
+        fc.asyncProperty(form, async ([replaced, added, withFile]) => {
+          const data = new FormData();
+          const valid = asFormEntries(await entry.sample());
+          for (const [name, value] of valid) data.set(name, replaced.includes(name) ? `\u0000${value}\u200B\u0007` : value);
+          for (const [name, value] of added) data.append(name, value);
+          if (withFile) data.set(names[0], new Blob(["\u0000"]), "x.txt");
+          await callChecked(action, data);
+        }),
+        { numRuns: RUNS.form },
+      );
+    });
+  });
+
+  it("leaves only clean, visible text in the database", async () => {
+    expect(acceptedHostile, "no hostile input was accepted, so the scan below proves nothing").toBeGreaterThan(0);
+    const problems = await textProblems([world.owner.id, world.receiver.id]);
+    expect(problems).toEqual([]);
+    const [{ customers }] = await prisma.$queryRaw<{ customers: number }[]>`
+      SELECT count(*)::int AS customers FROM "Customer" WHERE "createdById" = ${world.owner.id}`;
+    expect(customers).toBeGreaterThan(50);
+  });
+});
+
+// ---- The wrappers for signed-out and void actions ------------------------------------------------
+
+describe("the login and language actions survive hostile input", () => {
+  const loginAction = async (input: unknown) =>
+    ((await load("app/(auth)/login/actions.ts#loginAction")) as unknown as (prev: null, input: unknown) => Promise<unknown>)(null, input);
+  const switchLocale = async (input: unknown) =>
+    ((await load("app/(app)/actions.ts#switchLocaleAction")) as unknown as (input: unknown) => Promise<void>)(input);
+
+  it("loginAction answers any identifier, password and shape with the one result and never stores a bad identifier", { timeout: 120_000 }, async () => {
+    const before = await prisma.loginAttempt.count();
+    const credentials = fc.record({ identifier: fc.oneof(hostileFormText, fc.string()), password: fc.oneof(hostileFormText, fc.string()) });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(credentials, anyJson), async (value) => {
+        const result = await loginAction(value);
+        expectOneShape(result);
+        expect(result.ok).toBe(false);
+      }),
+      { numRuns: RUNS.json * 2 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(hostileFormText, hostileFormText), { maxLength: 4 }), async (entries) => {
+        const form = new FormData();
+        for (const [name, value] of entries) form.append(name, value);
+        const result = await loginAction(form);
+        expectOneShape(result);
+      }),
+      { numRuns: RUNS.form },
+    );
+    const [{ bad }] = await prisma.$queryRaw<{ bad: number }[]>`
+      SELECT count(*)::int AS bad FROM (SELECT identifier FROM "LoginAttempt" ORDER BY id DESC LIMIT 1000) a
+      WHERE identifier ~ '[\u0001-\u001F\u007F-\u009F\uFFFD]'`;
+    expect(bad).toBe(0);
+    expect(await prisma.loginAttempt.count()).toBeGreaterThanOrEqual(before);
+  });
+
+  it("switchLocaleAction takes only zh-CN or en, whatever it is sent", { timeout: 60_000 }, async () => {
+    session.user = world.owner;
+    await fc.assert(
+      fc.asyncProperty(anyJson, async (value) => {
+        await expect(switchLocale(value)).resolves.toBeUndefined();
+      }),
+      { numRuns: RUNS.json },
+    );
+    const { locale } = await prisma.user.findUniqueOrThrow({ where: { id: world.owner.id } });
+    expect(["zh_CN", "en"]).toContain(locale);
+  });
+});
+
+// ---- The database check, in SQL ----------------------------------------------------------------
+
+// The rows the fuzzing wrote (or could have), per table: $1 holds the fuzzing users' ids.
+const SCOPES: Record<string, string> = {
+  Customer: `"createdById" = ANY($1)`,
+  Contract: `"createdById" = ANY($1)`,
+  FollowUp: `"authorId" = ANY($1)`,
+  OwnershipTransfer: `"byUserId" = ANY($1)`,
+  Notification: `"userId" = ANY($1)`,
+  AuditLog: `"actorId" = ANY($1)`,
+  ContractStatusChange: `"actorId" = ANY($1)`,
+};
+// Texts that keep line breaks and tabs; every other text column is one line. JSON strings may be either.
+const MULTI_LINE = new Set(["Customer.intro", "Customer.remark", "Contract.remark", "FollowUp.content", "OwnershipTransfer.reason"]);
+// What people type. Required ones are NOT NULL and optional ones null when left empty, so either way a
+// stored value must show something and be trimmed.
+const TYPED = [
+  ...["name", "phone", "major", "idCard", "passport", "employer", "position", "qq", "msn", "email", "wechat", "address"].map((c) => `Customer.${c}`),
+  ...["nativePlace", "intro", "remark"].map((c) => `Customer.${c}`),
+  ...["number", "school", "course", "remark"].map((c) => `Contract.${c}`),
+  "FollowUp.content",
+  "OwnershipTransfer.reason",
+];
+
+// Written out as PostgreSQL bracket expressions (its regex escapes), independently of lib/validation/text.ts.
+// U+FFFD is what the driver makes of a lone surrogate; the fuzzing never sends one itself.
+const CONTROLS_MULTI = String.raw`\u0001-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFD`;
+const BAD_MULTI = `[${CONTROLS_MULTI}]`;
+const BAD_SINGLE = String.raw`[\t\n${CONTROLS_MULTI}]`;
+// What trimming removes: white space, format characters and blank-looking letters.
+const BLANKS = String.raw`\t-\r \u0085\u00A0\u00AD\u115F\u1160\u1680\u180E\u2000-\u200F\u2028-\u202F\u205F-\u2064\u2066-\u206F\u2800\u3000\u3164\uFEFF\uFFA0`;
+// …plus combining marks and tags: a text of only these shows nothing.
+const MARKS = String.raw`\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE00-\uFE0F\uFE20-\uFE2F\U000E0001\U000E0020-\U000E007F\U000E0100-\U000E01EF`;
+const UNTRIMMED = `^[${BLANKS}]|[${BLANKS}]$`;
+const NOTHING_VISIBLE = `^[${BLANKS}${MARKS}]*$`;
+
+type Problem = { where: string; id: string; problem: string; value: string };
+
+async function textProblems(userIds: string[]): Promise<Problem[]> {
+  const columns = await prisma.$queryRaw<{ table: string; column: string; type: string }[]>`
+    SELECT table_name AS table, column_name AS column, data_type AS type FROM information_schema.columns
+    WHERE table_schema = 'public' AND data_type IN ('text', 'jsonb') AND table_name = ANY(${Object.keys(SCOPES)})`;
+  const problems: Problem[] = [];
+  const find = async (where: string, problem: string, sql: string, pattern: string) => {
+    const rows = await prisma.$queryRawUnsafe<{ id: string; value: string }[]>(sql, userIds, pattern);
+    problems.push(...rows.map((r) => ({ where, problem, ...r, value: JSON.stringify(r.value.slice(0, 80)) })));
+  };
+  for (const { table, column, type } of columns) {
+    const where = `${table}.${column}`;
+    const scope = SCOPES[table];
+    if (type === "jsonb") {
+      const strings = `SELECT t.id::text AS id, s #>> '{}' AS value FROM "${table}" t, jsonb_path_query(t."${column}", 'lax $.**') s
+        WHERE ${scope} AND jsonb_typeof(s) = 'string'`;
+      await find(where, "control character or U+FFFD", `SELECT * FROM (${strings}) x WHERE value ~ $2 LIMIT 5`, BAD_MULTI);
+      continue;
+    }
+    const select = `SELECT id::text AS id, "${column}" AS value FROM "${table}" WHERE ${scope} AND "${column}" IS NOT NULL`;
+    const bad = MULTI_LINE.has(where) ? BAD_MULTI : BAD_SINGLE;
+    await find(where, "control character or U+FFFD", `${select} AND "${column}" ~ $2 LIMIT 5`, bad);
+    if (TYPED.includes(where)) {
+      await find(where, "blank at an end", `${select} AND "${column}" ~ $2 LIMIT 5`, UNTRIMMED);
+      await find(where, "empty or invisible", `${select} AND "${column}" ~ $2 LIMIT 5`, NOTHING_VISIBLE);
+    }
+  }
+  const scanned = new Set(columns.map((c) => `${c.table}.${c.column}`));
+  for (const where of TYPED) if (!scanned.has(where)) problems.push({ where, id: "", problem: "column not found", value: "" });
+  return problems;
+}
