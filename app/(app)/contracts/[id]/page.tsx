@@ -20,9 +20,7 @@ import { ContractEditForm } from "./contract-edit-form";
 import { ContractStatusActions } from "./contract-status-actions";
 import { labeller } from "@/lib/dictionaries/label";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
-
-const DONE = ["created", "submitted", "withdrawn"] as const;
+type Props = { params: Promise<{ id: string }> };
 
 function toContractFormValues(c: ContractDetail): ContractFormValues {
   return {
@@ -44,19 +42,18 @@ function rejection(c: ContractDetail) {
   return last && last.to === c.status && isRejection(last) ? last : null;
 }
 
-export default async function ContractPage({ params, searchParams }: Props) {
+export default async function ContractPage({ params }: Props) {
   const user = await requirePermission("contract.read");
   const { id } = await params;
   // Outside the user's scope looks exactly like not existing.
   const contract = await getContract(user, id);
   if (!contract) notFound();
-  const [t, tf, options, audit, allowed, { done }] = await Promise.all([
+  const [t, tf, options, audit, allowed] = await Promise.all([
     getTranslations("contracts"),
     getTranslations("fields"),
     getDictionaryOptions(user.locale),
     getAuditTrail(user, "Contract", id),
     allowedContractActions(user, contract),
-    searchParams,
   ]);
   const auditRefs = audit.flatMap((e) =>
     [e.before, e.after].flatMap((v) => {
@@ -72,7 +69,6 @@ export default async function ContractPage({ params, searchParams }: Props) {
   const withdrawable = allowed.includes("withdraw");
   const returned = rejection(contract);
   const stage = reviewStage(contract.status);
-  const doneKey = DONE.find((d) => d === done);
 
   const details: [string, string][] = [
     [tf("country"), label(contract.country)],
@@ -110,7 +106,6 @@ export default async function ContractPage({ params, searchParams }: Props) {
         }
       />
       <div className="mb-4 space-y-3">
-        {doneKey && <Alert variant="success" title={t(`done.${doneKey}`)} />}
         {returned && (
           <Alert variant="warning" title={t("returnedTitle", { name: returned.actor.name })}>
             <p className="whitespace-pre-line">{t("returnedReason", { reason: returned.comment ?? "" })}</p>

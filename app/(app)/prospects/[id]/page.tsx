@@ -4,7 +4,6 @@ import { CustomerHistory } from "@/components/customers/customer-history";
 import { FollowUpSection } from "@/components/customers/follow-up-section";
 import { OwnershipHistory } from "@/components/customers/ownership-history";
 import { TransferPanel } from "@/components/customers/transfer-panel";
-import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -16,19 +15,18 @@ import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ProspectForm } from "../prospect-form";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function ProspectPage({ params, searchParams }: Props) {
+export default async function ProspectPage({ params }: Props) {
   const user = await requirePermission("prospect.read");
   const { id } = await params;
   // Outside the user's scope looks exactly like not existing.
   const prospect = await getProspect(user, id);
   if (!prospect) notFound();
-  const [t, options, history, { created }] = await Promise.all([
+  const [t, options, history] = await Promise.all([
     getTranslations("prospects"),
     getDictionaryOptions(user.locale),
     getAuditTrail(user, "Customer", id, { limit: 50 }),
-    searchParams,
   ]);
 
   const values = toProspectFormValues(prospect);
@@ -52,7 +50,6 @@ export default async function ProspectPage({ params, searchParams }: Props) {
           </>
         }
       />
-      {created && <Alert variant="success" title={t("created")} className="mb-4" />}
       <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
         <ProspectForm
           options={options}

@@ -1,0 +1,20 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { useMessageKey } from "./use-message-key";
+
+/**
+ * The form-level refusal from useActionForm (`formError`, an `errors.*` key) as an Alert with
+ * role="alert" at the top of the form, where the user is working; nothing when there is none.
+ * `children` adds detail, e.g. whose customer a 撞单 collided with.
+ */
+export function FormError({ error, children }: { error: string | null; children?: ReactNode }) {
+  const message = useMessageKey();
+  if (!error) return null;
+  return (
+    <Alert variant="error" title={message("errors", error)}>
+      {children}
+    </Alert>
+  );
+}
