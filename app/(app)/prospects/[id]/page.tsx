@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { CustomerHistory } from "@/components/customers/customer-history";
+import { AuditTrail } from "@/components/audit/audit-trail";
 import { FollowUpSection } from "@/components/customers/follow-up-section";
 import { OwnershipHistory } from "@/components/customers/ownership-history";
 import { TransferPanel } from "@/components/customers/transfer-panel";
@@ -8,7 +8,6 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getAuditTrail } from "@/lib/audit/queries";
 import { getProspect } from "@/lib/customers/prospect-queries";
 import { toProspectFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
@@ -23,11 +22,7 @@ export default async function ProspectPage({ params }: Props) {
   // Outside the user's scope looks exactly like not existing.
   const prospect = await getProspect(user, id);
   if (!prospect) notFound();
-  const [t, options, history] = await Promise.all([
-    getTranslations("prospects"),
-    getDictionaryOptions(user.locale),
-    getAuditTrail(user, "Customer", id, { limit: 50 }),
-  ]);
+  const [t, options] = await Promise.all([getTranslations("prospects"), getDictionaryOptions(user.locale)]);
 
   const values = toProspectFormValues(prospect);
 
@@ -56,7 +51,7 @@ export default async function ProspectPage({ params }: Props) {
           defaultValues={values}
           record={{ id: prospect.id, version: prospect.version }}
         />
-        <CustomerHistory entries={history} locale={user.locale} />
+        <AuditTrail entity="Customer" id={prospect.id} />
       </div>
       <div className="mt-6">
         <FollowUpSection customerId={prospect.id} canAdd={can(user.roles, "followUp.create")} />
