@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { asUser } from "./helpers";
 
@@ -7,7 +8,9 @@ import { asUser } from "./helpers";
 // padding, and never past the chevron drawn over it).
 
 const PAGES = ["/prospects", "/clients", "/contracts", "/transfers/consultant"] as const;
-const WIDTHS = [1280, 390] as const;
+const WIDTHS = [1280, 1440, 390] as const;
+const SHOTS = "e2e/screenshots";
+mkdirSync(SHOTS, { recursive: true });
 
 type Measured = { name: string; option: string; textWidth: number; room: number };
 
@@ -43,6 +46,7 @@ test.describe("list page selects", () => {
         await page.setViewportSize({ width, height: 900 });
         await page.goto(path);
         await expect(page.getByRole("search")).toBeVisible();
+        await page.getByRole("search").screenshot({ path: `${SHOTS}/filters${path.replaceAll("/", "-")}-${width}.png` });
         const { count, tooNarrow } = await measureSelects(page);
         // 排序, 顺序, 每页 at least, so a page whose selects vanished cannot pass.
         expect(count).toBeGreaterThanOrEqual(3);

@@ -27,9 +27,11 @@ test.describe("as 李娜", () => {
   test.use(asUser("consultant1"));
 
   test("a success toast survives the move to the next page and does not come back on reload", async ({ page }) => {
-    // The new page, without any flag in its URL, and the toast raised on the form before it.
+    // On the new page, whose URL carries no flag, the toast raised on the form before the move.
     const url = await createProspect(page, `提示${freshPhone().slice(-4)}`);
     expect(new URL(url).search).toBe("");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("提示");
+    await expect(toasts(page).getByText("准客户已创建")).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/toast-desktop.png` });
     await page.reload();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("提示");
