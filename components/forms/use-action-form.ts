@@ -11,15 +11,14 @@ import type { FieldErrors } from "@/lib/errors";
 export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
 
 type Action<V, D> = (values: V) => Promise<ActionResult<D>>;
-type OnSuccess<V extends FieldValues, D> = (data: D, context: { values: V; form: UseFormReturn<V, unknown, V> }) => void;
 
 /** What one submit does; a form with several buttons (保存草稿 / 提交) passes one per button to `submit`. */
 export type SubmitOptions<V extends FieldValues, D> = {
   // Gets the form's raw values (what the user typed, not the schema's output): the server action
   // parses them again with the same schema, so the client check is a convenience, never the guard.
   action: Action<V, D>;
-  // Typically a toast and then router.push / router.refresh.
-  onSuccess?: OnSuccess<V, D>;
+  // Gets the action's data; typically a toast and then router.push / router.refresh.
+  onSuccess?: (data: D) => void;
   // Client-side validation failed: react-hook-form has already put the errors on the fields.
   onInvalid?: SubmitErrorHandler<V>;
 };
@@ -78,7 +77,7 @@ export function useActionForm<V extends FieldValues, D = unknown>(options: UseAc
       startTransition(async () => {
         const result = await action(values);
         if (!result.ok) return showFailure(result);
-        onSuccess?.(result.data, { values, form });
+        onSuccess?.(result.data);
       });
     }, onInvalid);
   }
@@ -98,7 +97,7 @@ export function useActionForm<V extends FieldValues, D = unknown>(options: UseAc
  * Puts a server action's field errors (validation message keys, keyed by the form's own field names,
  * nested ones as "contract.number") on the fields. Returns the names, in the server's order.
  */
-export function setServerErrors<V extends FieldValues>(form: Pick<UseFormReturn<V, unknown, V>, "setError">, fieldErrors: FieldErrors | undefined): string[] {
+function setServerErrors<V extends FieldValues>(form: Pick<UseFormReturn<V, unknown, V>, "setError">, fieldErrors: FieldErrors | undefined): string[] {
   const names = Object.keys(fieldErrors ?? {});
   for (const name of names) form.setError(name as Path<V>, { type: "server", message: fieldErrors![name][0] });
   return names;
