@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { asUser, expectNoHorizontalScroll } from "./helpers";
+import { asUser, expectNoHorizontalScroll, toasts } from "./helpers";
 
 // Seeded by prisma/seed/contracts.ts: 李娜 (consultant1) signed 张子涵 with contract BJ-2026-0003,
 // now waiting for the manager.
@@ -16,6 +16,18 @@ async function findClient(page: Page): Promise<string> {
   const href = await row.getByRole("link", { name: CLIENT, exact: true }).getAttribute("href");
   expect(href).toMatch(/^\/clients\/[^/]+$/);
   return href!;
+}
+
+// 保存 on the client page: the save is answered, refused with nothing (no alert in the form), and the
+// toast says 已保存 (an earlier save's toast may still be on screen, hence first()).
+async function save(page: Page, href: string): Promise<void> {
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(href));
+  await page.getByRole("button", { name: "保存" }).click();
+  await answered;
+  // Back to 保存 (not 保存中…): the answer has been rendered.
+  await expect(page.getByRole("button", { name: "保存", exact: true })).toBeEnabled();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveCount(0);
+  await expect(toasts(page).getByText("已保存", { exact: true }).first()).toBeVisible();
 }
 
 test.describe("我的签约客户 as a consultant", () => {
@@ -40,21 +52,16 @@ test.describe("我的签约客户 as a consultant", () => {
 
     await page.getByLabel("籍贯").fill("江苏南京");
     await page.getByLabel("专业").fill("数据科学");
-    await page.getByRole("button", { name: "保存" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+    await save(page, href);
     await page.reload();
     await expect(page.getByLabel("专业")).toHaveValue("数据科学");
     await expect(page.getByLabel("籍贯")).toHaveValue("江苏南京");
 
-    // A second save from the same page uses the version the first one returned.
+    // A second and a third save from the same page use the version the one before returned.
     await page.getByLabel("备注").fill("家长希望年内出结果");
-    await page.getByRole("button", { name: "保存" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+    await save(page, href);
     await page.getByLabel("备注").fill("家长希望年内出结果，已沟通");
-    const saving = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes(href));
-    await page.getByRole("button", { name: "保存" }).click();
-    await saving;
-    await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+    await save(page, href);
     await page.reload();
     await expect(page.getByLabel("备注")).toHaveValue("家长希望年内出结果，已沟通");
   });
@@ -66,8 +73,7 @@ test.describe("我的签约客户 as a consultant", () => {
     await second.goto(href);
 
     await page.getByLabel("单位").fill("第一个标签页");
-    await page.getByRole("button", { name: "保存" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
+    await save(page, href);
 
     await second.getByLabel("单位").fill("第二个标签页");
     await second.getByRole("button", { name: "保存" }).click();

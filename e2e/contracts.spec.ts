@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { idCardCheckChar } from "../lib/validation/china";
-import { asUser, expectNoHorizontalScroll, freshPhone } from "./helpers";
+import { asUser, expectNoHorizontalScroll, expectProspectCreated, freshPhone, toasts } from "./helpers";
 
 // Seeded contracts (prisma/seed/contracts.ts): BJ-2026-0001 AUDITED, BJ-2026-0002 DRAFT returned by
 // 陈静 with a reason, BJ-2026-0003 PENDING_MANAGER, all 李娜's (consultant1); BJ-2026-0004 王强's draft.
@@ -99,7 +99,7 @@ test.describe("我的合同 as a consultant", () => {
     await page.getByLabel("一期费").fill("52,000");
     await page.getByLabel("备注").fill("已按报价单更正一期费");
     await page.getByRole("button", { name: "提交" }).click();
-    await expect(page.getByText("合同已提交，待经理审核")).toBeVisible();
+    await expect(toasts(page).getByText("合同已提交，待经理审核")).toBeVisible();
     await expect(page.getByText("合同待经理审核，暂不能修改")).toBeVisible();
     await expect(page.getByRole("button", { name: "保存" })).toHaveCount(0);
     await expect(page.getByText("¥52,000.00").first()).toBeVisible();
@@ -109,7 +109,7 @@ test.describe("我的合同 as a consultant", () => {
     await expect(audit).toContainText("一期费：¥50,000.00 → ¥52,000.00");
 
     await page.getByRole("button", { name: "撤回" }).click();
-    await expect(page.getByText("合同已撤回为草稿")).toBeVisible();
+    await expect(toasts(page).getByText(/合同已撤回为草稿/)).toBeVisible();
     await expect(history.getByRole("listitem").first()).toContainText("待经理审核 → 草稿");
     await expect(page.getByLabel("一期费")).toHaveValue("52000.00");
     await expect(page.getByRole("button", { name: "提交" })).toBeVisible();
@@ -139,8 +139,8 @@ test.describe("我的合同 as a consultant", () => {
     await page.screenshot({ path: `${SHOTS}/contract-new.png`, fullPage: true });
     await page.getByRole("button", { name: "保存草稿" }).click();
 
-    await expect(page).toHaveURL(/\/contracts\/[^/?]+\?done=created$/);
-    await expect(page.getByText("合同已创建")).toBeVisible();
+    await expect(page).toHaveURL(/\/\/[^/]+\/contracts\/[^/?]+$/);
+    await expect(toasts(page).getByText("合同已创建")).toBeVisible();
     await expect(page.getByText("草稿", { exact: true }).first()).toBeVisible();
     await expect(page.getByLabel("一期费")).toHaveValue("8800.00");
   });
@@ -155,7 +155,7 @@ test.describe("我的合同 as a consultant", () => {
 
     await b.getByLabel("申请课程").fill("商业分析硕士（经理改）");
     await b.getByRole("button", { name: "保存" }).click();
-    await expect(b.getByText("已保存", { exact: true })).toBeVisible();
+    await expect(toasts(b).getByText("已保存", { exact: true })).toBeVisible();
 
     await a.getByLabel("申请课程").fill("商业分析硕士（顾问改）");
     await a.getByRole("button", { name: "保存" }).click();
@@ -192,7 +192,7 @@ test.describe("签约 wizard", () => {
     await page.getByLabel("姓名").fill(name);
     await page.getByLabel("电话").fill(phone);
     await page.getByRole("button", { name: "保存" }).click();
-    await expect(page.getByText("准客户已创建")).toBeVisible();
+    await expectProspectCreated(page);
 
     await page.getByRole("link", { name: "签约", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(`签约：${name}`);
@@ -243,9 +243,9 @@ test.describe("签约 wizard", () => {
     const number = `E2E-${phone.slice(-8)}`;
     await page.getByLabel("合同号").fill(number);
     await page.getByRole("button", { name: "提交" }).click();
-    await expect(page).toHaveURL(/\/contracts\/[^/?]+\?done=submitted$/);
+    await expect(page).toHaveURL(/\/\/[^/]+\/contracts\/[^/?]+$/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
-    await expect(page.getByText("合同已提交，待经理审核")).toBeVisible();
+    await expect(toasts(page).getByText("合同已提交，待经理审核")).toBeVisible();
     await expect(page.getByText("¥100,000.50")).toBeVisible();
     await expect(page.getByRole("link", { name, exact: true })).toHaveAttribute("href", /\/clients\//);
 
@@ -261,7 +261,7 @@ test.describe("签约 wizard", () => {
     await page.getByLabel("姓名").fill(`手机${phone.slice(-4)}`);
     await page.getByLabel("电话").fill(phone);
     await page.getByRole("button", { name: "保存" }).click();
-    await expect(page.getByText("准客户已创建")).toBeVisible();
+    await expectProspectCreated(page);
     await page.getByRole("link", { name: "签约", exact: true }).click();
     await expect(page.getByRole("button", { name: "下一步" })).toBeVisible();
     await expectNoHorizontalScroll(page);

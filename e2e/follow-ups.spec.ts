@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { asUser, expectNoHorizontalScroll, freshPhone } from "./helpers";
+import { asUser, expectNoHorizontalScroll, expectProspectCreated, freshPhone, toasts } from "./helpers";
 
 const SHOTS = "e2e/screenshots";
 const PHONE = { width: 390, height: 844 };
@@ -15,8 +15,7 @@ async function createProspect(page: Page, name: string): Promise<string> {
   await page.getByLabel("姓名").fill(name);
   await page.getByLabel("电话").fill(freshPhone());
   await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByText("准客户已创建")).toBeVisible();
-  return page.url().replace(/\?.*$/, "");
+  return expectProspectCreated(page);
 }
 
 // "联系日期" alone would also match "下次联系日期"; the required label ends in "*".
@@ -45,7 +44,7 @@ test.describe("跟进记录 as a consultant", () => {
     await page.getByLabel("联系方式").selectOption({ label: "面谈" });
     await page.getByLabel("跟进内容").fill("昨天到访，了解英国硕士申请流程");
     await page.getByRole("button", { name: "添加跟进" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "已添加跟进记录" })).toBeVisible();
+    await expect(toasts(page).getByText("已添加跟进记录")).toBeVisible();
     // …resets the form for the next note.
     await expect(page.getByLabel("跟进内容")).toHaveValue("");
     await expect(contactedOn(page)).toHaveValue(shanghaiDay(0));

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { idCardCheckChar } from "../lib/validation/china";
 import { shanghaiToday } from "../lib/time";
-import { asUser, freshPhone } from "./helpers";
+import { asUser, expectProspectCreated, freshPhone } from "./helpers";
 
 // The consultant's day end to end: 新建准客户 → 跟进记录 → 今日待联系 → 签约 (提交) → 我的合同 and 我的签约客户.
 test.use(asUser("consultant1"));
@@ -18,8 +18,7 @@ test("from a new prospect through follow-ups to a contract waiting for the manag
   await page.getByLabel("姓名").fill(name);
   await page.getByLabel("电话").fill(phone);
   await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByText("准客户已创建")).toBeVisible();
-  const prospectUrl = page.url().replace(/\?.*$/, "");
+  const prospectUrl = await expectProspectCreated(page);
 
   await page.getByLabel("联系方式").selectOption({ label: "微信" });
   await page.getByLabel("跟进内容").fill("微信沟通澳洲硕士，今天约好签约");

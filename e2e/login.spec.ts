@@ -14,7 +14,7 @@ test.describe("login", () => {
       if (user.roles.includes("FINANCE")) await expect(nav.getByText("财务审核")).toBeVisible();
 
       await page.getByRole("button", { name: new RegExp(user.name) }).click();
-      await page.getByRole("button", { name: "退出登录" }).click();
+      await page.getByRole("menuitem", { name: "退出登录" }).click();
       await expect(page).toHaveURL(/\/login/);
       await page.goto("/prospects");
       await expect(page).toHaveURL(/\/login/);
@@ -32,7 +32,7 @@ test.describe("login", () => {
     await expect(phone.getByRole("heading", { level: 1 })).toHaveText("我的准客户");
 
     await office.getByRole("button", { name: /赵敏/ }).click();
-    await office.getByRole("button", { name: "退出所有设备" }).click();
+    await office.getByRole("menuitem", { name: "退出所有设备" }).click();
     await expect(office).toHaveURL(/\/login/);
     await phone.goto("/prospects");
     await expect(phone).toHaveURL(/\/login/);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { asUser, freshPhone } from "./helpers";
+import { asUser, expectProspectCreated, freshPhone } from "./helpers";
 
 async function openProspectByName(page: Page, name: string): Promise<string> {
   await page.goto(`/prospects?q=${encodeURIComponent(name)}`);
@@ -23,7 +23,7 @@ test.describe("新建准客户 as a consultant", () => {
     await page.getByLabel("等级").selectOption({ index: 1 });
     await page.getByLabel("身份证").fill("11010519491231002X");
     await page.getByRole("button", { name: "保存" }).click();
-    await expect(page.getByText("准客户已创建")).toBeVisible();
+    await expectProspectCreated(page);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("林晓雨");
 
     await page.goto(`/prospects?q=${phone.slice(3)}`);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { asUser, expectNoHorizontalScroll, freshPhone } from "./helpers";
+import { asUser, expectNoHorizontalScroll, expectProspectCreated, freshPhone, toasts } from "./helpers";
 
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true };
 
@@ -8,7 +8,7 @@ async function createProspect(page: Page, name: string): Promise<void> {
   await page.getByLabel("姓名").fill(name);
   await page.getByLabel("电话").fill(freshPhone());
   await page.getByRole("button", { name: "保存" }).click();
-  await expect(page.getByText("准客户已创建")).toBeVisible();
+  await expectProspectCreated(page);
 }
 
 async function unreadCount(page: Page): Promise<number> {
@@ -52,8 +52,8 @@ test("转交: consultant1 moves two prospects to 王强, who is notified and fin
   await expect(dialog.getByRole("alert").filter({ hasText: "此项为必填项" })).toHaveCount(0);
   await sender.screenshot({ path: "e2e/screenshots/transfer-panel-desktop.png" });
   await dialog.getByRole("button", { name: "提交" }).click();
-  await expect(dialog.getByText("已转交 2 位客户")).toBeVisible();
-  await dialog.getByRole("button", { name: "关闭" }).click();
+  // The dialog closes and a toast says what happened.
+  await expect(toasts(sender).getByText("已转交 2 位客户")).toBeVisible();
   await expect(dialog).toBeHidden();
   // They are 王强's now, so they leave 李娜's list.
   await expect(sender.getByText("没有符合条件的准客户")).toBeVisible();
@@ -110,8 +110,8 @@ test.describe("as 李娜", () => {
     await dialog.getByLabel("接收咨询").selectOption({ label: "王强" });
     await dialog.getByLabel("转交原因").fill("王强负责澳洲方向");
     await dialog.getByRole("button", { name: "提交" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "已转交 1 位客户" })).toBeVisible();
-    // The result is shown once: the URL is cleaned so paging or reloading does not repeat it.
+    // The toast survives the move to the list; nothing in the URL repeats it on a reload.
+    await expect(toasts(page).getByText("已转交 1 位客户")).toBeVisible();
     await expect(page).toHaveURL(/\/prospects$/);
     await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
     await page.screenshot({ path: "e2e/screenshots/prospect-transferred-desktop.png" });

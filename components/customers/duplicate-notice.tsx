@@ -30,3 +30,16 @@ export function DuplicateNotice({ matches, fieldLabel }: { matches: DuplicateMat
     </div>
   );
 }
+
+/** The 撞单 among a refused save's `details.duplicates`: matches owned by another consultant. */
+export function otherOwnersDuplicates(details: Record<string, unknown> | undefined): DuplicateMatch[] {
+  const matches = (details?.duplicates as DuplicateMatch[] | undefined) ?? [];
+  return matches.filter((m) => !m.mine);
+}
+
+// In the form's error banner: whose customer each colliding field belongs to.
+export function DuplicateOwners({ matches }: { matches: DuplicateMatch[] }) {
+  const t = useTranslations("prospects");
+  const tf = useTranslations("fields");
+  return matches.map((m, i) => <p key={i}>{t("duplicateOther", { field: tf(m.field), owner: m.ownerName })}</p>);
+}

@@ -1,13 +1,12 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useWatch } from "react-hook-form";
+import { toast } from "sonner";
 import { addFollowUpAction } from "@/lib/follow-ups/actions";
-import { setServerErrors } from "@/components/forms/set-server-errors";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessageKey } from "@/components/forms/use-message-key";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -27,48 +26,34 @@ type FieldName = Exclude<keyof FollowUpFormValues, "customerId">;
 export function FollowUpForm({ customerId, today }: { customerId: string; today: string }) {
   const t = useTranslations("followUps");
   const message = useMessageKey();
-  const [pending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [added, setAdded] = useState(false);
 
   const initial: FollowUpFormValues = { customerId, contactedOn: today, channel: "PHONE", content: "", nextContactOn: "" };
-  const { register, handleSubmit, getValues, formState, setError, reset, control } = useForm<FollowUpFormValues>({
-    resolver: zodResolver(followUpSchema) as never,
+  const { form, submit, pending, formError } = useActionForm({
+    schema: followUpSchema,
     defaultValues: initial,
     // Validated on submit, then as the user corrects: an error appearing on blur shifts the button away from a
     // click that has already started on it, and the submit is lost.
     mode: "onSubmit",
+    action: addFollowUpAction,
+    onSuccess: () => {
+      // Ready for the next note; the list below shows this one (the action revalidates the page).
+      form.reset(initial);
+      toast.success(t("added"));
+    },
   });
+  const { register, formState, control } = form;
   const contactedOn = useWatch({ control, name: "contactedOn" });
 
   const fieldMessage = (key: string | undefined) => (key ? message("validation", key) : undefined);
 
-  const onSubmit = handleSubmit(() => {
-    setFormError(null);
-    setAdded(false);
-    // The raw strings (not the parsed output) go to the server, which parses them with the same schema.
-    const values = getValues();
-    startTransition(async () => {
-      const result = await addFollowUpAction(values);
-      if (!result.ok) {
-        setFormError(result.formError ?? "unexpected");
-        setServerErrors(setError, result.fieldErrors);
-        return;
-      }
-      reset(initial);
-      setAdded(true);
-    });
-  });
-
   const error = (name: FieldName) => fieldMessage(formState.errors[name]?.message);
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-busy={pending} aria-labelledby="follow-up-form-title" className="space-y-4">
+    <form onSubmit={submit()} noValidate aria-busy={pending} aria-labelledby="follow-up-form-title" className="space-y-4">
       <h3 id="follow-up-form-title" className="text-sm font-semibold text-gray-900">
         {t("addTitle")}
       </h3>
-      {formError && <Alert variant="error" title={message("errors", formError)} />}
-      {added && <Alert variant="success" title={t("added")} />}
+      <FormError error={formError} />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Field label={t("contactedOn")} htmlFor="follow-up-contactedOn" required error={error("contactedOn")}>
           <Input {...register("contactedOn")} type="date" max={today} required />

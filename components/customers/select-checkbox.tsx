@@ -11,7 +11,7 @@ function boxes(formId: string): HTMLInputElement[] {
   );
 }
 
-export function checkedIds(formId: string): string[] {
+function checkedIds(formId: string): string[] {
   return boxes(formId)
     .filter((box) => box.checked)
     .map((box) => box.value);

@@ -5,7 +5,6 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { PAGE_SIZES } from "@/lib/lists/params";
-import { cn } from "@/lib/utils/cn";
 
 // The filter panel of a list page: a plain GET form, so every filter lands in the URL, a link
 // reproduces the view and the back button works, with no client JavaScript.
@@ -65,19 +64,19 @@ export function DateRangeFilter({ labels, from, to }: { labels: { from: string; 
   );
 }
 
-// 排序, 顺序, 每页: `sortOptions` are the list's own sortable fields, labelled by the caller.
+// 排序, 顺序, 每页: `sortOptions` are the list's own sortable fields, labelled by the caller. Each select
+// takes a cell of the filter grid like every other filter: squeezed into one cell together they cut
+// their text ("创建时间" showed as "创建时") at desktop widths.
 export async function SortControls({
   sortOptions,
   params,
-  className,
 }: {
   sortOptions: Option[];
   params: { sort: string; dir: "asc" | "desc"; size: number };
-  className?: string;
 }) {
   const tc = await getTranslations("common");
   return (
-    <div className={cn("grid grid-cols-[1.5fr_1fr_0.9fr] gap-2", className)}>
+    <>
       <Field label={tc("list.sortBy")} htmlFor="filter-sort">
         <Select name="sort" defaultValue={params.sort}>
           {sortOptions.map((o) => (
@@ -102,6 +101,6 @@ export async function SortControls({
           ))}
         </Select>
       </Field>
-    </div>
+    </>
   );
 }

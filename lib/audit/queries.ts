@@ -2,15 +2,19 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { contractScope, customerScope } from "@/lib/auth/scope";
+import { getDictionaryLabels } from "@/lib/dictionaries/queries";
+import { getUserNames } from "@/lib/users/queries";
+import { auditReferences, type AuditedEntity } from "./labels";
+
+export type { AuditedEntity } from "./labels";
 
 // Which audited record types have a trail a user can open, and how to tell whether the user may see
-// one record of that type. A new record type with a history page is one entry here.
+// one record of that type. A new record type with a history page is one entry here (and one in
+// ./labels.ts, how its rows read).
 const VISIBLE: Record<AuditedEntity, (user: SessionUser, id: string) => Promise<boolean>> = {
   Customer: async (user, id) => (await prisma.customer.count({ where: { AND: [{ id }, await customerScope(user)] } })) > 0,
   Contract: async (user, id) => (await prisma.contract.count({ where: { AND: [{ id }, await contractScope(user)] } })) > 0,
 };
-
-export type AuditedEntity = "Customer" | "Contract";
 
 /**
  * 修改记录: the audit rows of one record, newest first (at most `limit`), with the actor's name; empty
@@ -25,4 +29,14 @@ export async function getAuditTrail(user: SessionUser, entity: AuditedEntity, id
     include: { actor: { select: { name: true } } },
   });
 }
-export type AuditTrailEntry = Awaited<ReturnType<typeof getAuditTrail>>[number];
+
+/**
+ * getAuditTrail plus what its rows refer to: dictionary labels (in the user's language, retired items
+ * included) and user names, keyed by id, for formatAuditValue (./labels.ts).
+ */
+export async function getAuditTrailWithReferences(user: SessionUser, entity: AuditedEntity, id: string, { limit = 100 } = {}) {
+  const entries = await getAuditTrail(user, entity, id, { limit });
+  const { dictionaryIds, userIds } = auditReferences(entity, entries);
+  const [dictionary, users] = await Promise.all([getDictionaryLabels(dictionaryIds, user.locale), getUserNames(userIds)]);
+  return { entries, dictionary, users };
+}

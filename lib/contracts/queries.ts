@@ -2,9 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
-import type { AppLocale } from "@/lib/i18n/locales";
 import { contractScope, customerScope, seesIdentityNumbers } from "@/lib/auth/scope";
-import { dictionaryLabel } from "@/lib/dictionaries/label";
 import { maskIdNumber } from "@/lib/validation/china";
 import { dateOnly } from "@/lib/time";
 import type { ContractListParams } from "./schema";
@@ -144,14 +142,3 @@ export async function getClientForContract(user: SessionUser, customerId: string
   return seesIdentityNumbers(user) ? customer : { ...customer, idCard: maskIdNumber(customer.idCard) };
 }
 export type ClientForContract = NonNullable<Awaited<ReturnType<typeof getClientForContract>>>;
-
-// Labels for dictionary ids an audit trail mentions, inactive items included (a renamed or retired
-// country still has to read as a country in old entries).
-export async function getDictionaryLabels(ids: string[], locale: AppLocale): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const items = await prisma.dictionaryItem.findMany({
-    where: { id: { in: [...new Set(ids)] } },
-    select: { id: true, labelZh: true, labelEn: true },
-  });
-  return new Map(items.map((i) => [i.id, dictionaryLabel(i, locale)]));
-}

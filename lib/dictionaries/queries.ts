@@ -18,3 +18,16 @@ export async function getDictionaryOptions(locale: AppLocale): Promise<Dictionar
   for (const item of items) out[item.kind].push({ value: item.id, label: dictionaryLabel(item, locale) });
   return out;
 }
+
+/**
+ * Labels (in `locale`) of the dictionary items with these ids, inactive ones included: a renamed or
+ * retired country must still read as a country in old audit entries. Unknown ids are left out of the map.
+ */
+export async function getDictionaryLabels(ids: readonly string[], locale: AppLocale): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const items = await prisma.dictionaryItem.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, labelZh: true, labelEn: true },
+  });
+  return new Map(items.map((i) => [i.id, dictionaryLabel(i, locale)]));
+}

@@ -34,7 +34,3 @@ export const followUpSchema = z
 
 export type FollowUpFormValues = z.input<typeof followUpSchema>;
 export type FollowUpInput = z.output<typeof followUpSchema>;
-
-export function emptyFollowUp(customerId: string): FollowUpFormValues {
-  return { customerId, contactedOn: shanghaiToday(), channel: "PHONE", content: "", nextContactOn: "" };
-}

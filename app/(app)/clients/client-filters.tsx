@@ -13,7 +13,6 @@ export async function ClientFilters({ params, options }: { params: ClientListPar
       <SelectFilter name="education" label={tf("education")} value={params.education} options={options.EDUCATION} />
       <DateRangeFilter labels={{ from: t("from"), to: t("to") }} from={params.from} to={params.to} />
       <SortControls
-        className="sm:col-span-2"
         params={params}
         sortOptions={CLIENT_SORT_FIELDS.map((f) => ({ value: f, label: t(`sortFields.${f}`) }))}
       />

@@ -1,36 +1,18 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { useMessageKey } from "@/components/forms/use-message-key";
+import { useAction } from "@/components/forms/use-action";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { markNotificationsReadAction } from "./actions";
 
 type Props = { ids: string[] | "all"; label: string; variant?: ButtonVariant };
 
-// The action revalidates the layout, so the list and the bell's count update without a reload.
+// The action revalidates the layout, so the list and the bell's count update without a reload; the
+// change itself is the feedback, so only a failure says anything (as a toast).
 export function MarkReadButton({ ids, label, variant = "ghost" }: Props) {
-  const message = useMessageKey();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-
-  function markRead() {
-    setError(null);
-    startTransition(async () => {
-      const result = await markNotificationsReadAction({ ids });
-      if (!result.ok) setError(result.formError ?? "unexpected");
-    });
-  }
-
+  const markRead = useAction(markNotificationsReadAction);
   return (
-    <span className="inline-flex flex-wrap items-center gap-2">
-      {error && (
-        <span role="alert" className="text-sm text-red-700">
-          {message("errors", error)}
-        </span>
-      )}
-      <Button size="sm" variant={variant} onClick={markRead} disabled={pending} aria-busy={pending}>
-        {label}
-      </Button>
-    </span>
+    <Button size="sm" variant={variant} onClick={() => markRead.run({ ids })} disabled={markRead.pending} aria-busy={markRead.pending}>
+      {label}
+    </Button>
   );
 }

@@ -1,22 +1,19 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { FormProvider, useForm } from "react-hook-form";
-import type { z } from "zod";
+import { useState } from "react";
+import { FormProvider } from "react-hook-form";
+import { toast } from "sonner";
 import { CustomerFields, type CustomerFieldOptions } from "@/components/customers/customer-fields";
-import { setServerErrors } from "@/components/forms/set-server-errors";
-import { useMessageKey } from "@/components/forms/use-message-key";
+import { DuplicateOwners, otherOwnersDuplicates } from "@/components/customers/duplicate-notice";
+import { FormActions } from "@/components/forms/form-actions";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions/result";
-import type { DuplicateMatch } from "@/lib/customers/duplicates";
-import { updateClientSchema, type ClientFormValues } from "@/lib/customers/schema";
+import { clientSchema, type ClientFormValues } from "@/lib/customers/schema";
 import { updateClientAction } from "../actions";
-
-type FormValues = z.input<typeof updateClientSchema>;
 
 type Props = {
   options: CustomerFieldOptions;
@@ -29,60 +26,28 @@ type Props = {
 
 export function ClientForm({ options, defaultValues, record, readOnly = false }: Props) {
   const t = useTranslations("clients");
-  const tp = useTranslations("prospects");
-  const tf = useTranslations("fields");
   const tc = useTranslations("common");
-  const message = useMessageKey();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [serverDuplicates, setServerDuplicates] = useState<DuplicateMatch[]>([]);
+  // The version the next save starts from: each save moves it on, so saving twice is not a conflict.
+  const [version, setVersion] = useState(record.version);
 
-  const form = useForm<FormValues>({
-    resolver: zodResolver(updateClientSchema) as never,
-    defaultValues: { ...defaultValues, id: record.id, version: record.version },
-    mode: "onTouched",
-  });
-  const { handleSubmit, getValues, setError, setValue, register } = form;
-
-  function applyErrors(result: Extract<ActionResult<unknown>, { ok: false }>) {
-    setFormError(result.formError ?? "unexpected");
-    setServerErrors(setError, result.fieldErrors);
-    setServerDuplicates((result.details?.duplicates as DuplicateMatch[] | undefined) ?? []);
-  }
-
-  const onSubmit = handleSubmit(() => {
-    setFormError(null);
-    setSaved(false);
-    // The raw form values go to the server, which parses them with the same schema. On a
-    // conflict nothing here is reset: the user's input stays in the form.
-    const values = getValues();
-    startTransition(async () => {
-      const result = await updateClientAction({ ...values, id: record.id, version: Number(values.version) });
-      if (!result.ok) return applyErrors(result);
-      setValue("version", result.data.version);
-      setSaved(true);
+  const { form, submit, pending, formError, details } = useActionForm({
+    schema: clientSchema,
+    defaultValues,
+    action: (values: ClientFormValues) => updateClientAction({ ...values, id: record.id, version }),
+    onSuccess: (data) => {
+      setVersion(data.version);
+      toast.success(t("saved"));
       router.refresh();
-    });
+    },
   });
+  const collisions = otherOwnersDuplicates(details);
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate className="space-y-5" aria-busy={pending}>
-        <input type="hidden" {...register("id")} />
-        <input type="hidden" {...register("version")} />
+      <form onSubmit={submit()} noValidate className="space-y-5" aria-busy={pending}>
         {readOnly && <Alert variant="info" title={t("readOnly")} />}
-        {formError && (
-          <Alert variant="error" title={message("errors", formError)}>
-            {serverDuplicates
-              .filter((d) => !d.mine)
-              .map((d, i) => (
-                <p key={i}>{tp("duplicateOther", { field: tf(d.field), owner: d.ownerName })}</p>
-              ))}
-          </Alert>
-        )}
-        {saved && <Alert variant="success" title={t("saved")} />}
+        <FormError error={formError}>{collisions.length > 0 && <DuplicateOwners matches={collisions} />}</FormError>
         {/* A disabled fieldset keeps every label and value readable while nothing can be changed. */}
         <fieldset disabled={readOnly} className="min-w-0 space-y-5">
           <CustomerFields
@@ -92,11 +57,11 @@ export function ClientForm({ options, defaultValues, record, readOnly = false }:
           />
         </fieldset>
         {!readOnly && (
-          <div className="sticky bottom-0 flex justify-end gap-2 border-t border-gray-200 bg-gray-50/95 py-3 backdrop-blur">
+          <FormActions>
             <Button type="submit" disabled={pending}>
               {pending ? t("saving") : tc("actions.save")}
             </Button>
-          </div>
+          </FormActions>
         )}
       </form>
     </FormProvider>

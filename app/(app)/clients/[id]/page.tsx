@@ -2,14 +2,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
-import { CustomerHistory } from "@/components/customers/customer-history";
+import { AuditTrail } from "@/components/audit/audit-trail";
 import { FollowUpSection } from "@/components/customers/follow-up-section";
 import { OwnershipHistory } from "@/components/customers/ownership-history";
 import { TransferPanel } from "@/components/customers/transfer-panel";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAuditTrail } from "@/lib/audit/queries";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listContractsOfCustomer } from "@/lib/contracts/queries";
@@ -29,13 +28,12 @@ export default async function ClientPage({ params }: Props) {
   // Outside the user's scope looks exactly like not existing.
   const client = await getClient(user, id);
   if (!client) notFound();
-  const [t, tf, tc, options, contracts, history] = await Promise.all([
+  const [t, tf, tc, options, contracts] = await Promise.all([
     getTranslations("clients"),
     getTranslations("fields"),
     getTranslations("common"),
     getDictionaryOptions(user.locale),
     listContractsOfCustomer(user, id),
-    getAuditTrail(user, "Customer", id, { limit: 50 }),
   ]);
   const label = labeller(user.locale);
   const mayEdit = can(user.roles, "client.update");
@@ -112,7 +110,7 @@ export default async function ClientPage({ params }: Props) {
       </div>
       <div className="mt-6 grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <FollowUpSection customerId={client.id} canAdd={can(user.roles, "followUp.create")} />
-        <CustomerHistory entries={history} locale={user.locale} />
+        <AuditTrail entity="Customer" id={client.id} />
       </div>
       <div className="mt-6">
         <OwnershipHistory customerId={client.id} />

@@ -1,16 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { useState } from "react";
+import { FormProvider } from "react-hook-form";
+import { toast } from "sonner";
 import { ContractFields, type ContractFieldOptions } from "@/components/contracts/contract-fields";
-import { setServerErrors } from "@/components/forms/set-server-errors";
-import { useMessageKey } from "@/components/forms/use-message-key";
-import { Alert } from "@/components/ui/alert";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions/result";
 import { updateContractSchema, type ContractFormValues } from "@/lib/contracts/schema";
 import { submitContractAction, updateContractAction } from "@/lib/contracts/actions";
 
@@ -24,70 +22,51 @@ type Props = { id: string; version: number; options: ContractFieldOptions; defau
 export function ContractEditForm({ id, version: initialVersion, options, defaultValues }: Props) {
   const t = useTranslations("contracts");
   const tc = useTranslations("common");
-  const message = useMessageKey();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
+  // The version the next save or 提交 starts from: each save moves it on.
   const [version, setVersion] = useState(initialVersion);
-
-  const form = useForm<Values>({
-    resolver: zodResolver(editSchema) as never,
-    defaultValues: { contract: defaultValues },
-    mode: "onTouched",
-  });
-  const { handleSubmit, getValues, setError, reset } = form;
+  const { form, submit, pending, formError } = useActionForm({ schema: editSchema, defaultValues: { contract: defaultValues } });
   // Read while rendering so the form subscribes to it.
   const { isDirty } = form.formState;
 
-  // Field errors come keyed as the form nests them ("contract.number"); the input stays as typed,
-  // so a conflict or a taken number never costs the user their edits.
-  function applyErrors(result: Extract<ActionResult<unknown>, { ok: false }>) {
-    setFormError(result.formError ?? "unexpected");
-    setServerErrors(setError, result.fieldErrors, { focusFirst: true });
-  }
-
-  // Returns the version to continue from, or null when the save was refused.
-  async function save(): Promise<number | null> {
-    const values = getValues();
+  async function save(values: Values) {
     const result = await updateContractAction({ id, version, contract: values.contract });
-    if (!result.ok) {
-      applyErrors(result);
-      return null;
+    if (result.ok) {
+      setVersion(result.data.version);
+      // What was just saved is the new baseline, so an immediate 提交 does not save it twice.
+      form.reset(values);
     }
-    setVersion(result.data.version);
-    // What was just saved is the new baseline, so an immediate 提交 does not save it twice.
-    reset(values);
-    return result.data.version;
+    return result;
   }
 
-  const onSave = handleSubmit(() => {
-    setFormError(null);
-    setSaved(false);
-    startTransition(async () => {
-      if ((await save()) === null) return;
-      setSaved(true);
+  const onSave = submit({
+    action: save,
+    onSuccess: () => {
+      toast.success(t("saved"));
       router.refresh();
-    });
+    },
   });
 
-  const onSubmit = handleSubmit(() => {
-    setFormError(null);
-    setSaved(false);
-    startTransition(async () => {
-      const current = isDirty ? await save() : version;
-      if (current === null) return;
-      const result = await submitContractAction({ id, version: current });
-      if (!result.ok) return applyErrors(result);
-      router.replace(`/contracts/${id}?done=submitted`);
-    });
+  const onSubmit = submit({
+    action: async (values: Values) => {
+      let current = version;
+      if (isDirty) {
+        const saved = await save(values);
+        if (!saved.ok) return saved;
+        current = saved.data.version;
+      }
+      return submitContractAction({ id, version: current });
+    },
+    onSuccess: () => {
+      toast.success(t("done.submitted"));
+      router.refresh();
+    },
   });
 
   return (
     <FormProvider {...form}>
       <form onSubmit={onSave} noValidate className="space-y-4" aria-busy={pending}>
-        {formError && <Alert variant="error" title={message("errors", formError)} />}
-        {saved && <Alert variant="success" title={t("saved")} />}
+        <FormError error={formError} />
         <ContractFields options={options} />
         <div className="flex flex-wrap justify-end gap-2 border-t border-gray-100 pt-4">
           <Button type="submit" variant="secondary" disabled={pending}>

@@ -2,27 +2,25 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientSummary } from "@/components/contracts/client-summary";
 import { formatCny, sumCny } from "@/lib/money";
+import { AuditTrail } from "@/components/audit/audit-trail";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
+import { ContractStatusHistory } from "@/components/contracts/status-history";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAuditTrail } from "@/lib/audit/queries";
 import { requirePermission } from "@/lib/auth/session";
-import { getContract, getDictionaryLabels, type ContractDetail } from "@/lib/contracts/queries";
+import { getContract, type ContractDetail } from "@/lib/contracts/queries";
 import type { ContractFormValues } from "@/lib/contracts/schema";
 import { isLocked, isRejection, reviewStage } from "@/lib/contracts/lifecycle";
 import { allowedContractActions } from "@/lib/contracts/transition";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDateTime, isoDateOnly } from "@/lib/time";
-import { ContractAuditTrail, ContractStatusHistory } from "./contract-history";
 import { ContractEditForm } from "./contract-edit-form";
 import { ContractStatusActions } from "./contract-status-actions";
 import { labeller } from "@/lib/dictionaries/label";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
-
-const DONE = ["created", "submitted", "withdrawn"] as const;
+type Props = { params: Promise<{ id: string }> };
 
 function toContractFormValues(c: ContractDetail): ContractFormValues {
   return {
@@ -44,27 +42,18 @@ function rejection(c: ContractDetail) {
   return last && last.to === c.status && isRejection(last) ? last : null;
 }
 
-export default async function ContractPage({ params, searchParams }: Props) {
+export default async function ContractPage({ params }: Props) {
   const user = await requirePermission("contract.read");
   const { id } = await params;
   // Outside the user's scope looks exactly like not existing.
   const contract = await getContract(user, id);
   if (!contract) notFound();
-  const [t, tf, options, audit, allowed, { done }] = await Promise.all([
+  const [t, tf, options, allowed] = await Promise.all([
     getTranslations("contracts"),
     getTranslations("fields"),
     getDictionaryOptions(user.locale),
-    getAuditTrail(user, "Contract", id),
     allowedContractActions(user, contract),
-    searchParams,
   ]);
-  const auditRefs = audit.flatMap((e) =>
-    [e.before, e.after].flatMap((v) => {
-      const r = v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-      return [r.countryId, r.programId].filter((x): x is string => typeof x === "string");
-    }),
-  );
-  const dictionaryLabels = await getDictionaryLabels(auditRefs, user.locale);
 
   const label = labeller(user.locale);
   const money = (amount: string) => formatCny(amount, user.locale);
@@ -72,7 +61,6 @@ export default async function ContractPage({ params, searchParams }: Props) {
   const withdrawable = allowed.includes("withdraw");
   const returned = rejection(contract);
   const stage = reviewStage(contract.status);
-  const doneKey = DONE.find((d) => d === done);
 
   const details: [string, string][] = [
     [tf("country"), label(contract.country)],
@@ -110,7 +98,6 @@ export default async function ContractPage({ params, searchParams }: Props) {
         }
       />
       <div className="mb-4 space-y-3">
-        {doneKey && <Alert variant="success" title={t(`done.${doneKey}`)} />}
         {returned && (
           <Alert variant="warning" title={t("returnedTitle", { name: returned.actor.name })}>
             <p className="whitespace-pre-line">{t("returnedReason", { reason: returned.comment ?? "" })}</p>
@@ -179,7 +166,7 @@ export default async function ContractPage({ params, searchParams }: Props) {
         </div>
         <div className="min-w-0 space-y-6">
           <ContractStatusHistory changes={contract.statusChanges} locale={user.locale} />
-          <ContractAuditTrail entries={audit} dictionaryLabels={dictionaryLabels} locale={user.locale} />
+          <AuditTrail entity="Contract" id={contract.id} />
         </div>
       </div>
     </>

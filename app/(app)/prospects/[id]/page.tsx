@@ -1,35 +1,28 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { CustomerHistory } from "@/components/customers/customer-history";
+import { AuditTrail } from "@/components/audit/audit-trail";
 import { FollowUpSection } from "@/components/customers/follow-up-section";
 import { OwnershipHistory } from "@/components/customers/ownership-history";
 import { TransferPanel } from "@/components/customers/transfer-panel";
-import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
-import { getAuditTrail } from "@/lib/audit/queries";
 import { getProspect } from "@/lib/customers/prospect-queries";
 import { toProspectFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ProspectForm } from "../prospect-form";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function ProspectPage({ params, searchParams }: Props) {
+export default async function ProspectPage({ params }: Props) {
   const user = await requirePermission("prospect.read");
   const { id } = await params;
   // Outside the user's scope looks exactly like not existing.
   const prospect = await getProspect(user, id);
   if (!prospect) notFound();
-  const [t, options, history, { created }] = await Promise.all([
-    getTranslations("prospects"),
-    getDictionaryOptions(user.locale),
-    getAuditTrail(user, "Customer", id, { limit: 50 }),
-    searchParams,
-  ]);
+  const [t, options] = await Promise.all([getTranslations("prospects"), getDictionaryOptions(user.locale)]);
 
   const values = toProspectFormValues(prospect);
 
@@ -52,14 +45,13 @@ export default async function ProspectPage({ params, searchParams }: Props) {
           </>
         }
       />
-      {created && <Alert variant="success" title={t("created")} className="mb-4" />}
       <div className="grid gap-6 xl:grid-cols-[1fr_20rem]">
         <ProspectForm
           options={options}
           defaultValues={values}
           record={{ id: prospect.id, version: prospect.version }}
         />
-        <CustomerHistory entries={history} locale={user.locale} />
+        <AuditTrail entity="Customer" id={prospect.id} />
       </div>
       <div className="mt-6">
         <FollowUpSection customerId={prospect.id} canAdd={can(user.roles, "followUp.create")} />

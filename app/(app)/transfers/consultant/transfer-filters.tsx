@@ -25,7 +25,6 @@ export async function TransferFilters({ params, owners }: { params: TransferCand
         />
       )}
       <SortControls
-        className="sm:col-span-2"
         params={params}
         sortOptions={TRANSFER_SORT_FIELDS.map((f) => ({ value: f, label: t(`sortFields.${f}`) }))}
       />

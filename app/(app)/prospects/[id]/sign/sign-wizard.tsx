@@ -1,14 +1,15 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
-import { FormProvider, useForm, type FieldErrors, type FieldPath } from "react-hook-form";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { FormProvider, type FieldErrors, type FieldPath } from "react-hook-form";
+import { toast } from "sonner";
 import { ContractFields } from "@/components/contracts/contract-fields";
 import { CustomerFields } from "@/components/customers/customer-fields";
-import { useMessageKey } from "@/components/forms/use-message-key";
-import { Alert } from "@/components/ui/alert";
+import { FormActions } from "@/components/forms/form-actions";
+import { FormError } from "@/components/forms/form-error";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { signSchema, type SignFormValues } from "@/lib/contracts/schema";
@@ -37,23 +38,26 @@ function firstErrorName(errors: FieldErrors<SignFormValues>): Name | null {
 export function SignWizard({ options, defaultValues }: { options: DictionaryOptions; defaultValues: SignFormValues }) {
   const t = useTranslations("contracts");
   const tc = useTranslations("common");
-  const message = useMessageKey();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
   const [step, setStep] = useState<Step>(0);
-  const [formError, setFormError] = useState<string | null>(null);
   const [sending, setSending] = useState<"draft" | "submit" | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // What to focus once the new step is on screen (a field of a step not yet rendered cannot take focus):
   // a field with an error, or else the step's title, so keyboard and screen reader users start there.
   const focusAfterMove = useRef<Name | "heading" | null>(null);
 
-  const form = useForm<SignFormValues>({
-    resolver: zodResolver(signSchema) as never,
+  const { form, submit, pending, formError } = useActionForm({
+    schema: signSchema,
     defaultValues,
-    mode: "onTouched",
+    // The first server error may sit on the step that is not on screen: show that step, then focus it.
+    focusFirstError: false,
+    onError: (failure) => {
+      setSending(null);
+      const first = Object.keys(failure.fieldErrors ?? {}).sort((a, b) => stepOf(a) - stepOf(b))[0];
+      if (first) goTo(stepOf(first), first as Name);
+    },
   });
-  const { trigger, handleSubmit, getValues, setError, setFocus } = form;
+  const { trigger, setFocus } = form;
 
   // 下一步 is not a submit, so react-hook-form would leave its errors up until each field is blurred:
   // re-check a field with an error as soon as it changes, so a corrected value clears at once.
@@ -86,36 +90,27 @@ export function SignWizard({ options, defaultValues }: { options: DictionaryOpti
   }
 
   async function next() {
-    setFormError(null);
     // Only this step's fields are checked; the contract is still empty.
     if (await trigger("client", { shouldFocus: true })) goTo(1);
   }
 
-  const send = (submit: boolean) =>
-    handleSubmit(
-      () => {
-        setFormError(null);
-        setSending(submit ? "submit" : "draft");
-        startTransition(async () => {
-          const result = await signCustomerAction({ ...getValues(), submit });
-          if (result.ok) {
-            router.push(`/contracts/${result.data.contractId}?done=${submit ? "submitted" : "created"}`);
-            return;
-          }
-          setSending(null);
-          setFormError(result.formError ?? "unexpected");
-          const entries = Object.entries(result.fieldErrors ?? {}).sort(([a], [b]) => stepOf(a) - stepOf(b));
-          for (const [name, keys] of entries) setError(name as Name, { type: "server", message: keys[0] });
-          if (entries.length) goTo(stepOf(entries[0][0]), entries[0][0] as Name);
-        });
+  const send = (submitNow: boolean) =>
+    submit({
+      action: (values: SignFormValues) => {
+        setSending(submitNow ? "submit" : "draft");
+        return signCustomerAction({ ...values, submit: submitNow });
+      },
+      onSuccess: (data) => {
+        toast.success(t(submitNow ? "done.submitted" : "done.created"));
+        router.push(`/contracts/${data.contractId}`);
       },
       // The client step was valid when left, but a changed rule (a date that is now in the future…)
       // can still fail here: show the step that holds the first error.
-      (errors) => {
+      onInvalid: (errors) => {
         const first = firstErrorName(errors);
         if (first) goTo(stepOf(first), first);
       },
-    );
+    });
 
   // Enter in a step-1 field means 下一步, not 提交.
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -144,7 +139,7 @@ export function SignWizard({ options, defaultValues }: { options: DictionaryOpti
             </li>
           ))}
         </ol>
-        {formError && <Alert variant="error" title={message("errors", formError)} />}
+        <FormError error={formError} />
         <div>
           <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-gray-900 outline-none">
             {t(`steps.${STEPS[step]}`)}
@@ -166,7 +161,7 @@ export function SignWizard({ options, defaultValues }: { options: DictionaryOpti
             </CardContent>
           </Card>
         )}
-        <div className="sticky bottom-0 flex flex-wrap justify-end gap-2 border-t border-gray-200 bg-gray-50/95 py-3 backdrop-blur">
+        <FormActions>
           {step === 0 ? (
             <Button onClick={next}>{t("next")}</Button>
           ) : (
@@ -182,7 +177,7 @@ export function SignWizard({ options, defaultValues }: { options: DictionaryOpti
               </Button>
             </>
           )}
-        </div>
+        </FormActions>
       </form>
     </FormProvider>
   );

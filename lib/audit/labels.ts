@@ -1,0 +1,220 @@
+import { CONTRACT_TRANSITIONS } from "@/lib/contracts/lifecycle";
+import { formatCny } from "@/lib/money";
+import { formatDateTime } from "@/lib/time";
+import { maskIdNumber } from "@/lib/validation/china";
+
+// How a record type's audit rows read in its 修改记录: which columns are shown (anything else, such as
+// ids of the record itself, versions or timestamps the entry already has, is left out), the label of
+// each (a message key), how its stored value reads, and what each action is called. A new record type
+// with a trail is one entry in AUDIT_VIEWS (and one in lib/audit/queries.ts, who may see it).
+
+/**
+ * How a stored value reads. Values come from the audit row's JSON: dates as ISO strings, amounts as
+ * decimal strings, references as ids.
+ * - "date": a calendar date, "2026-01-05" (a @db.Date column is stored as that day's UTC midnight)
+ * - "dateTime": an instant, in Asia/Shanghai
+ * - "money": CNY via lib/money.ts
+ * - "dictionary": a dictionary item's id, as its label (inactive items too)
+ * - "user": a user's id, as their name
+ * - "identity": 身份证 / 护照, masked for readers who may not see them (lib/auth/scope.ts)
+ * - { enum }: a code, as the message `${enum}.${code}` (e.g. "fields.genders" + "MALE" = 男)
+ */
+export type ValueFormat = "text" | "date" | "dateTime" | "money" | "dictionary" | "user" | "identity" | { enum: string };
+
+/** A shown column: its label as a full message key ("fields.country") and how its value reads. */
+export type AuditField = { label: string; format: ValueFormat };
+
+/**
+ * An audited action: its label (message key) and what the entry lists —
+ * "changes": field: before → after (a field the before-image lacks, like a transition's comment, reads
+ * as field: value); "values": field: value of what was recorded, empty fields left out (a follow-up
+ * reads as the follow-up);
+ * "nothing": the label alone (a creation, whose after-image is the whole record, lists no diff).
+ */
+export type AuditAction = { label: string; shows: "changes" | "values" | "nothing" };
+
+export type AuditView = { fields: Readonly<Record<string, AuditField>>; actions: Readonly<Record<string, AuditAction>> };
+
+const text = (label: string): AuditField => ({ label, format: "text" });
+const as = (label: string, format: ValueFormat): AuditField => ({ label, format });
+
+const CUSTOMER_FIELDS: Record<string, AuditField> = {
+  name: text("fields.name"),
+  phone: text("fields.phone"),
+  wechat: text("fields.wechat"),
+  gender: as("fields.gender", { enum: "fields.genders" }),
+  birthDate: as("fields.birthDate", "date"),
+  maritalStatus: as("fields.maritalStatus", { enum: "fields.maritalStatuses" }),
+  idCard: as("fields.idCard", "identity"),
+  passport: as("fields.passport", "identity"),
+  nativePlace: text("fields.nativePlace"),
+  countryId: as("fields.country", "dictionary"),
+  major: text("fields.major"),
+  educationId: as("fields.education", "dictionary"),
+  gradeId: as("fields.grade", "dictionary"),
+  email: text("fields.email"),
+  qq: text("fields.qq"),
+  msn: text("fields.msn"),
+  address: text("fields.address"),
+  employer: text("fields.employer"),
+  position: text("fields.position"),
+  registrationId: as("fields.registration", "dictionary"),
+  mediaSourceId: as("fields.mediaSource", "dictionary"),
+  intro: text("fields.intro"),
+  remark: text("fields.remark"),
+  status: as("fields.customerStatus", { enum: "fields.customerStatuses" }),
+  signedAt: as("fields.signedAt", "dateTime"),
+  ownerId: as("fields.owner", "user"),
+  // What a follow-up entry records (action followUp.create, on the customer's trail).
+  contactedOn: as("followUps.contactedOn", "date"),
+  channel: as("followUps.channel", { enum: "followUps.channels" }),
+  content: text("followUps.content"),
+  nextContactOn: as("followUps.nextContactOn", "date"),
+};
+
+const CONTRACT_FIELDS: Record<string, AuditField> = {
+  status: as("fields.contractStatus", { enum: "fields.contractStatuses" }),
+  countryId: as("fields.country", "dictionary"),
+  programId: as("fields.program", "dictionary"),
+  number: text("fields.contractNumber"),
+  signedOn: as("fields.signedOn", "date"),
+  school: text("fields.school"),
+  course: text("fields.course"),
+  firstFee: as("fields.firstFee", "money"),
+  secondFee: as("fields.secondFee", "money"),
+  remark: text("fields.remark"),
+  ownerId: as("fields.owner", "user"),
+  comment: text("fields.comment"),
+};
+
+// Every transition of the contract lifecycle is an audited action named contract.<transition>.
+const CONTRACT_TRANSITION_ACTIONS = Object.fromEntries(
+  Object.keys(CONTRACT_TRANSITIONS).map((name) => [`contract.${name}`, { label: `audit.actions.${name}`, shows: "changes" } as const]),
+);
+
+export const AUDIT_VIEWS = {
+  Customer: {
+    fields: CUSTOMER_FIELDS,
+    actions: {
+      "prospect.create": { label: "audit.actions.create", shows: "nothing" },
+      "prospect.update": { label: "audit.actions.update", shows: "changes" },
+      "client.update": { label: "audit.actions.update", shows: "changes" },
+      "client.sign": { label: "audit.actions.sign", shows: "changes" },
+      "customer.transfer": { label: "audit.actions.transfer", shows: "changes" },
+      "followUp.create": { label: "audit.actions.followUp", shows: "values" },
+    },
+  },
+  Contract: {
+    fields: CONTRACT_FIELDS,
+    actions: {
+      "contract.create": { label: "audit.actions.create", shows: "nothing" },
+      "contract.update": { label: "audit.actions.update", shows: "changes" },
+      "contract.transfer": { label: "audit.actions.transfer", shows: "changes" },
+      // The decisions of 经理审核 and 财务审核 on a contract (the demo data carries them already).
+      "contract.managerApprove": { label: "audit.actions.managerApprove", shows: "changes" },
+      "contract.managerReject": { label: "audit.actions.managerReject", shows: "changes" },
+      "contract.financeApprove": { label: "audit.actions.financeApprove", shows: "changes" },
+      "contract.financeReject": { label: "audit.actions.financeReject", shows: "changes" },
+      ...CONTRACT_TRANSITION_ACTIONS,
+    },
+  },
+} as const satisfies Record<string, AuditView>;
+
+export type AuditedEntity = keyof typeof AUDIT_VIEWS;
+
+/** An action no view names (a row written by newer code, say): its entry still shows, under this label, with its changes. */
+export const UNKNOWN_ACTION: AuditAction = { label: "audit.actions.other", shows: "changes" };
+
+/** A translator over the whole message catalogue, as next-intl's `getTranslations()` gives. */
+export type Translate = { (key: string): string; has(key: string): boolean };
+
+/** What formatting needs besides the value: the reader's locale and rights, and the labels of referenced records. */
+export type FormatContext = {
+  locale: string;
+  t: Translate;
+  // Dictionary item id → label and user id → name, for the ids auditReferences listed.
+  dictionary: ReadonlyMap<string, string>;
+  users: ReadonlyMap<string, string>;
+  // seesIdentityNumbers(reader): false masks 身份证 and 护照 as 1101**********1234.
+  showIdentity: boolean;
+};
+
+const EMPTY = "—";
+
+/** One stored value as the reader sees it; an empty one (null, missing, "") reads "—". */
+export function formatAuditValue(format: ValueFormat, value: unknown, ctx: FormatContext): string {
+  if (value === null || value === undefined || value === "") return EMPTY;
+  const raw = typeof value === "string" ? value : JSON.stringify(value);
+  if (typeof format === "object") {
+    const key = `${format.enum}.${raw}`;
+    return ctx.t.has(key) ? ctx.t(key) : raw;
+  }
+  switch (format) {
+    case "date":
+      return raw.slice(0, 10);
+    case "dateTime": {
+      const date = new Date(raw);
+      return Number.isNaN(date.getTime()) ? raw : formatDateTime(date, ctx.locale);
+    }
+    case "money":
+      return formatCny(raw, ctx.locale);
+    case "dictionary":
+      return ctx.dictionary.get(raw) ?? raw;
+    case "user":
+      return ctx.users.get(raw) ?? raw;
+    case "identity":
+      return ctx.showIdentity ? raw : (maskIdNumber(raw) ?? EMPTY);
+    default:
+      return raw;
+  }
+}
+
+export type AuditLine = { field: string; before: string; after: string } | { field: string; value: string };
+export type AuditRow = { action: string; before: unknown; after: unknown };
+
+const record = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+/**
+ * One audit row of `entity` as its trail shows it: the action's label and its lines, translated and
+ * formatted for the reader, shown fields only, in the view's field order.
+ */
+export function describeAuditEntry(entity: AuditedEntity, row: AuditRow, ctx: FormatContext): { action: string; lines: AuditLine[] } {
+  const view: AuditView = AUDIT_VIEWS[entity];
+  const action = view.actions[row.action] ?? UNKNOWN_ACTION;
+  const before = record(row.before);
+  const after = record(row.after);
+  const lines: AuditLine[] = [];
+  if (action.shows !== "nothing") {
+    for (const [name, field] of Object.entries(view.fields)) {
+      if (!(name in after)) continue;
+      const label = ctx.t(field.label);
+      const now = formatAuditValue(field.format, after[name], ctx);
+      if (action.shows === "changes" && name in before) {
+        lines.push({ field: label, before: formatAuditValue(field.format, before[name], ctx), after: now });
+      } else if (now !== EMPTY) {
+        // A value recorded empty is not worth a line (unlike a change that empties a field).
+        lines.push({ field: label, value: now });
+      }
+    }
+  }
+  return { action: ctx.t(action.label), lines };
+}
+
+/** The dictionary item ids and user ids that `rows` of `entity` mention in shown fields, to load their labels. */
+export function auditReferences(entity: AuditedEntity, rows: readonly AuditRow[]): { dictionaryIds: string[]; userIds: string[] } {
+  const view: AuditView = AUDIT_VIEWS[entity];
+  const dictionaryIds = new Set<string>();
+  const userIds = new Set<string>();
+  for (const row of rows) {
+    for (const image of [record(row.before), record(row.after)]) {
+      for (const [name, value] of Object.entries(image)) {
+        const format = view.fields[name]?.format;
+        if (typeof value !== "string" || !value) continue;
+        if (format === "dictionary") dictionaryIds.add(value);
+        if (format === "user") userIds.add(value);
+      }
+    }
+  }
+  return { dictionaryIds: [...dictionaryIds], userIds: [...userIds] };
+}
