@@ -10,7 +10,7 @@ import { isoDateOnly } from "@/lib/time";
 const LIMIT = 10;
 
 // 今日待联系 on the home page: the user's own prospects whose next contact is today or overdue,
-// counted up to lib/lists/paginate.ts's bound ("10,000+" beyond it).
+// counted up to lib/lists/paginate.ts's bound ("5,000+" beyond it).
 export async function DueProspectsCard({ user }: { user: SessionUser }) {
   const [t, due] = await Promise.all([getTranslations("dashboard.due"), listDueProspects(user, { limit: LIMIT })]);
 

@@ -13,7 +13,7 @@ export type PaginationProps = {
   className?: string;
 };
 
-// 第 N / M 页 and 共 N 条 when the count is exact; 第 N 页 and 共 10,000+ 条 beyond the count bound,
+// 第 N / M 页 and 共 N 条 when the count is exact; 第 N 页 and 共 5,000+ 条 beyond the count bound,
 // where the next link comes from whether one more row exists.
 export function Pagination({ list, searchParams, pathname, className }: PaginationProps) {
   const t = useTranslations("common.pagination");

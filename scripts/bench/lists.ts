@@ -2,7 +2,7 @@
 // generated agency: BENCH_CUSTOMERS customers (default 100,000; 1,000,000 is the size the lists are
 // built for), 40 consultants in two teams of 20, a third of the customers signed clients with one
 // contract each, and half as many notifications as customers. Prints, per query, the rows it counts,
-// the median and the worst of RUNS runs after one warm-up (each run is the whole list call a page
+// the median, the worst and the best of RUNS runs after one warm-up (each run is the whole list call a page
 // makes: bounded count, page, per-row aggregates); then the plans that show every scope is index-backed; then
 // EXPLAIN (ANALYZE, BUFFERS) of the slowest statement of the slowest query. Asserts nothing.
 //   npm run bench:lists                                                     (in-memory embedded database)
@@ -118,7 +118,7 @@ async function main() {
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");
   console.log(`Load average before the runs: ${load()} (${cpus().length} CPUs)`);
   const width = 52;
-  console.log(`\n${"query".padEnd(width)} ${"rows".padStart(8)} ${"median ms".padStart(10)} ${"max ms".padStart(8)}`);
+  console.log(`\n${"query".padEnd(width)} ${"rows".padStart(8)} ${"median ms".padStart(10)} ${"max ms".padStart(8)} ${"min ms".padStart(8)}`);
   const measured: { label: string; median: number; statements: Statement[] }[] = [];
   for (const [label, who, params, run] of cases) {
     const times: number[] = [];
@@ -135,7 +135,7 @@ async function main() {
     measured.push({ label, median, statements });
     const rows = `${result.total}${result.exact ? "" : "+"}`;
     console.log(
-      `${label.padEnd(width)} ${rows.padStart(8)} ${median.toFixed(1).padStart(10)} ${times[RUNS - 1].toFixed(1).padStart(8)}`,
+      `${label.padEnd(width)} ${rows.padStart(8)} ${median.toFixed(1).padStart(10)} ${times[RUNS - 1].toFixed(1).padStart(8)} ${times[0].toFixed(1).padStart(8)}`,
     );
   }
   console.log(`Load average after the runs: ${load()}`);
