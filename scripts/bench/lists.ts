@@ -209,8 +209,8 @@ async function generate(prisma: PrismaClient) {
       SELECT 'program' || i, 'PROGRAM', 'P' || i, '项目' || i, 'Programme ' || i FROM generate_series(1, 5) AS i;
   `);
   // In one statement with the functions it uses, which live in this connection's temporary schema.
-  // A surname from 100 (王 about 7 %, as in China) and one or two given-name characters from 110,
-  // drawn by a hash of i: about 30,000 distinct names per million, like a real client base.
+  // A surname from 108 (王 about 7 %, as in China) and one or two given-name characters from 113,
+  // drawn by a hash of i: about 440,000 distinct names per million, many shared, as in a real client base.
   await prisma.$executeRawUnsafe(`
     CREATE FUNCTION pg_temp.draw(i bigint, k int, n int, skew float8) RETURNS int LANGUAGE sql IMMUTABLE AS
       'SELECT 1 + floor(n * power((hashint8(i * 8 + k) & 2147483647)::float8 / 2147483648, skew))::int';
