@@ -66,4 +66,19 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Prisma's `contains` passes % and _ through as LIKE wildcards (typing % listed every prospect),
+    // so every substring search builds its filter in lib/lists/search.ts.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}"],
+    ignores: ["lib/lists/search.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "Property[key.name='contains']",
+          message: "Search with containsText() or textSearch() from lib/lists/search.ts: they match the typed text literally.",
+        },
+      ],
+    },
+  },
 ]);

@@ -9,7 +9,8 @@ import { isoDateOnly } from "@/lib/time";
 // Enough to work through in a day; the rest wait behind the most overdue ones.
 const LIMIT = 10;
 
-// 今日待联系 on the home page: the user's own prospects whose next contact is today or overdue.
+// 今日待联系 on the home page: the user's own prospects whose next contact is today or overdue,
+// counted up to lib/lists/paginate.ts's bound ("5,000+" beyond it).
 export async function DueProspectsCard({ user }: { user: SessionUser }) {
   const [t, due] = await Promise.all([getTranslations("dashboard.due"), listDueProspects(user, { limit: LIMIT })]);
 
@@ -17,7 +18,9 @@ export async function DueProspectsCard({ user }: { user: SessionUser }) {
     <Card className="mb-6">
       <CardHeader>
         <CardTitle id="due-prospects-title">{t("title")}</CardTitle>
-        <CardDescription>{due.total > 0 ? t("description", { total: due.total }) : t("empty")}</CardDescription>
+        <CardDescription>
+          {due.total === 0 ? t("empty") : t(due.exact ? "description" : "descriptionAtLeast", { total: due.total })}
+        </CardDescription>
       </CardHeader>
       {due.rows.length > 0 && (
         <CardContent className="pt-2">
@@ -45,7 +48,9 @@ export async function DueProspectsCard({ user }: { user: SessionUser }) {
       )}
       {due.total > due.rows.length && (
         <CardFooter>
-          <p className="text-sm text-gray-600">{t("more", { shown: due.rows.length, total: due.total })}</p>
+          <p className="text-sm text-gray-600">
+            {t(due.exact ? "more" : "moreAtLeast", { shown: due.rows.length, total: due.total })}
+          </p>
         </CardFooter>
       )}
     </Card>

@@ -1,35 +1,23 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import type { Paged } from "@/lib/lists/paginate";
+import { pageHref, type SearchParamsRecord } from "@/lib/lists/page-href";
 import { cn } from "@/lib/utils/cn";
 import { buttonVariants } from "./button";
 
-export type SearchParamsRecord = Record<string, string | string[] | undefined>;
-
 export type PaginationProps = {
-  page: number;
-  pageSize: number;
-  total: number;
+  /** What lib/lists/paginate.ts says about the page shown (a page past the end was redirected already). */
+  list: Pick<Paged<unknown>, "page" | "total" | "exact" | "pages" | "hasNext">;
   searchParams: SearchParamsRecord;
   pathname: string;
   className?: string;
 };
 
-// Keeps every other filter in the URL and changes only `page`, so links are shareable and work without JS.
-function pageHref(pathname: string, searchParams: SearchParamsRecord, page: number): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(searchParams)) {
-    if (name === "page" || value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) params.append(name, item);
-  }
-  if (page > 1) params.set("page", String(page));
-  const query = params.toString();
-  return query ? `${pathname}?${query}` : pathname;
-}
-
-export function Pagination({ page, pageSize, total, searchParams, pathname, className }: PaginationProps) {
+// 第 N / M 页 and 共 N 条 when the count is exact; 第 N 页 and 共 5,000+ 条 beyond the count bound,
+// where the next link comes from whether one more row exists.
+export function Pagination({ list, searchParams, pathname, className }: PaginationProps) {
   const t = useTranslations("common.pagination");
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const current = Math.min(Math.max(1, page), pages);
+  const { page, total, exact, pages, hasNext } = list;
   const linkClass = buttonVariants({ variant: "secondary", size: "sm" });
 
   return (
@@ -37,10 +25,10 @@ export function Pagination({ page, pageSize, total, searchParams, pathname, clas
       aria-label={t("label")}
       className={cn("mt-4 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 text-sm text-gray-600", className)}
     >
-      <p>{t("total", { total })}</p>
+      <p>{exact ? t("total", { total }) : t("totalAtLeast", { total })}</p>
       <div className="flex items-center gap-2">
-        {current > 1 ? (
-          <Link href={pageHref(pathname, searchParams, current - 1)} rel="prev" className={linkClass}>
+        {page > 1 ? (
+          <Link href={pageHref(pathname, searchParams, page - 1)} rel="prev" className={linkClass}>
             {t("previous")}
           </Link>
         ) : (
@@ -49,10 +37,10 @@ export function Pagination({ page, pageSize, total, searchParams, pathname, clas
           </span>
         )}
         <span className="px-1 whitespace-nowrap text-gray-800">
-          {t("page", { page: current, pages })}
+          {pages === null ? t("pageOnly", { page }) : t("page", { page, pages })}
         </span>
-        {current < pages ? (
-          <Link href={pageHref(pathname, searchParams, current + 1)} rel="next" className={linkClass}>
+        {hasNext ? (
+          <Link href={pageHref(pathname, searchParams, page + 1)} rel="next" className={linkClass}>
             {t("next")}
           </Link>
         ) : (

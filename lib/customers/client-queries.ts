@@ -4,7 +4,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { shanghaiDayStart } from "@/lib/time";
 import type { ClientListParams } from "./schema";
-import { contractScope, customerScope } from "@/lib/auth/scope";
+import { customerScope } from "@/lib/auth/scope";
+import { withContractCounts } from "@/lib/contracts/queries";
+import { paginate } from "@/lib/lists/paginate";
 import { customerSearchWhere } from "./search";
 
 const LABEL = { select: { labelZh: true, labelEn: true } } as const;
@@ -20,36 +22,37 @@ export async function clientListWhere(user: SessionUser, p: ClientListParams): P
   return { AND: and };
 }
 
+/**
+ * 我的签约客户: one page of the user's signed clients matching `p`, counted up to COUNT_BOUND
+ * (lib/lists/paginate.ts), each with `contractCount`: how many of its contracts the user may open,
+ * so the number matches what the detail page lists. Counted for the page's rows only, after paging.
+ */
 export async function listClients(user: SessionUser, p: ClientListParams) {
   const where = await clientListWhere(user, p);
-  const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [
-    p.sort === "signedAt" ? { signedAt: { sort: p.dir, nulls: "last" } } : { [p.sort]: p.dir },
-    { id: p.dir },
-  ];
-  const [total, rows] = await prisma.$transaction([
-    prisma.customer.count({ where }),
-    prisma.customer.findMany({
-      where,
-      orderBy,
-      skip: (p.page - 1) * p.size,
-      take: p.size,
-      select: {
-        id: true,
-        name: true,
-        phone: true,
-        major: true,
-        signedAt: true,
-        createdAt: true,
-        updatedAt: true,
-        country: LABEL,
-        education: LABEL,
-        owner: { select: { name: true } },
-        // Only the contracts the user may open, so the number matches what the detail page lists.
-        _count: { select: { contracts: { where: await contractScope(user) } } },
-      },
-    }),
-  ]);
-  return { total, rows };
+  // Every client has signedAt (signing sets it with the status), so PostgreSQL's default null order
+  // is harmless and lets one index serve both directions.
+  const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ [p.sort]: p.dir }, { id: p.dir }];
+  const list = await paginate(p, orderBy, {
+    count: (args) => prisma.customer.count({ where, ...args }),
+    rows: (args) =>
+      prisma.customer.findMany({
+        where,
+        ...args,
+        select: {
+          id: true,
+          name: true,
+          phone: true,
+          major: true,
+          signedAt: true,
+          createdAt: true,
+          updatedAt: true,
+          country: LABEL,
+          education: LABEL,
+          owner: { select: { name: true } },
+        },
+      }),
+  });
+  return withContractCounts(user, list);
 }
 export type ClientRow = Awaited<ReturnType<typeof listClients>>["rows"][number];
 

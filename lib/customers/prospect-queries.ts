@@ -6,6 +6,7 @@ import { shanghaiDayStart } from "@/lib/time";
 import type { ProspectListParams } from "./schema";
 import { customerScope } from "@/lib/auth/scope";
 import { customerSearchWhere } from "./search";
+import { paginate } from "@/lib/lists/paginate";
 
 export async function prospectListWhere(user: SessionUser, p: ProspectListParams): Promise<Prisma.CustomerWhereInput> {
   const and: Prisma.CustomerWhereInput[] = [await customerScope(user), { status: "PROSPECT" }];
@@ -19,32 +20,34 @@ export async function prospectListWhere(user: SessionUser, p: ProspectListParams
   return { AND: and };
 }
 
+/**
+ * 我的准客户: one page of the user's prospects matching `p`, counted up to COUNT_BOUND
+ * (lib/lists/paginate.ts; `pastEnd` when `p.page` lies beyond the last page).
+ */
 export async function listProspects(user: SessionUser, p: ProspectListParams) {
   const where = await prospectListWhere(user, p);
   const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ [p.sort]: p.dir }, { id: p.dir }];
-  const [total, rows] = await prisma.$transaction([
-    prisma.customer.count({ where }),
-    prisma.customer.findMany({
-      where,
-      orderBy,
-      skip: (p.page - 1) * p.size,
-      take: p.size,
-      select: {
-        id: true,
-        name: true,
-        phone: true,
-        wechat: true,
-        major: true,
-        createdAt: true,
-        updatedAt: true,
-        country: { select: { labelZh: true, labelEn: true } },
-        grade: { select: { labelZh: true, labelEn: true } },
-        mediaSource: { select: { labelZh: true, labelEn: true } },
-        owner: { select: { name: true } },
-      },
-    }),
-  ]);
-  return { total, rows };
+  return paginate(p, orderBy, {
+    count: (args) => prisma.customer.count({ where, ...args }),
+    rows: (args) =>
+      prisma.customer.findMany({
+        where,
+        ...args,
+        select: {
+          id: true,
+          name: true,
+          phone: true,
+          wechat: true,
+          major: true,
+          createdAt: true,
+          updatedAt: true,
+          country: { select: { labelZh: true, labelEn: true } },
+          grade: { select: { labelZh: true, labelEn: true } },
+          mediaSource: { select: { labelZh: true, labelEn: true } },
+          owner: { select: { name: true } },
+        },
+      }),
+  });
 }
 export type ProspectRow = Awaited<ReturnType<typeof listProspects>>["rows"][number];
 

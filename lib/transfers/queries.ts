@@ -2,7 +2,9 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { contractScope, customerScope } from "@/lib/auth/scope";
+import { customerScope } from "@/lib/auth/scope";
+import { withContractCounts } from "@/lib/contracts/queries";
+import { paginate } from "@/lib/lists/paginate";
 import { customerSearchWhere } from "@/lib/customers/search";
 import type { TransferCandidateListParams } from "./schema";
 
@@ -46,31 +48,32 @@ export async function transferCandidatesWhere(user: SessionUser, p: TransferCand
   return { AND: and };
 }
 
-// 转咨询's list: prospects and signed clients the user may move, in one table.
+/**
+ * 转咨询's list: one page of the prospects and signed clients the user may move, counted up to
+ * COUNT_BOUND (lib/lists/paginate.ts), each with `contractCount` (the contracts the user may open,
+ * as on 我的签约客户), counted for the page's rows only.
+ */
 export async function listTransferCandidates(user: SessionUser, p: TransferCandidateListParams) {
   const where = await transferCandidatesWhere(user, p);
   const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ [p.sort]: p.dir }, { id: p.dir }];
-  const [total, rows] = await prisma.$transaction([
-    prisma.customer.count({ where }),
-    prisma.customer.findMany({
-      where,
-      orderBy,
-      skip: (p.page - 1) * p.size,
-      take: p.size,
-      select: {
-        id: true,
-        name: true,
-        phone: true,
-        status: true,
-        updatedAt: true,
-        country: { select: { labelZh: true, labelEn: true } },
-        owner: { select: { name: true, active: true } },
-        // Only the contracts the user may open, as on 我的签约客户.
-        _count: { select: { contracts: { where: await contractScope(user) } } },
-      },
-    }),
-  ]);
-  return { total, rows };
+  const list = await paginate(p, orderBy, {
+    count: (args) => prisma.customer.count({ where, ...args }),
+    rows: (args) =>
+      prisma.customer.findMany({
+        where,
+        ...args,
+        select: {
+          id: true,
+          name: true,
+          phone: true,
+          status: true,
+          updatedAt: true,
+          country: { select: { labelZh: true, labelEn: true } },
+          owner: { select: { name: true, active: true } },
+        },
+      }),
+  });
+  return withContractCounts(user, list);
 }
 export type TransferCandidateRow = Awaited<ReturnType<typeof listTransferCandidates>>["rows"][number];
 

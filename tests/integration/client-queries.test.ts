@@ -31,11 +31,11 @@ describe("我的签约客户 list", () => {
 
     const forA = await listClients(a, params());
     expect(forA.total).toBe(1);
-    expect(forA.rows[0]).toMatchObject({ id: mine.id, owner: { name: "顾问甲" }, _count: { contracts: 2 } });
+    expect(forA.rows[0]).toMatchObject({ id: mine.id, owner: { name: "顾问甲" }, contractCount: 2 });
 
     const forManager = await listClients(manager, params());
     expect(forManager.rows.map((r) => r.id).sort()).toEqual([mine.id, colleague.id].sort());
-    expect(forManager.rows.find((r) => r.id === mine.id)?._count.contracts).toBe(2);
+    expect(forManager.rows.find((r) => r.id === mine.id)?.contractCount).toBe(2);
 
     expect((await listClients(finance, params())).total).toBe(0);
   });

@@ -92,7 +92,11 @@ describe("Chinese substring search", () => {
       `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'Customer' AND indexdef LIKE '%gin_trgm_ops%'
        ORDER BY indexname`,
     );
-    expect(rows.map((row) => row.indexname)).toEqual(["Customer_name_trgm_idx", "Customer_phone_trgm_idx"]);
+    expect(rows.map((row) => row.indexname)).toEqual([
+      "Customer_idCard_trgm_idx",
+      "Customer_name_trgm_idx",
+      "Customer_phone_trgm_idx",
+    ]);
     for (const row of rows) expect(row.indexdef).toMatch(/USING gin/i);
   });
 

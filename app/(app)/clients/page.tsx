@@ -16,6 +16,7 @@ import { formatDate } from "@/lib/time";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ClientFilters } from "./client-filters";
 import { firstValues } from "@/lib/lists/params";
+import { redirectPastEnd } from "@/lib/lists/redirect-past-end";
 import { labeller } from "@/lib/dictionaries/label";
 
 // The 转交 panel transfers the rows whose checkboxes name this form.
@@ -28,7 +29,7 @@ export default async function ClientsPage({ searchParams }: Props) {
   const raw = await searchParams;
   const params = clientListSchema.parse(firstValues(raw));
   const canTransfer = can(user.roles, "transfer.consultant");
-  const [t, tf, tc, tTransfers, options, { rows, total }, receivers] = await Promise.all([
+  const [t, tf, tc, tTransfers, options, list, receivers] = await Promise.all([
     getTranslations("clients"),
     getTranslations("fields"),
     getTranslations("common"),
@@ -37,6 +38,8 @@ export default async function ClientsPage({ searchParams }: Props) {
     listClients(user, params),
     canTransfer ? listTransferReceivers() : Promise.resolve([]),
   ]);
+  redirectPastEnd(list, "/clients", raw);
+  const { rows } = list;
   const label = labeller(user.locale);
   const showOwner = showsOwner(user, "customer");
 
@@ -66,7 +69,7 @@ export default async function ClientsPage({ searchParams }: Props) {
     { key: "education", header: tf("education"), cell: (r) => label(r.education) },
     { key: "major", header: tf("major"), cell: (r) => r.major ?? "—" },
     { key: "signedAt", header: tf("signedOn"), cell: signedOn },
-    { key: "contracts", header: t("contractCount"), align: "right", cell: (r) => r._count.contracts },
+    { key: "contracts", header: t("contractCount"), align: "right", cell: (r) => r.contractCount },
     ...(showOwner ? [{ key: "owner", header: tf("owner"), cell: (r: ClientRow) => r.owner.name }] : []),
     {
       key: "actions",
@@ -111,7 +114,7 @@ export default async function ClientsPage({ searchParams }: Props) {
                   </div>
                   <div>
                     <dt className="text-gray-500">{t("contractCount")}</dt>
-                    <dd className="text-gray-900">{r._count.contracts}</dd>
+                    <dd className="text-gray-900">{r.contractCount}</dd>
                   </div>
                 </dl>
                 {showOwner && <p className="mt-2 text-xs text-gray-500">{t("ownerLine", { name: r.owner.name })}</p>}
@@ -121,7 +124,7 @@ export default async function ClientsPage({ searchParams }: Props) {
           <DataTable className="hidden sm:block" caption={t("listTitle")} columns={columns} rows={rows} rowKey={(r) => r.id} />
         </>
       )}
-      <Pagination page={params.page} pageSize={params.size} total={total} searchParams={raw} pathname="/clients" className="mt-4" />
+      <Pagination list={list} searchParams={raw} pathname="/clients" className="mt-4" />
     </>
   );
 }

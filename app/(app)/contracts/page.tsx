@@ -14,6 +14,7 @@ import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { isoDateOnly } from "@/lib/time";
 import { ContractFilters } from "./contract-filters";
 import { firstValues } from "@/lib/lists/params";
+import { redirectPastEnd } from "@/lib/lists/redirect-past-end";
 import { labeller } from "@/lib/dictionaries/label";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -22,13 +23,15 @@ export default async function ContractsPage({ searchParams }: Props) {
   const user = await requirePermission("contract.read");
   const raw = await searchParams;
   const params = contractListSchema.parse(firstValues(raw));
-  const [t, tf, tc, options, { rows, total }] = await Promise.all([
+  const [t, tf, tc, options, list] = await Promise.all([
     getTranslations("contracts"),
     getTranslations("fields"),
     getTranslations("common"),
     getDictionaryOptions(user.locale),
     listContracts(user, params),
   ]);
+  redirectPastEnd(list, "/contracts", raw);
+  const { rows } = list;
   const label = labeller(user.locale);
   const money = (amount: string) => formatCny(amount, user.locale);
   const showOwner = showsOwner(user, "contract");
@@ -104,7 +107,7 @@ export default async function ContractsPage({ searchParams }: Props) {
           <DataTable className="hidden sm:block" caption={t("listTitle")} columns={columns} rows={rows} rowKey={(r) => r.id} />
         </>
       )}
-      <Pagination page={params.page} pageSize={params.size} total={total} searchParams={raw} pathname="/contracts" className="mt-4" />
+      <Pagination list={list} searchParams={raw} pathname="/contracts" className="mt-4" />
     </>
   );
 }

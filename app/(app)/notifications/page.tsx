@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePermission } from "@/lib/auth/session";
+import { redirectPastEnd } from "@/lib/lists/redirect-past-end";
 import { notificationListSchema } from "@/lib/notifications/schema";
 import { listNotifications, type NotificationRow } from "@/lib/notifications/queries";
 import { formatDateTime } from "@/lib/time";
@@ -36,10 +37,12 @@ export default async function NotificationsPage({ searchParams }: Props) {
   const user = await requirePermission("notification.read");
   const raw = await searchParams;
   const { page } = notificationListSchema.parse({ page: Array.isArray(raw.page) ? raw.page[0] : raw.page });
-  const [t, { total, unread, rows, pageSize }] = await Promise.all([
+  const [t, list] = await Promise.all([
     getTranslations("notifications"),
     listNotifications(user, { page }),
   ]);
+  redirectPastEnd(list, "/notifications", raw);
+  const { unread, rows } = list;
 
   return (
     <>
@@ -83,7 +86,7 @@ export default async function NotificationsPage({ searchParams }: Props) {
           ))}
         </ol>
       )}
-      <Pagination page={page} pageSize={pageSize} total={total} searchParams={raw} pathname="/notifications" className="mt-4" />
+      <Pagination list={list} searchParams={raw} pathname="/notifications" className="mt-4" />
     </>
   );
 }

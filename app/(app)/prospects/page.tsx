@@ -17,6 +17,7 @@ import { formatDate } from "@/lib/time";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ProspectFilters } from "./prospect-filters";
 import { firstValues } from "@/lib/lists/params";
+import { redirectPastEnd } from "@/lib/lists/redirect-past-end";
 import { labeller } from "@/lib/dictionaries/label";
 
 // The 转交 panel transfers the rows whose checkboxes name this form.
@@ -28,13 +29,14 @@ export default async function ProspectsPage({ searchParams }: Props) {
   const user = await requirePermission("prospect.read");
   const raw = await searchParams;
   const params = prospectListSchema.parse(firstValues(raw));
-  const [t, tf, tc, options, { rows, total }] = await Promise.all([
+  const [t, tf, tc, options, list] = await Promise.all([
     getTranslations("prospects"),
     getTranslations("fields"),
     getTranslations("common"),
     getDictionaryOptions(user.locale),
     listProspects(user, params),
   ]);
+  redirectPastEnd(list, "/prospects", raw);
   const label = labeller(user.locale);
   const showOwner = showsOwner(user, "customer");
   const canTransfer = can(user.roles, "transfer.consultant");
@@ -100,11 +102,11 @@ export default async function ProspectsPage({ searchParams }: Props) {
       <DataTable
         caption={t("listTitle")}
         columns={columns}
-        rows={rows}
+        rows={list.rows}
         rowKey={(r) => r.id}
         empty={<EmptyState title={t("empty")} description={t("emptyHint")} />}
       />
-      <Pagination page={params.page} pageSize={params.size} total={total} searchParams={raw} pathname="/prospects" className="mt-4" />
+      <Pagination list={list} searchParams={raw} pathname="/prospects" className="mt-4" />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { showsOwner } from "@/lib/auth/scope";
 import { requirePermission } from "@/lib/auth/session";
 import { firstValues } from "@/lib/lists/params";
+import { redirectPastEnd } from "@/lib/lists/redirect-past-end";
 import { formatDate } from "@/lib/time";
 import {
   listTransferCandidates,
@@ -32,7 +33,7 @@ export default async function TransferConsultantPage({ searchParams }: Props) {
   const raw = await searchParams;
   const params = transferCandidateListSchema.parse(firstValues(raw));
   const seesOthers = showsOwner(user, "customer");
-  const [t, tl, tf, { rows, total }, receivers, owners] = await Promise.all([
+  const [t, tl, tf, list, receivers, owners] = await Promise.all([
     getTranslations("transfers"),
     getTranslations("transfers.list"),
     getTranslations("fields"),
@@ -40,6 +41,7 @@ export default async function TransferConsultantPage({ searchParams }: Props) {
     listTransferReceivers(),
     seesOthers ? listTransferOwnerOptions(user) : Promise.resolve(undefined),
   ]);
+  redirectPastEnd(list, "/transfers/consultant", raw);
   const label = labeller(user.locale);
 
   const columns: DataTableColumn<TransferCandidateRow>[] = [
@@ -70,7 +72,7 @@ export default async function TransferConsultantPage({ searchParams }: Props) {
       header: tf("owner"),
       cell: (r) => (r.owner.active ? r.owner.name : tl("inactive", { name: r.owner.name })),
     },
-    { key: "contracts", header: tl("contracts"), align: "right", cell: (r) => r._count.contracts },
+    { key: "contracts", header: tl("contracts"), align: "right", cell: (r) => r.contractCount },
     { key: "updatedAt", header: tf("updatedAt"), cell: (r) => formatDate(r.updatedAt, user.locale) },
   ];
 
@@ -85,18 +87,11 @@ export default async function TransferConsultantPage({ searchParams }: Props) {
       <DataTable
         caption={tl("caption")}
         columns={columns}
-        rows={rows}
+        rows={list.rows}
         rowKey={(r) => r.id}
         empty={<EmptyState title={tl("empty")} description={tl("emptyHint")} />}
       />
-      <Pagination
-        page={params.page}
-        pageSize={params.size}
-        total={total}
-        searchParams={raw}
-        pathname="/transfers/consultant"
-        className="mt-4"
-      />
+      <Pagination list={list} searchParams={raw} pathname="/transfers/consultant" className="mt-4" />
     </>
   );
 }

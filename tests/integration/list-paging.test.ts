@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { paginate, type Paged } from "@/lib/lists/paginate";
+import { listProspects } from "@/lib/customers/prospect-queries";
+import { listClients } from "@/lib/customers/client-queries";
+import { listContracts } from "@/lib/contracts/queries";
+import { listNotifications } from "@/lib/notifications/queries";
+import { listTransferCandidates } from "@/lib/transfers/queries";
+import { clientListSchema, prospectListSchema } from "@/lib/customers/schema";
+import { contractListSchema } from "@/lib/contracts/schema";
+import { transferCandidateListSchema } from "@/lib/transfers/schema";
+import { createContractRecord, createCustomer, createUser } from "./fixtures";
+
+// lib/lists/paginate.ts on real queries, with a small count bound so that every branch (bounded
+// count, a page revealing the end, pages beyond the bound read from either end, pages past the end)
+// runs on a handful of rows.
+
+let ownerId: string;
+let ids: string[]; // the owner's 13 customers in list order (name ascending)
+
+const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ name: "asc" }, { id: "asc" }];
+
+function page(n: number, size: number, bound: number, where: Prisma.CustomerWhereInput = { ownerId }): Promise<Paged<string>> {
+  return paginate({ page: n, size }, orderBy, {
+    count: (args) => prisma.customer.count({ where, ...args }),
+    rows: async (args) => (await prisma.customer.findMany({ where, ...args, select: { id: true } })).map((r) => r.id),
+  }, bound);
+}
+
+beforeAll(async () => {
+  const owner = await createUser(["CONSULTANT"]);
+  ownerId = owner.id;
+  // Names that tie in pairs, so the id tiebreak has to hold pages apart.
+  for (let i = 0; i < 13; i++) await createCustomer(owner, { name: `分页${String(Math.floor(i / 2)).padStart(2, "0")}` });
+  ids = (await prisma.customer.findMany({ where: { ownerId }, orderBy, select: { id: true } })).map((r) => r.id);
+});
+
+describe("paginate: counting up to the bound", () => {
+  it("counts exactly up to the bound", async () => {
+    const list = await page(1, 5, 20);
+    expect(list).toMatchObject({ rows: ids.slice(0, 5), total: 13, exact: true, pages: 3, hasNext: true, pastEnd: false });
+  });
+
+  it("says 'more than the bound' beyond it, and knows a next page from one row more", async () => {
+    const first = await page(1, 3, 5);
+    expect(first).toMatchObject({ rows: ids.slice(0, 3), total: 5, exact: false, pages: null, hasNext: true, pastEnd: false });
+    const second = await page(2, 3, 5);
+    expect(second).toMatchObject({ rows: ids.slice(3, 6), exact: false, hasNext: true });
+  });
+
+  it("takes the total from a page that shows the end, even beyond the bound", async () => {
+    // 13 rows, pages of 5, bound 10: page 3 starts at 10 (within the bound) and ends the list.
+    const last = await page(3, 5, 10);
+    expect(last).toMatchObject({ rows: ids.slice(10), total: 13, exact: true, pages: 3, hasNext: false, pastEnd: false });
+  });
+
+  it("shows an empty list as one empty page", async () => {
+    const list = await page(1, 5, 5, { ownerId, name: "没有这个人" });
+    expect(list).toMatchObject({ rows: [], total: 0, exact: true, pages: 1, hasNext: false, pastEnd: false });
+  });
+});
+
+describe("paginate: pages beyond the bound", () => {
+  it("counts exactly and reads a page nearer the end backwards, in list order", async () => {
+    // Page 3 of 3-row pages starts at 6, beyond the bound 5; rows 6–8 of 13 are nearer the end.
+    const list = await page(3, 3, 5);
+    expect(list).toMatchObject({ rows: ids.slice(6, 9), total: 13, exact: true, pages: 5, hasNext: true, pastEnd: false });
+  });
+
+  it("reads the last page, shorter than the others", async () => {
+    expect(await page(5, 3, 5)).toMatchObject({ rows: ids.slice(12), total: 13, pages: 5, hasNext: false, pastEnd: false });
+  });
+
+  it("reads a page nearer the start forwards", async () => {
+    expect(await page(2, 4, 3)).toMatchObject({ rows: ids.slice(4, 8), total: 13, pages: 4, hasNext: true });
+  });
+
+  it("pages through the whole list without gaps or overlaps, whatever the bound", async () => {
+    for (const bound of [0, 2, 5, 100]) {
+      const seen: string[] = [];
+      for (let n = 1; n <= 5; n++) seen.push(...(await page(n, 3, bound)).rows);
+      expect(seen).toEqual(ids);
+    }
+  });
+});
+
+describe("paginate: a page past the end", () => {
+  it("reports the real last page within the bound", async () => {
+    expect(await page(9, 5, 20)).toMatchObject({ rows: [], total: 13, exact: true, pages: 3, pastEnd: true });
+  });
+
+  it("reports the real last page beyond the bound", async () => {
+    expect(await page(999, 3, 5)).toMatchObject({ rows: [], total: 13, exact: true, pages: 5, pastEnd: true });
+  });
+
+  it("sends an empty list to page 1", async () => {
+    expect(await page(4, 5, 5, { ownerId, name: "没有这个人" })).toMatchObject({ rows: [], total: 0, pages: 1, pastEnd: true });
+  });
+});
+
+describe("every paged list reports a page past the end", () => {
+  it("我的准客户, 我的签约客户, 我的合同, 转咨询 and notifications", async () => {
+    const a = await createUser(["CONSULTANT"]);
+    const prospect = await createCustomer(a);
+    const client = await createCustomer(a, { status: "CLIENT" });
+    await createContractRecord(client.id, a);
+    await prisma.notification.create({ data: { userId: a.id, kind: "customersTransferred", params: { count: 1 } } });
+
+    const lists = [
+      await listProspects(a, prospectListSchema.parse({ page: "999" })),
+      await listClients(a, clientListSchema.parse({ page: "999" })),
+      await listContracts(a, contractListSchema.parse({ page: "999" })),
+      await listTransferCandidates(a, transferCandidateListSchema.parse({ page: "999" })),
+      await listNotifications(a, { page: 999 }),
+    ];
+    for (const list of lists) expect(list).toMatchObject({ rows: [], pastEnd: true, pages: 1 });
+    expect(lists[3].total).toBe(2);
+
+    const firstPages = [
+      await listProspects(a, prospectListSchema.parse({})),
+      await listTransferCandidates(a, transferCandidateListSchema.parse({ status: "PROSPECT" })),
+    ];
+    for (const list of firstPages) expect(list).toMatchObject({ rows: [expect.objectContaining({ id: prospect.id })], pastEnd: false });
+  });
+});
