@@ -3,11 +3,11 @@
 // Counting a large filtered set exactly reads all of it (300 ms for a manager's team at 1,000,000
 // customers), while nobody pages through more than a few thousand rows. So a list counts exactly up
 // to COUNT_BOUND and says "5,000+" beyond it; whether a next page exists comes from fetching one row
-// more than the page shows. Only a page beyond the bound (reached by a hand-edited URL, or by a
-// redirect to the last page) counts exactly: it needs the total to exist, and reads its rows from
-// whichever end of the list is nearer, so the last page costs no OFFSET through the whole list. A page
-// past the end is reported (`pastEnd`) with the real page count, so the caller can send the user to
-// the last page (lib/lists/redirect-past-end.ts).
+// more than the page shows. Paging stops at the bound: past it a list says to narrow the search (or to
+// reverse the order, which brings the other end first) instead of paying for an exact count and an
+// OFFSET through the whole set. A page past the end is reported (`pastEnd`) with the page to go to —
+// the real last page, or the last one the bound reaches — so the caller can send the user there
+// (lib/lists/redirect-past-end.ts).
 
 /**
  * Lists count their filtered rows exactly up to this many and show "5,000+" beyond it: 250 pages of
@@ -43,7 +43,9 @@ export type Paged<T> = {
   /** Number of pages when `exact`, else null. Never less than 1: an empty list is one empty page. */
   pages: number | null;
   hasNext: boolean;
-  /** The page asked for lies past the end: `pages` then holds the real last page to go to. */
+  /** Paging stops here: more rows match, but they lie beyond the bound (narrow the search to see them). */
+  capped: boolean;
+  /** The page asked for lies past the end: `pages` then holds the page to go to instead. */
   pastEnd: boolean;
 };
 
@@ -51,20 +53,9 @@ function pageCount(total: number, size: number): number {
   return Math.max(1, Math.ceil(total / size));
 }
 
-/**
- * A list's order (Prisma's `orderBy` array, each entry `{ field: "asc" | "desc" }`) read backwards.
- * Throws on an entry that is not a plain direction (e.g. with `nulls`), which it cannot reverse.
- */
-export function reverseOrder<O extends object>(orderBy: O[]): O[] {
-  return orderBy.map(
-    (entry) =>
-      Object.fromEntries(
-        Object.entries(entry).map(([field, dir]) => {
-          if (dir !== "asc" && dir !== "desc") throw new Error(`reverseOrder: ${field} is not ordered by a plain direction`);
-          return [field, dir === "asc" ? "desc" : "asc"];
-        }),
-      ) as O,
-  );
+/** The last page a list of more than `bound` rows can be paged to: the one holding row `bound`. */
+export function lastReachablePage(size: number, bound: number = COUNT_BOUND): number {
+  return Math.floor(bound / size) + 1;
 }
 
 /**
@@ -73,10 +64,10 @@ export function reverseOrder<O extends object>(orderBy: O[]): O[] {
  * arguments given (spread them into Prisma's `count` and `findMany` next to the list's `where`).
  * `bound` defaults to COUNT_BOUND (tests pass a small one).
  *
- * Up to the bound, the bounded count and the page (one row more than shown) run side by side; the
- * total is exact when at most `bound` rows match or the page shown is the last. Beyond the bound the
- * total is counted exactly. A page past the end returns no rows, `pastEnd: true` and the exact page
- * count. Errors of the queries propagate.
+ * The bounded count and the page (one row more than shown) run side by side; the total is exact when
+ * at most `bound` rows match or the page shown is the last. When more match, paging stops at
+ * `lastReachablePage` (`capped` there). A page past the end returns no rows, `pastEnd: true` and in
+ * `pages` the page to go to. Errors of the queries propagate.
  */
 export async function paginate<T, O extends object>(
   { page, size }: PageRequest,
@@ -85,34 +76,25 @@ export async function paginate<T, O extends object>(
   bound: number = COUNT_BOUND,
 ): Promise<Paged<T>> {
   const skip = (page - 1) * size;
-  const exactly = (rows: T[], total: number, hasNext: boolean): Paged<T> =>
-    ({ rows, page, size, total, exact: true, pages: pageCount(total, size), hasNext, pastEnd: false });
-  const pastEnd = (total: number): Paged<T> =>
-    ({ rows: [], page, size, total, exact: true, pages: pageCount(total, size), hasNext: false, pastEnd: true });
+  const reachable = lastReachablePage(size, bound);
+  const result = (rows: T[], over: Partial<Paged<T>>): Paged<T> =>
+    ({ rows, page, size, total: 0, exact: true, pages: 1, hasNext: false, capped: false, pastEnd: false, ...over });
+  const exactly = (rows: T[], total: number, hasNext: boolean) => result(rows, { total, pages: pageCount(total, size), hasNext });
+  const pastEnd = (total: number, exact: boolean, pages: number) =>
+    result([], { total, exact, pages, capped: !exact, pastEnd: true });
 
-  if (skip <= bound) {
-    const [counted, fetched] = await Promise.all([
-      query.count({ orderBy, take: bound + 1 }),
-      query.rows({ orderBy, skip, take: size + 1 }),
-    ]);
-    const rows = fetched.slice(0, size);
-    const hasNext = fetched.length > size;
-    if (counted <= bound) return rows.length === 0 && page > 1 ? pastEnd(counted) : exactly(rows, counted, hasNext);
-    if (rows.length === 0) {
-      // More than the bound matched a moment ago, yet the page is empty: rows went meanwhile.
-      const total = await query.count({});
-      return page > 1 ? pastEnd(total) : exactly(rows, total, false);
-    }
-    if (!hasNext) return exactly(rows, skip + rows.length, false);
-    return { rows, page, size, total: bound, exact: false, pages: null, hasNext, pastEnd: false };
-  }
-
-  const total = await query.count({});
-  if (skip >= total) return pastEnd(total);
-  const end = Math.min(skip + size, total);
-  const rows =
-    total - end < skip
-      ? (await query.rows({ orderBy: reverseOrder(orderBy), skip: total - end, take: end - skip })).reverse()
-      : await query.rows({ orderBy, skip, take: end - skip });
-  return exactly(rows, total, end < total);
+  const [counted, fetched] = await Promise.all([
+    query.count({ orderBy, take: bound + 1 }),
+    // A page beyond the reachable ones is never read: its OFFSET alone could cost more than the list.
+    page <= reachable ? query.rows({ orderBy, skip, take: size + 1 }) : Promise.resolve([]),
+  ]);
+  const rows = fetched.slice(0, size);
+  const hasNext = fetched.length > size;
+  if (counted <= bound) return rows.length === 0 && page > 1 ? pastEnd(counted, true, pageCount(counted, size)) : exactly(rows, counted, hasNext);
+  if (page > reachable) return pastEnd(bound, false, reachable);
+  // More than the bound matched a moment ago, yet the page is empty: rows went meanwhile; start over.
+  if (rows.length === 0) return page > 1 ? pastEnd(bound, false, 1) : exactly(rows, 0, false);
+  if (!hasNext) return exactly(rows, skip + rows.length, false);
+  const capped = page === reachable;
+  return result(rows, { total: bound, exact: false, pages: null, hasNext: !capped, capped });
 }

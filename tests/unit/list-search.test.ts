@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { containsText, escapeLike, isShortTerm, textSearch } from "@/lib/lists/search";
-import { reverseOrder } from "@/lib/lists/paginate";
+import { lastReachablePage } from "@/lib/lists/paginate";
 import { pageHref } from "@/lib/lists/page-href";
 
 // The same LIKE semantics PostgreSQL applies to an escaped pattern (escape character \), so the
@@ -66,10 +66,11 @@ describe("lib/lists/search", () => {
 });
 
 describe("lib/lists paging helpers", () => {
-  it("reverses a list's order and refuses what it cannot reverse", () => {
-    expect(reverseOrder([{ name: "asc" }, { id: "asc" }])).toEqual([{ name: "desc" }, { id: "desc" }]);
-    expect(reverseOrder([{ createdAt: "desc" }])).toEqual([{ createdAt: "asc" }]);
-    expect(() => reverseOrder([{ signedAt: { sort: "desc", nulls: "last" } }])).toThrow(/signedAt/);
+  it("reaches the page holding the bound's row, and no further", () => {
+    expect(lastReachablePage(20, 5000)).toBe(251);
+    expect(lastReachablePage(50, 5000)).toBe(101);
+    expect(lastReachablePage(3, 5)).toBe(2);
+    expect(lastReachablePage(5, 10)).toBe(3);
   });
 
   it("links a page keeping every other parameter, and page 1 without one", () => {
