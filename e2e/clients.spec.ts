@@ -66,6 +66,16 @@ test.describe("我的签约客户 as a consultant", () => {
     await expect(page.getByLabel("备注")).toHaveValue("家长希望年内出结果，已沟通");
   });
 
+  test("an old link to the prospect (or its 签约 page) opens the client's page (or 创建合同)", async ({ page }) => {
+    const href = await findClient(page);
+    const id = href.split("/").pop();
+    await page.goto(`/prospects/${id}`);
+    await expect(page).toHaveURL(href);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(CLIENT);
+    await page.goto(`/prospects/${id}/sign`);
+    await expect(page).toHaveURL(`${href}/contracts/new`);
+  });
+
   test("a stale second tab gets 记录已被他人修改 and keeps the user's input", async ({ page, context }) => {
     const href = await findClient(page);
     const second = await context.newPage();

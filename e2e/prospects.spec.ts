@@ -69,6 +69,17 @@ test.describe("新建准客户 as a consultant", () => {
     }
   });
 
+  test("a URL whose percent-encoding is not UTF-8 gets the not-found page, never an error", async ({ page }) => {
+    for (const path of ["/prospects/%FF", "/clients/%ED%A0%80", "/contracts/%E4%B8", "/prospects/%FF/sign", "/%C0%AF"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.getByRole("heading", { name: "未找到" }), path).toBeVisible();
+    }
+    for (const path of ["/prospects?q=%FF", "/contracts?q=%E4%B8&status=%FF"]) {
+      expect((await page.goto(path))?.status(), path).toBe(200);
+    }
+  });
+
   test("flags a 撞单 while typing and refuses to save it", async ({ page }) => {
     await page.goto("/prospects/new");
     await page.getByLabel("姓名").fill("王芳");

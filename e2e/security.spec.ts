@@ -27,6 +27,14 @@ test.describe("the page after login", () => {
     });
   }
 
+  test("a signed-out visitor of a page comes back to it after signing in", async ({ page, baseURL }) => {
+    await page.goto("/contracts?status=DRAFT");
+    await expect(page).toHaveURL((url) => url.pathname === "/login" && url.searchParams.get("callbackUrl") === "/contracts?status=DRAFT");
+    await submitLogin(page, "consultant1", DEMO_PASSWORD);
+    await expect(page).toHaveURL((url) => url.origin === new URL(baseURL!).origin && url.pathname === "/contracts" && url.search === "?status=DRAFT");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("我的合同");
+  });
+
   test("a callbackUrl inside the app is honoured, with its query", async ({ page, baseURL }) => {
     await page.goto(`/login?callbackUrl=${encodeURIComponent("/contracts?q=HT")}`);
     await submitLogin(page, "consultant1", DEMO_PASSWORD);

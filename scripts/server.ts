@@ -5,10 +5,12 @@ import { parseArgs } from "node:util";
 import { allowedOrigins } from "@/lib/actions/origin";
 import { trustProxyHops } from "@/lib/auth/client-ip";
 import { markPeerAddressServer, recordPeerAddress } from "@/lib/auth/peer-address";
+import { hasMalformedPath, MALFORMED_PATH_TARGET, recordRequestPath } from "@/lib/http/request-url";
 
 // The app's HTTP server, in place of `next start` / `next dev`: Next.js's documented custom server
 // (`next({ dev, dir, hostname, port })` + `getRequestHandler()`) behind a plain node:http server.
-// It exists for one thing Next.js does not give the app: the address of the TCP peer. Next only
+// It exists for what Next.js does not give the app: the address of the TCP peer, and a 404 rather than
+// a 500 for a path whose percent-encoding is not UTF-8 (lib/http/request-url.ts). Next only
 // fills X-Forwarded-For from the socket when the client sent none, so that header is the client's
 // to choose; here every request gets the socket's address in PEER_ADDRESS_HEADER (a client-sent
 // one is dropped first) and the process is marked so clientIp() trusts it (lib/auth/peer-address.ts).
@@ -48,6 +50,8 @@ async function main(): Promise<void> {
 
   server.on("request", (req, res) => {
     recordPeerAddress(req.headers, req.socket.remoteAddress);
+    if (hasMalformedPath(req.url)) req.url = MALFORMED_PATH_TARGET;
+    recordRequestPath(req.headers, req.url);
     handle(req, res).catch((error: unknown) => {
       console.error(`Failed to handle ${req.method} ${req.url}:`, error);
       if (!res.headersSent) res.statusCode = 500;

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { getCurrentUser, type SessionUser } from "@/lib/auth/session";
+import { getCurrentUser, loginRedirect, type SessionUser } from "@/lib/auth/session";
 import { DomainError, type FieldErrors } from "@/lib/errors";
 import { stripUnstorable } from "@/lib/validation/text";
 import { isAllowedActionOrigin } from "./origin";
@@ -32,7 +32,7 @@ export function action<S extends z.ZodType, T>(
   return async (raw) => {
     if (!(await fromOurPages())) return FORBIDDEN_ORIGIN;
     const user = await getCurrentUser();
-    if (!user) redirect("/login");
+    if (!user) redirect(await loginRedirect());
     if (!can(user.roles, options.permission)) return { ok: false, formError: "forbidden" };
 
     const parsed = options.schema.safeParse(withoutUnstorable(toInput(raw)), { error: fallbackMessage });

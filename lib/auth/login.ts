@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { credentialsSchema } from "./schema";
 
@@ -24,12 +24,12 @@ function attemptKey(identifier: string, userId: string | undefined): string {
 
 /**
  * When the lock on `key` (from `ip`, or from every address when `ip` is omitted) ends, or null if
- * there is none: `max` failures since the last success, all within one LOCK_WINDOW_MS, lock until
+ * there is none, read through `db` (the attempt's transaction): `max` failures since the last success, all within one LOCK_WINDOW_MS, lock until
  * LOCK_WINDOW_MS after the latest of them. Tries made while locked are not recorded, so the lock
  * ends on time even if someone keeps hammering.
  */
-export async function lockedUntil(where: { key: string; ip?: string }, max: number, now: Date): Promise<Date | null> {
-  const recent = await prisma.loginAttempt.findMany({
+export async function lockedUntil(db: Tx, where: { key: string; ip?: string }, max: number, now: Date): Promise<Date | null> {
+  const recent = await db.loginAttempt.findMany({
     where: { identifier: where.key, ip: where.ip, createdAt: { gt: new Date(now.getTime() - 2 * LOCK_WINDOW_MS) } },
     orderBy: { createdAt: "desc" },
     take: max,
@@ -43,8 +43,22 @@ export async function lockedUntil(where: { key: string; ip?: string }, max: numb
   return until > now ? until : null;
 }
 
-async function isLocked(key: string, ip: string, now: Date): Promise<boolean> {
-  return Boolean((await lockedUntil({ key, ip }, MAX_FAILURES_PER_ADDRESS, now)) ?? (await lockedUntil({ key }, MAX_FAILURES_PER_ACCOUNT, now)));
+async function isLocked(db: Tx, key: string, ip: string, now: Date): Promise<boolean> {
+  return Boolean(
+    (await lockedUntil(db, { key, ip }, MAX_FAILURES_PER_ADDRESS, now)) ?? (await lockedUntil(db, { key }, MAX_FAILURES_PER_ACCOUNT, now)),
+  );
+}
+
+// Checks the locks on `key` and, when there is none, records the attempt as a failure, as one step per
+// account: parallel tries for one account queue on an advisory lock, so each sees the failures of those
+// before it (150 guesses sent at once would otherwise all pass the check before any was recorded).
+// The password is verified after this short transaction, and only a success changes the row.
+async function reserveAttempt(key: string, ip: string, now: Date): Promise<{ id: bigint } | null> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:${key}`}))`;
+    if (await isLocked(tx, key, ip, now)) return null;
+    return tx.loginAttempt.create({ data: { identifier: key, ip, success: false, createdAt: now }, select: { id: true } });
+  });
 }
 
 /**
@@ -69,11 +83,12 @@ export async function authenticate(input: {
     select: { id: true, name: true, passwordHash: true, active: true, sessionVersion: true },
   });
   const key = attemptKey(identifier, user?.id);
-  if (await isLocked(key, input.ip, now)) return { ok: false, reason: "locked" };
+  const attempt = await reserveAttempt(key, input.ip, now);
+  if (!attempt) return { ok: false, reason: "locked" };
 
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const success = Boolean(user && user.active && passwordOk);
-  await prisma.loginAttempt.create({ data: { identifier: key, ip: input.ip, success, createdAt: now } });
   if (!success || !user) return { ok: false, reason: "invalid" };
+  await prisma.loginAttempt.update({ where: { id: attempt.id }, data: { success: true } });
   return { ok: true, user: { id: user.id, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -34,3 +34,13 @@ export function safeCallbackPath(value: unknown): string {
   if (path === "/login" || path.startsWith("/login/")) return "/";
   return `${path}${url.search}${url.hash}`;
 }
+
+/**
+ * The login page's URL for a signed-out visitor of `requestPath` (the path and query they asked for, or
+ * null when unknown): "/login?callbackUrl=…" so that signing in brings them back, or plain "/login"
+ * when there is nowhere safe (safeCallbackPath) to come back to but the home page.
+ */
+export function loginPath(requestPath: string | null | undefined): string {
+  const back = safeCallbackPath(requestPath);
+  return back === "/" ? "/login" : `/login?${new URLSearchParams({ callbackUrl: back })}`;
+}

@@ -1,11 +1,14 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { fromDbLocale, type AppLocale } from "@/lib/i18n/locales";
 import { auth } from "./config";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-url";
 import { can, type Permission } from "./permissions";
+import { loginPath } from "./redirect";
 
 export type SessionUser = {
   id: string;
@@ -39,8 +42,13 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(await loginRedirect());
   return user;
+}
+
+/** The login page for this request's visitor, coming back to the page they asked for (lib/auth/redirect.ts). */
+export async function loginRedirect(): Promise<string> {
+  return loginPath((await headers()).get(REQUEST_PATH_HEADER));
 }
 
 // For pages: a signed-in user without the permission gets 403.

@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
+import { customerHref } from "./lifecycle";
 import { DUPLICATE_KEYS, type DuplicateKey } from "./schema";
 
 export type DuplicateMatch = {
@@ -45,7 +46,7 @@ export async function findDuplicates(
     for (const field of DUPLICATE_KEYS) {
       if (keys[field] && row[field] === keys[field]) {
         const mine = row.ownerId === user.id;
-        const href = mine ? `/${row.status === "CLIENT" ? "clients" : "prospects"}/${row.id}` : null;
+        const href = mine ? customerHref(row) : null;
         matches.push({ field, ownerName: row.owner.name, customerId: mine ? row.id : null, href, mine });
       }
     }

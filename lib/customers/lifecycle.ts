@@ -31,3 +31,8 @@ export function assertCustomerStage(status: CustomerStatus, action: CustomerActi
   const rule: Rule = RULES[action];
   if (!rule.stages.includes(status)) throw new DomainError(rule.refusal);
 }
+
+/** Where a customer's page is for its stage: /prospects/<id> for a 准客户, /clients/<id> for a 签约客户. */
+export function customerHref(customer: { id: string; status: CustomerStatus }): string {
+  return customer.status === "CLIENT" ? `/clients/${customer.id}` : `/prospects/${customer.id}`;
+}

@@ -22,12 +22,27 @@ export const idParam = z
   .catch("");
 export const dateParam = z.string().refine(isIsoDate).optional().catch(undefined);
 
+const MAX_PAGE = 100_000;
+
+/**
+ * `?page=`: a whole page number from 1. A fraction is rounded down and anything too large (1e20,
+ * Infinity) becomes the largest page, which the list then sends to its real last page; what is not a
+ * number at all is page 1.
+ */
+export const pageParam = z
+  .unknown()
+  .optional()
+  .transform((value) => {
+    const n = Number(value);
+    return Number.isNaN(n) || n < 1 ? 1 : Math.min(Math.floor(n), MAX_PAGE);
+  });
+
 // sort (one of the list's own fields), dir, page and size.
 export function listControls<const F extends readonly [string, ...string[]]>(sortFields: F, defaultSort: F[number]) {
   return {
     sort: z.enum(sortFields).catch(defaultSort as never) as z.ZodCatch<z.ZodEnum<{ [K in F[number]]: K }>>,
     dir: z.enum(["asc", "desc"]).catch("desc"),
-    page: z.coerce.number().int().min(1).max(100000).catch(1),
+    page: pageParam,
     size: z.coerce
       .number()
       .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageParam } from "@/lib/lists/params";
 import { recordId } from "@/lib/validation/record";
 
 // What a notification may say: each kind is a message of the `notifications.kinds` namespace,
@@ -13,5 +14,5 @@ export const markNotificationsReadSchema = z.object({
 });
 
 export const notificationListSchema = z.object({
-  page: z.coerce.number().int().min(1).max(100000).catch(1),
+  page: pageParam,
 });

@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { writeAudit } from "@/lib/audit/audit";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { customerScope } from "@/lib/auth/scope";
-import { assertCustomerStage } from "@/lib/customers/lifecycle";
+import { assertCustomerStage, customerHref } from "@/lib/customers/lifecycle";
 import { notify } from "@/lib/notifications/service";
 import type { TransferInput, TransferResult } from "./schema";
 
@@ -15,9 +15,6 @@ type Moving = { id: string; name: string; status: CustomerStatus; ownerId: strin
 // How many customer names a notification quotes; the count says how many there were in all.
 const NAMES_IN_NOTIFICATION = 3;
 
-export function customerHref(c: { id: string; status: CustomerStatus }): string {
-  return c.status === "CLIENT" ? `/clients/${c.id}` : `/prospects/${c.id}`;
-}
 
 // 转交 / 转咨询: moves customers (and, unless kept, their contracts) to another active consultant.
 // The user may move exactly the customers they may see and edit (visibleCustomersWhere); one

@@ -15,6 +15,10 @@ const TABS_AND_BREAKS = /\r\n?|[\t\n\u0085\u2028\u2029]/g;
 // embedding, override and isolate controls go as well: invisible, nobody types them in this CRM, and
 // in a sentence such as a notification they reorder the words that follow (a spoofing aid).
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+// What no one types and only garbles a text: U+FFFD (where a decoder met bytes that were not UTF-8),
+// U+FFFC (an object left behind by rich-text copy and paste), the noncharacters (U+FFFE, U+FFFF,
+// U+FDD0…), a BOM inside the text and the deprecated language tag. Shown, they are boxes or nothing.
+const JUNK = /[\p{Noncharacter_Code_Point}\uFFFC\uFFFD\uFEFF\u{E0001}]/gu;
 
 // What looks like nothing: white space of every kind (Zs, Zl, Zp and ASCII), format characters (Cf:
 // zero-width space and joiners, word joiner, BOM, soft hyphen, Mongolian vowel separator…), controls,
@@ -31,17 +35,18 @@ export function stripUnstorable(value: string): string {
 }
 
 /**
- * A one-line text as it is stored: lone surrogates and controls dropped, tabs and line breaks (CR, LF,
+ * A one-line text as it is stored: lone surrogates, controls and junk (U+FFFD, U+FFFC, noncharacters, an
+ * inner BOM) dropped, tabs and line breaks (CR, LF,
  * CRLF, NEL, U+2028/9) turned into a space, and invisible characters trimmed from both ends. A text with
  * no visible character is "". Zero-width joiners inside the text (emoji sequences) are kept.
  */
 export function cleanLine(value: string): string {
-  return visibleOrEmpty(trimBlank(stripUnstorable(value).replace(TABS_AND_BREAKS, " ").replace(CONTROLS, "")));
+  return visibleOrEmpty(trimBlank(stripUnstorable(value).replace(TABS_AND_BREAKS, " ").replace(CONTROLS, "").replace(JUNK, "")));
 }
 
 /** A multi-line text as it is stored: as `cleanLine`, but line breaks normalised to "\n" and tabs kept. */
 export function cleanMultiLine(value: string): string {
-  return visibleOrEmpty(trimBlank(stripUnstorable(value).replace(LINE_BREAKS, "\n").replace(CONTROLS, "")));
+  return visibleOrEmpty(trimBlank(stripUnstorable(value).replace(LINE_BREAKS, "\n").replace(CONTROLS, "").replace(JUNK, "")));
 }
 
 /** True when `value` has at least one character that shows: not blank, not a lone mark, not a tag. */

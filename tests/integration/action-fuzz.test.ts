@@ -457,8 +457,9 @@ const TYPED = [
 ];
 
 // Written out as PostgreSQL bracket expressions (its regex escapes), independently of lib/validation/text.ts.
-// U+FFFD is what the driver makes of a lone surrogate; the fuzzing never sends one itself.
-const CONTROLS_MULTI = String.raw`\u0001-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFFFD`;
+// U+FFFD is what the driver makes of a lone surrogate (the fuzzing never sends one itself); U+FFFC and
+// the noncharacters are junk the text builders drop.
+const CONTROLS_MULTI = String.raw`\u0001-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFDD0-\uFDEF\uFFFC-\uFFFF`;
 const BAD_MULTI = `[${CONTROLS_MULTI}]`;
 const BAD_SINGLE = String.raw`[\t\n${CONTROLS_MULTI}]`;
 // What trimming removes: white space, format characters and blank-looking letters.

@@ -86,6 +86,7 @@ const HOSTILE_CHARS = [
   "\u200B", "\u200C", "\u200D", "\u200E", "\u200F", "\u2060", "\u2064", "\uFEFF", "\u00AD", "\u180E",
   "\u00A0", "\u2007", "\u3000", "\u115F", "\u1160", "\u3164", "\uFFA0", "\u2800",
   "\u202A", "\u202E", "\u2066", "\u2069", "\u0301", "\uFE0F",
+  "\uFFFC", "\uFFFE", "\uFFFF", "\uFDD0", "\u{10FFFF}", "\u{E0001}",
 ];
 
 // Any UTF-16 code unit but U+FFFD, so a U+FFFD in the database can only be a lone surrogate that the

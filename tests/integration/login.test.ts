@@ -118,6 +118,22 @@ describe("login", () => {
     ).toMatchObject({ ok: true });
   });
 
+  it("holds the limits when the guesses come all at once, from one address and from many", async () => {
+    const user = await createUser(["CONSULTANT"]);
+    const now = new Date("2026-11-10T02:00:00Z");
+    const guess = (i: number, ip: string, password = `wrong-${i}`) => authenticate({ identifier: user.username, password, ip, now });
+
+    const fromOne = await Promise.all(Array.from({ length: 25 }, (_, i) => guess(i, "10.1.0.1")));
+    expect(fromOne.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(MAX_FAILURES_PER_ADDRESS);
+    expect(fromOne.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(25 - MAX_FAILURES_PER_ADDRESS);
+
+    // Many addresses at once: the account's own limit holds too, and then even the right password waits.
+    await Promise.all(Array.from({ length: 40 }, (_, i) => guess(i, `10.2.0.${i + 1}`)));
+    const checked = await prisma.loginAttempt.count({ where: { identifier: `user:${user.id}` } });
+    expect(checked).toBe(MAX_FAILURES_PER_ACCOUNT);
+    expect(await guess(0, "10.3.0.1", TEST_PASSWORD)).toEqual({ ok: false, reason: "locked" });
+  });
+
   it("answers malformed input like a wrong password and records nothing", async () => {
     const user = await createUser(["CONSULTANT"]);
     const before = await prisma.loginAttempt.count();

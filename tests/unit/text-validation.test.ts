@@ -60,6 +60,12 @@ describe("cleanLine", () => {
     ["\u{E0067}\u{E007F}", ""],
     ["\u202Egpj.exe", "gpj.exe"],
     ["a\u2066b\u2069c", "abc"],
+    ["多部\uFFFD件", "多部件"],
+    ["\uFFFC", ""],
+    ["\uFFFF", ""],
+    ["张\uFFFE\uFDD0\u{10FFFF}\u{1FFFF}伟", "张伟"],
+    ["张\uFEFF伟", "张伟"],
+    ["\u{E0001}en", "en"],
   ])("%j → %j", (input, expected) => {
     expect(cleanLine(input)).toBe(expected);
   });
@@ -251,8 +257,23 @@ describe("schemas built on the text builders", () => {
     >;
     expect(parsed.q).toBe("");
     for (const key of ["country", "owner"]) if (key in parsed) expect(parsed[key]).toBe("");
-    expect(parsed.page).toBe(1);
+    // Too large a page becomes the largest page, which the list sends on to its real last page.
+    expect(parsed.page).toBe(100_000);
     expect(schema.parse({ q: " 张\u0000伟\u200B " }).q).toBe("张伟");
+  });
+
+  it.each([
+    ["1", 1],
+    ["7", 7],
+    ["2.9", 2],
+    ["100001", 100_000],
+    ["Infinity", 100_000],
+    ["0", 1],
+    ["-3", 1],
+    ["abc", 1],
+    [undefined, 1],
+  ])("reads ?page=%s as page %d", (raw, page) => {
+    expect(prospectListSchema.parse({ page: raw }).page).toBe(page);
   });
 });
 

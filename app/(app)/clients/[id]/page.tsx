@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
 import { AuditTrail } from "@/components/audit/audit-trail";
@@ -13,6 +12,8 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listContractsOfCustomer } from "@/lib/contracts/queries";
 import { getClient } from "@/lib/customers/client-queries";
+import { redirectToOtherStage } from "@/lib/customers/customer-queries";
+import { customerHref } from "@/lib/customers/lifecycle";
 import { toClientFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDate, isoDateOnly } from "@/lib/time";
@@ -26,8 +27,7 @@ export default async function ClientPage({ params }: Props) {
   const user = await requirePermission("client.read");
   const { id } = await params;
   // Outside the user's scope looks exactly like not existing.
-  const client = await getClient(user, id);
-  if (!client) notFound();
+  const client = (await getClient(user, id)) ?? (await redirectToOtherStage(user, id, customerHref));
   const [t, tf, tc, options, contracts] = await Promise.all([
     getTranslations("clients"),
     getTranslations("fields"),

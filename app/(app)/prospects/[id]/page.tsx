@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { FollowUpSection } from "@/components/customers/follow-up-section";
@@ -8,6 +7,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { redirectToOtherStage } from "@/lib/customers/customer-queries";
+import { customerHref } from "@/lib/customers/lifecycle";
 import { getProspect } from "@/lib/customers/prospect-queries";
 import { toProspectFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
@@ -20,8 +21,7 @@ export default async function ProspectPage({ params }: Props) {
   const user = await requirePermission("prospect.read");
   const { id } = await params;
   // Outside the user's scope looks exactly like not existing.
-  const prospect = await getProspect(user, id);
-  if (!prospect) notFound();
+  const prospect = (await getProspect(user, id)) ?? (await redirectToOtherStage(user, id, customerHref));
   const [t, options] = await Promise.all([getTranslations("prospects"), getDictionaryOptions(user.locale)]);
 
   const values = toProspectFormValues(prospect);

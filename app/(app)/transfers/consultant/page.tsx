@@ -19,7 +19,7 @@ import {
   type TransferCandidateRow,
 } from "@/lib/transfers/queries";
 import { transferCandidateListSchema } from "@/lib/transfers/schema";
-import { customerHref } from "@/lib/transfers/service";
+import { customerHref } from "@/lib/customers/lifecycle";
 import { TransferFilters } from "./transfer-filters";
 import { labeller } from "@/lib/dictionaries/label";
 

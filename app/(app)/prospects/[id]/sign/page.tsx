@@ -1,10 +1,10 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { EMPTY_CONTRACT } from "@/lib/contracts/schema";
 import { toClientFormValues } from "@/lib/customers/form-values";
+import { redirectToOtherStage } from "@/lib/customers/customer-queries";
 import { getProspect } from "@/lib/customers/prospect-queries";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { shanghaiToday } from "@/lib/time";
@@ -16,8 +16,8 @@ type Props = { params: Promise<{ id: string }> };
 export default async function SignPage({ params }: Props) {
   const user = await requirePermission("contract.create");
   const { id } = await params;
-  const prospect = await getProspect(user, id);
-  if (!prospect) notFound();
+  // A client has signed already: a further contract is 创建合同.
+  const prospect = (await getProspect(user, id)) ?? (await redirectToOtherStage(user, id, (c) => `/clients/${c.id}/contracts/new`));
   const [t, options] = await Promise.all([getTranslations("contracts"), getDictionaryOptions(user.locale)]);
 
   return (

@@ -1,10 +1,10 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientSummary } from "@/components/contracts/client-summary";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { getClientForContract } from "@/lib/contracts/queries";
+import { redirectToOtherStage } from "@/lib/customers/customer-queries";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { shanghaiToday } from "@/lib/time";
 import { NewContractForm } from "./new-contract-form";
@@ -15,8 +15,8 @@ type Props = { params: Promise<{ id: string }> };
 export default async function NewContractPage({ params }: Props) {
   const user = await requirePermission("contract.create");
   const { id } = await params;
-  const client = await getClientForContract(user, id);
-  if (!client) notFound();
+  // A prospect signs with its first contract (签约).
+  const client = (await getClientForContract(user, id)) ?? (await redirectToOtherStage(user, id, (c) => `/prospects/${c.id}/sign`));
   const [t, options] = await Promise.all([getTranslations("contracts"), getDictionaryOptions(user.locale)]);
 
   return (
