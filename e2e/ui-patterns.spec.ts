@@ -38,6 +38,17 @@ test.describe("as 李娜", () => {
     await expect(toasts(page).getByText("准客户已创建")).toHaveCount(0);
   });
 
+  test("opening the user menu puts a toast away, so it never covers the menu", async ({ browser }) => {
+    const page = await phonePage(browser, "consultant1");
+    await createProspect(page, `菜单${freshPhone().slice(-4)}`);
+    await expect(toasts(page).getByText("准客户已创建")).toBeVisible();
+    await page.getByRole("button", { name: /用户菜单/ }).click();
+    await expect(page.getByRole("menu")).toBeVisible();
+    // Well before the toast's own 6 seconds are up.
+    await expect(toasts(page).getByText("准客户已创建")).toHaveCount(0, { timeout: 1500 });
+    await page.context().close();
+  });
+
   test("修改记录 shows an edit as 国家：A → B, a creation without a diff, and a follow-up as a follow-up", async ({ page }) => {
     const name = `记录${freshPhone().slice(-4)}`;
     await createProspect(page, name, "英国");

@@ -3,6 +3,7 @@
 import { useState, type MouseEvent } from "react";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { toast } from "sonner";
 import { Sheet, SheetContent, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { NavLinks, type NavItem } from "./nav-links";
 
@@ -21,7 +22,14 @@ export function MobileNav({ items, appName }: { items: readonly NavItem[]; appNa
   }
 
   return (
-    <Sheet open={open} onOpenChange={(next) => setOpenedOn(next ? pathname : null)}>
+    <Sheet
+      open={open}
+      onOpenChange={(next) => {
+        // A toast sits where the sheet's first items are on a phone; the menu is what the user wants now.
+        if (next) toast.dismiss();
+        setOpenedOn(next ? pathname : null);
+      }}
+    >
       <SheetTrigger
         aria-label={t("openMenu")}
         className="-ml-2 inline-flex size-10 shrink-0 items-center justify-center rounded-md text-gray-700 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-brand-600 lg:hidden"

@@ -2,6 +2,7 @@
 
 import { useId, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
+import { toast } from "sonner";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { isAppLocale, type AppLocale } from "@/lib/i18n/locales";
 import { Badge } from "@/components/ui/badge";
@@ -47,7 +48,8 @@ export function UserMenu({ name, roles, switchLocaleAction, logoutAction, logout
   const run = (action: () => Promise<void>) => () => startTransition(action);
 
   return (
-    <DropdownMenu>
+    // An open toast would cover the menu's top on a phone; opening the menu puts it away.
+    <DropdownMenu onOpenChange={(open) => open && toast.dismiss()}>
       <DropdownMenuTrigger
         aria-label={`${t("userMenu")}: ${name}`}
         aria-busy={pending}
