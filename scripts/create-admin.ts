@@ -1,13 +1,13 @@
 import { parseArgs } from "node:util";
 import { writeAudit } from "@/lib/audit/audit";
 import { hashPassword } from "@/lib/auth/password";
+import { newPasswordProblem } from "@/lib/auth/schema";
 import { prisma } from "@/lib/db";
 
 // `npm run admin:create -- --username x --name 名字 [--email e]`: production has no default
 // account, so this is how the first IT administrator comes to exist. The password comes from
 // ADMIN_PASSWORD or stdin, never from the command line (it would land in the shell history).
 
-const MIN_PASSWORD_LENGTH = 10;
 const USAGE = "Usage: npm run admin:create -- --username <name> --name <display name> [--email <address>]\n" +
   "The password is read from ADMIN_PASSWORD, or from stdin (prompted for when stdin is a terminal).";
 
@@ -79,9 +79,8 @@ function promptHidden(question: string): Promise<string> {
 async function main(): Promise<void> {
   const { username, name, email } = readArgs();
   const password = await readPassword();
-  if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw new CommandError(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
-  }
+  const problem = newPasswordProblem(password);
+  if (problem) throw new CommandError(problem);
 
   const taken = await prisma.user.findFirst({
     where: { OR: [{ username }, ...(email ? [{ email }] : [])] },

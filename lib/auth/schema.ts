@@ -35,3 +35,19 @@ export type Credentials = z.output<typeof credentialsSchema>;
 export const loginFormSchema = credentialsSchema.extend({
   callbackUrl: z.unknown().optional().transform(safeCallbackPath),
 });
+
+/** The shortest password a new account may get (issue 12 brings the same rule to every password change). */
+export const MIN_NEW_PASSWORD_LENGTH = 10;
+
+/**
+ * Why `password` cannot be given to a new account, in English for the command line, or null when it can:
+ * at least MIN_NEW_PASSWORD_LENGTH characters, and one the login form accepts (credentialsSchema: at most
+ * MAX_PASSWORD_LENGTH, no control characters or lone surrogates), since any other could never be used.
+ */
+export function newPasswordProblem(password: string): string | null {
+  if ([...password].length < MIN_NEW_PASSWORD_LENGTH) return `The password must have at least ${MIN_NEW_PASSWORD_LENGTH} characters.`;
+  if (!credentialsSchema.shape.password.safeParse(password).success) {
+    return `The password must have at most ${MAX_PASSWORD_LENGTH} characters and no control characters.`;
+  }
+  return null;
+}
