@@ -89,7 +89,7 @@ export async function listContracts(user: SessionUser, p: ContractListParams) {
           owner: { select: { name: true } },
         },
       }),
-  });
+  }, { countInOrder: !p.q });
   return { ...list, rows: list.rows.map(withFeeStrings) };
 }
 export type ContractRow = Awaited<ReturnType<typeof listContracts>>["rows"][number];

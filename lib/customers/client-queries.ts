@@ -51,7 +51,7 @@ export async function listClients(user: SessionUser, p: ClientListParams) {
           owner: { select: { name: true } },
         },
       }),
-  });
+  }, { countInOrder: !p.q });
   return withContractCounts(user, list);
 }
 export type ClientRow = Awaited<ReturnType<typeof listClients>>["rows"][number];

@@ -47,7 +47,7 @@ export async function listProspects(user: SessionUser, p: ProspectListParams) {
           owner: { select: { name: true } },
         },
       }),
-  });
+  }, { countInOrder: !p.q });
 }
 export type ProspectRow = Awaited<ReturnType<typeof listProspects>>["rows"][number];
 

@@ -72,7 +72,7 @@ export async function listTransferCandidates(user: SessionUser, p: TransferCandi
           owner: { select: { name: true, active: true } },
         },
       }),
-  });
+  }, { countInOrder: !p.q });
   return withContractCounts(user, list);
 }
 export type TransferCandidateRow = Awaited<ReturnType<typeof listTransferCandidates>>["rows"][number];

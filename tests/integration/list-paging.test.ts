@@ -21,12 +21,24 @@ let ids: string[]; // the owner's 13 customers in list order (name ascending)
 
 const orderBy: Prisma.CustomerOrderByWithRelationInput[] = [{ name: "asc" }, { id: "asc" }];
 
-function page(n: number, size: number, bound: number, where: Prisma.CustomerWhereInput = { ownerId }): Promise<Paged<string>> {
+function page(
+  n: number,
+  size: number,
+  bound: number,
+  where: Prisma.CustomerWhereInput = { ownerId },
+  countInOrder = true,
+): Promise<Paged<string>> {
+  const counted: { orderBy?: unknown }[] = [];
+  countCalls = counted;
   return paginate({ page: n, size }, orderBy, {
-    count: (args) => prisma.customer.count({ where, ...args }),
+    count: (args) => {
+      counted.push(args);
+      return prisma.customer.count({ where, ...args });
+    },
     rows: async (args) => (await prisma.customer.findMany({ where, ...args, select: { id: true } })).map((r) => r.id),
-  }, bound);
+  }, { bound, countInOrder });
 }
+let countCalls: { orderBy?: unknown }[] = [];
 
 beforeAll(async () => {
   const owner = await createUser(["CONSULTANT"]);
@@ -53,6 +65,16 @@ describe("paginate: counting up to the bound", () => {
     // 13 rows, pages of 5, bound 10: page 3 starts at 10 (within the bound) and ends the list.
     const last = await page(3, 5, 10);
     expect(last).toMatchObject({ rows: ids.slice(10), total: 13, exact: true, pages: 3, hasNext: false, pastEnd: false });
+  });
+
+  it("counts alike with or without walking the list's order (a search counts on its own index)", async () => {
+    for (const bound of [5, 20]) {
+      const inOrder = await page(1, 5, bound);
+      expect(countCalls.every((c) => c.orderBy === orderBy)).toBe(true);
+      const unordered = await page(1, 5, bound, { ownerId }, false);
+      expect(countCalls.every((c) => c.orderBy === undefined)).toBe(true);
+      expect(unordered).toEqual(inOrder);
+    }
   });
 
   it("shows an empty list as one empty page", async () => {
