@@ -32,8 +32,6 @@ test("from a new prospect through follow-ups to a contract waiting for the manag
 
   await page.getByRole("link", { name: "签约", exact: true }).click();
   await expect(page).toHaveURL(/\/sign$/);
-  // Choices made before the wizard has hydrated would be reset by it.
-  await page.waitForLoadState("networkidle");
   await page.getByLabel("性别").selectOption({ label: "男" });
   await page.getByLabel("身份证").fill(idCard);
   await page.getByLabel("出生日期").fill("2002-09-30");

@@ -26,6 +26,25 @@ async function createProspect(page: Page, name: string, country?: string): Promi
 test.describe("as 李娜", () => {
   test.use(asUser("consultant1"));
 
+  test("a form stays disabled until it has hydrated, so nothing typed early is overwritten", async ({ page }) => {
+    // Hold the page's scripts: what the user gets is the server's HTML alone.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    // "commit": the page's deferred scripts hold DOMContentLoaded back.
+    await page.goto("/prospects/new", { waitUntil: "commit" });
+    await expect(page.getByLabel("姓名")).toBeDisabled();
+    await expect(page.getByRole("button", { name: "保存" })).toBeDisabled();
+
+    release();
+    await expect(page.getByLabel("姓名")).toBeEnabled();
+    await page.getByLabel("姓名").fill("早到的字");
+    await expect(page.getByLabel("姓名")).toHaveValue("早到的字");
+  });
+
   test("a success toast survives the move to the next page and does not come back on reload", async ({ page }) => {
     // On the new page, whose URL carries no flag, the toast raised on the form before the move.
     const url = await createProspect(page, `提示${freshPhone().slice(-4)}`);

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { toast } from "sonner";
+import { ActionForm } from "@/components/forms/action-form";
 import { addFollowUpAction } from "@/lib/follow-ups/actions";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -49,7 +50,7 @@ export function FollowUpForm({ customerId, today }: { customerId: string; today:
   const error = (name: FieldName) => fieldMessage(formState.errors[name]?.message);
 
   return (
-    <form onSubmit={submit()} noValidate aria-busy={pending} aria-labelledby="follow-up-form-title" className="space-y-4">
+    <ActionForm onSubmit={submit()} pending={pending} aria-labelledby="follow-up-form-title" className="space-y-4">
       <h3 id="follow-up-form-title" className="text-sm font-semibold text-gray-900">
         {t("addTitle")}
       </h3>
@@ -91,6 +92,6 @@ export function FollowUpForm({ customerId, today }: { customerId: string; today:
           {pending ? t("submitting") : t("submit")}
         </Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
+import { ActionForm } from "@/components/forms/action-form";
 import { transferCustomersAction } from "@/lib/transfers/actions";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -106,7 +107,7 @@ function TransferForm({ receivers, customerIds, onDone }: TransferFormProps) {
   const groups = groupByTeam(receivers, t("noTeam"));
 
   return (
-    <form onSubmit={submit()} noValidate aria-busy={pending} className="mt-4 space-y-4">
+    <ActionForm onSubmit={submit()} pending={pending} className="mt-4 space-y-4">
       {/* A missing selection is said once, as the panel's message, not as "correct the fields" as well. */}
       {selectionError ? <Alert variant="error" title={selectionError} /> : <FormError error={formError} />}
       <Field label={t("receiver")} htmlFor={`${ids}-receiver`} required error={fieldMessage(formState.errors.toUserId?.message)}>
@@ -159,7 +160,7 @@ function TransferForm({ receivers, customerIds, onDone }: TransferFormProps) {
           {pending ? t("submitting") : t("submit")}
         </Button>
       </DialogFooter>
-    </form>
+    </ActionForm>
   );
 }
 

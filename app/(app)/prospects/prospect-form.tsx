@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
 import { toast } from "sonner";
+import { ActionForm } from "@/components/forms/action-form";
 import { CustomerFields } from "@/components/customers/customer-fields";
 import { DuplicateOwners, otherOwnersDuplicates } from "@/components/customers/duplicate-notice";
 import { FormActions } from "@/components/forms/form-actions";
@@ -49,7 +50,7 @@ export function ProspectForm({ options, defaultValues, record }: Props) {
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit()} noValidate className="space-y-5" aria-busy={pending}>
+      <ActionForm onSubmit={submit()} className="space-y-5" pending={pending}>
         <FormError error={formError}>{collisions.length > 0 && <DuplicateOwners matches={collisions} />}</FormError>
         <CustomerFields variant="prospect" options={options} duplicateCheck={{ excludeId: record?.id }} />
         <FormActions>
@@ -57,7 +58,7 @@ export function ProspectForm({ options, defaultValues, record }: Props) {
             {pending ? t("saving") : tc("actions.save")}
           </Button>
         </FormActions>
-      </form>
+      </ActionForm>
     </FormProvider>
   );
 }

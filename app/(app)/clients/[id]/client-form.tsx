@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
 import { toast } from "sonner";
+import { ActionForm } from "@/components/forms/action-form";
 import { CustomerFields, type CustomerFieldOptions } from "@/components/customers/customer-fields";
 import { DuplicateOwners, otherOwnersDuplicates } from "@/components/customers/duplicate-notice";
 import { FormActions } from "@/components/forms/form-actions";
@@ -45,7 +46,7 @@ export function ClientForm({ options, defaultValues, record, readOnly = false }:
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={submit()} noValidate className="space-y-5" aria-busy={pending}>
+      <ActionForm onSubmit={submit()} className="space-y-5" pending={pending}>
         {readOnly && <Alert variant="info" title={t("readOnly")} />}
         <FormError error={formError}>{collisions.length > 0 && <DuplicateOwners matches={collisions} />}</FormError>
         {/* A disabled fieldset keeps every label and value readable while nothing can be changed. */}
@@ -63,7 +64,7 @@ export function ClientForm({ options, defaultValues, record, readOnly = false }:
             </Button>
           </FormActions>
         )}
-      </form>
+      </ActionForm>
     </FormProvider>
   );
 }

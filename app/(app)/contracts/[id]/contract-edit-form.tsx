@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormProvider } from "react-hook-form";
 import { toast } from "sonner";
+import { ActionForm } from "@/components/forms/action-form";
 import { ContractFields, type ContractFieldOptions } from "@/components/contracts/contract-fields";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -65,7 +66,7 @@ export function ContractEditForm({ id, version: initialVersion, options, default
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSave} noValidate className="space-y-4" aria-busy={pending}>
+      <ActionForm onSubmit={onSave} className="space-y-4" pending={pending}>
         <FormError error={formError} />
         <ContractFields options={options} />
         <div className="flex flex-wrap justify-end gap-2 border-t border-gray-100 pt-4">
@@ -76,7 +77,7 @@ export function ContractEditForm({ id, version: initialVersion, options, default
             {tc("actions.submit")}
           </Button>
         </div>
-      </form>
+      </ActionForm>
     </FormProvider>
   );
 }

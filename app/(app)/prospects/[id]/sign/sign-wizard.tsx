@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { FormProvider, type FieldErrors, type FieldPath } from "react-hook-form";
 import { toast } from "sonner";
+import { ActionForm } from "@/components/forms/action-form";
 import { ContractFields } from "@/components/contracts/contract-fields";
 import { CustomerFields } from "@/components/customers/customer-fields";
 import { FormActions } from "@/components/forms/form-actions";
@@ -121,7 +122,7 @@ export function SignWizard({ options, defaultValues }: { options: DictionaryOpti
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={onSubmit} noValidate aria-busy={pending} className="space-y-5">
+      <ActionForm onSubmit={onSubmit} pending={pending} className="space-y-5">
         <ol aria-label={t("stepsLabel")} className="flex flex-wrap gap-2 text-sm">
           {STEPS.map((key, i) => (
             <li
@@ -178,7 +179,7 @@ export function SignWizard({ options, defaultValues }: { options: DictionaryOpti
             </>
           )}
         </FormActions>
-      </form>
+      </ActionForm>
     </FormProvider>
   );
 }

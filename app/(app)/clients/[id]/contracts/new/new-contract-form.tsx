@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { FormProvider } from "react-hook-form";
 import { toast } from "sonner";
+import { ActionForm } from "@/components/forms/action-form";
 import { ContractFields, type ContractFieldOptions } from "@/components/contracts/contract-fields";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -43,7 +44,7 @@ export function NewContractForm({ customerId, options, signedOn }: Props) {
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={save(false)} noValidate aria-busy={pending}>
+      <ActionForm onSubmit={save(false)} pending={pending}>
         <Card>
           <CardHeader>
             <CardTitle>{t("contractSection")}</CardTitle>
@@ -61,7 +62,7 @@ export function NewContractForm({ customerId, options, signedOn }: Props) {
             </Button>
           </div>
         </Card>
-      </form>
+      </ActionForm>
     </FormProvider>
   );
 }
