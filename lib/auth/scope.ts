@@ -12,10 +12,13 @@ import type { SessionUser } from "./session";
 /** How far a role reaches: every record, its team's (and its own), or its own. */
 export type Reach = "all" | "team" | "own";
 export type ScopedRecord = "customer" | "contract";
-/** `read`: lists, details, history, exports, search. `change`: edits, state changes, transfers. */
-export type Access = "read" | "change";
+/**
+ * `read`: lists, details, history, exports, search. `change`: edits, state changes, transfers.
+ * `audit`: finance's work on a contract (收款, 审核, 退费 payouts).
+ */
+export type Access = "read" | "change" | "audit";
 
-type Table = Record<ScopedRecord, Record<Access, Partial<Record<Role, Reach>>>>;
+type Table = Record<ScopedRecord, Partial<Record<Access, Partial<Record<Role, Reach>>>>>;
 
 export const SCOPES: Table = {
   customer: {
@@ -26,6 +29,7 @@ export const SCOPES: Table = {
     // Finance audits every contract and the secretary checks every contract for alarms: read-only.
     read: { IT_ADMIN: "all", FINANCE: "all", ADMIN_SECRETARY: "all", MANAGER: "team", CONSULTANT: "own" },
     change: { IT_ADMIN: "all", MANAGER: "team", CONSULTANT: "own" },
+    audit: { IT_ADMIN: "all", FINANCE: "all" },
   },
 };
 
@@ -40,7 +44,7 @@ const WIDTH: Record<Reach, number> = { own: 1, team: 2, all: 3 };
 export function reachOf(user: Pick<SessionUser, "roles">, record: ScopedRecord, access: Access): Reach | null {
   let widest: Reach | null = null;
   for (const role of user.roles) {
-    const reach = SCOPES[record][access][role];
+    const reach = SCOPES[record][access]?.[role];
     if (reach && (!widest || WIDTH[reach] > WIDTH[widest])) widest = reach;
   }
   return widest;

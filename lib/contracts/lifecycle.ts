@@ -25,10 +25,13 @@ export type TransitionRule = {
   from: readonly ContractStatus[];
   to: ContractStatus;
   permission: Permission;
-  access: Access;
+  // Which contracts the actor may take it on: a row of the scope table, or "decider" — a decision of
+  // the 经理审核 inbox, whose deciders are the requester's managers and their deputies, not a scope
+  // (lib/approvals/deciders.ts checks them; pages offer these actions only in the inbox).
+  access: Access | "decider";
   comment: "none" | "optional" | "required";
-  // Columns that change with the state (timestamps), given the moment of the change.
-  stamp: (now: Date) => Prisma.ContractUpdateManyMutationInput;
+  // Columns that change with the state (timestamps, who), given the moment and the actor's id.
+  stamp: (now: Date, actorId: string) => Prisma.ContractUncheckedUpdateManyInput;
 };
 
 export const CONTRACT_TRANSITIONS = {
@@ -39,7 +42,7 @@ export const CONTRACT_TRANSITIONS = {
     permission: "contract.update",
     access: "change",
     comment: "none",
-    stamp: (now) => ({ submittedAt: now }),
+    stamp: (now, actorId) => ({ submittedAt: now, submittedById: actorId }),
   },
   // 撤回: back to 草稿 before the manager has acted; it no longer waits for anyone.
   withdraw: {
@@ -49,6 +52,43 @@ export const CONTRACT_TRANSITIONS = {
     access: "change",
     comment: "none",
     stamp: () => ({ submittedAt: null }),
+  },
+  // 经理审核 通过: on to finance (section 6).
+  managerApprove: {
+    from: ["PENDING_MANAGER"],
+    to: "PENDING_FINANCE",
+    permission: "approval.manager",
+    access: "decider",
+    comment: "optional",
+    stamp: (now) => ({ managerApprovedAt: now }),
+  },
+  // 经理审核 驳回: back to the consultant's 草稿 with the reason.
+  managerReject: {
+    from: ["PENDING_MANAGER"],
+    to: "DRAFT",
+    permission: "approval.manager",
+    access: "decider",
+    comment: "required",
+    stamp: () => ({ submittedAt: null }),
+  },
+  // 财务审核 审核通过: the contract is locked from here on (sections 4, 7). The gate on 一期 (fully
+  // received, or a stated reason) is the finance service's.
+  financeApprove: {
+    from: ["PENDING_FINANCE"],
+    to: "AUDITED",
+    permission: "approval.finance",
+    access: "audit",
+    comment: "optional",
+    stamp: (now, actorId) => ({ auditedAt: now, auditedById: actorId }),
+  },
+  // 财务审核 驳回: back to 草稿 with the reason; it goes through the manager again when resubmitted.
+  financeReject: {
+    from: ["PENDING_FINANCE"],
+    to: "DRAFT",
+    permission: "approval.finance",
+    access: "audit",
+    comment: "required",
+    stamp: () => ({ submittedAt: null, managerApprovedAt: null }),
   },
 } as const satisfies Record<string, TransitionRule>;
 

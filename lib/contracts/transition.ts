@@ -23,6 +23,8 @@ export async function allowedContractActions(
     candidates.push({ action: "edit", access: EDIT_RULE.access });
   }
   for (const [action, rule] of Object.entries(CONTRACT_TRANSITIONS) as [ContractTransition, TransitionRule][]) {
+    // Inbox decisions are offered by the inbox, which knows the deciders.
+    if (rule.access === "decider") continue;
     if (rule.from.includes(contract.status) && can(user.roles, rule.permission)) candidates.push({ action, access: rule.access });
   }
   const inScope = new Map<Access, boolean>();
@@ -34,6 +36,12 @@ export async function allowedContractActions(
 }
 
 export type TransitionResult = { id: string; status: ContractStatus; version: number };
+
+/**
+ * What lib/approvals hands `transition` for an inbox decision (access "decider"): it has checked that
+ * the actor decides this contract's request (lib/approvals/deciders.ts), in the same transaction.
+ */
+export type InboxDecider = { readonly checkedBy: "approvals"; readonly requesterId: string };
 
 /**
  * Takes `action` on contract `id` inside `tx`: checks the permission, the scope, the version the user
@@ -49,19 +57,24 @@ export async function transition(
   target: { id: string; expectedVersion?: number },
   action: ContractTransition,
   comment: string | null = null,
+  decider?: InboxDecider,
 ): Promise<TransitionResult> {
   const rule: TransitionRule = CONTRACT_TRANSITIONS[action];
   if (!can(actor.roles, rule.permission)) throw new ForbiddenError();
+  // A decider rule without the inbox's check is refused outright; with it, the requester must still be
+  // the one the check was made for (the contract cannot have been resubmitted by someone else since).
+  if (rule.access === "decider" && !decider) throw new ForbiddenError();
+  const scope = rule.access === "decider" ? { submittedById: decider!.requesterId } : await contractScope(actor, rule.access, tx);
   const current = await tx.contract.findFirst({
-    where: { AND: [{ id: target.id }, await contractScope(actor, rule.access, tx)] },
-    select: { id: true, status: true, version: true, submittedAt: true },
+    where: { AND: [{ id: target.id }, scope] },
+    select: { id: true, status: true, version: true, submittedAt: true, submittedById: true, managerApprovedAt: true, auditedAt: true, auditedById: true },
   });
   if (!current) throw new NotFoundError();
   if (target.expectedVersion !== undefined && current.version !== target.expectedVersion) throw new ConflictError();
   if (!rule.from.includes(current.status)) throw new DomainError("invalidTransition");
   if (rule.comment === "required" && !comment) throw new DomainError("invalidInput", { comment: ["required"] });
 
-  const stamps = rule.stamp(new Date());
+  const stamps = rule.stamp(new Date(), actor.id);
   // Version and state in the WHERE: a move that lost a race to another one changes nothing.
   const { count } = await tx.contract.updateMany({
     where: { id: current.id, version: current.version, status: current.status },
@@ -84,7 +97,11 @@ export async function transition(
   return { id: current.id, status: rule.to, version: current.version + 1 };
 }
 
-/** `transition` in a transaction of its own, for the page buttons (提交, 撤回). Same results and errors. */
+/**
+ * `transition` in a transaction of its own, for the page buttons (提交, 撤回, and finance's 审核通过 /
+ * 驳回). Same results and errors; an inbox decision (access "decider") is refused with ForbiddenError:
+ * it goes through lib/approvals.
+ */
 export function changeContractStatus(
   actor: SessionUser,
   input: { id: string; version: number; comment?: string | null },

@@ -4,7 +4,25 @@ import { recordId } from "@/lib/validation/record";
 
 // What a notification may say: each kind is a message of the `notifications.kinds` namespace,
 // rendered with the stored params in the reader's language.
-export const NOTIFICATION_KINDS = ["customersTransferred", "customersTransferredAway"] as const;
+export const NOTIFICATION_KINDS = [
+  "customersTransferred",
+  "customersTransferredAway",
+  // 经理审核: a decision on the reader's request (params: kind, title, deciderName, onBehalfOfName, comment).
+  "requestApproved",
+  "requestRejected",
+  // Work that now waits for the reader (params: title).
+  "contractAwaitingFinance",
+  "changeFormAwaitingIt",
+  "refundAwaitingPayout",
+  // 财务审核 and IT's outcome on the reader's contract or form (params: title, comment).
+  "contractAudited",
+  "contractFinanceRejected",
+  "changeFormApplied",
+  "changeFormDeclined",
+  "refundPaid",
+  // A 撞单 claim's approval moved the reader's customer away (params: title, toName).
+  "customerClaimedAway",
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;

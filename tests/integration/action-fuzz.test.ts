@@ -40,6 +40,9 @@ process.env.AUTH_SECRET ??= "integration-tests-only-0123456789abcdefghij";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // Enough to find what these inputs break in well under a minute on the embedded database.
 const RUNS = { field: 60, json: 20, form: 20 };
+// A failure is reported as found (with its seed and path to replay it), not shrunk: shrinking inputs of
+// 100,000 characters through every field once ran the worker out of memory and hid the failure itself.
+fc.configureGlobal({ endOnFailure: true });
 
 // Actions outside the signed-in `action()` wrapper, fuzzed by their own block at the end of this file
 // (loginAction, switchLocaleAction). The two logouts take no input at all (their schema drops whatever
@@ -51,6 +54,8 @@ type AnyAction = (input: unknown) => Promise<ActionResult<unknown>>;
 type Entry = {
   // A valid input for the database as it is now (fresh versions, unused numbers): unchanged, it succeeds.
   sample: () => Promise<Record<string, unknown>>;
+  // Who calls it (default: the consultant who owns the records); the inbox's actions are a manager's.
+  as?: () => SessionUser;
 };
 
 // ---- The little agency the actions work on -----------------------------------------------------
@@ -132,6 +137,7 @@ async function contractRecord(customerId: string, status: ContractStatus) {
       signedById: world.owner.id,
       createdById: world.owner.id,
       submittedAt: status === "DRAFT" ? null : new Date(),
+      submittedById: status === "DRAFT" ? null : world.owner.id,
     },
   });
 }
@@ -151,7 +157,17 @@ async function buildWorld() {
     registration: registration.id,
     media: media.id,
   };
-  return { owner, receiver, dict, prospect: await createCustomer(owner), client: await createCustomer(owner, { status: "CLIENT" }) };
+  const manager = await createUser(["MANAGER", "CONSULTANT"], { teamId: team.id, name: "模糊测试经理" });
+  const otherManager = await createUser(["MANAGER"], { teamId: team.id, name: "另一位经理" });
+  return {
+    owner,
+    receiver,
+    manager,
+    otherManager,
+    dict,
+    prospect: await createCustomer(owner),
+    client: await createCustomer(owner, { status: "CLIENT" }),
+  };
 }
 
 // Records edited over and over keep their own values (so their duplicate keys stay theirs); the sample
@@ -223,6 +239,37 @@ const ENTRIES: Record<string, Entry> = {
       keepContracts: false,
     }),
   },
+  "lib/approvals/actions.ts#decideAction": {
+    as: () => world.manager,
+    sample: async () => ({
+      kind: "CONTRACT",
+      id: (await contractRecord(world.client.id, "PENDING_MANAGER")).id,
+      version: 1,
+      decision: "REJECTED",
+      comment: "学校名称有误\n请改正后再提交",
+    }),
+  },
+  "lib/approvals/actions.ts#approveManyAction": {
+    as: () => world.manager,
+    sample: async () => ({
+      items: [{ kind: "CONTRACT", id: (await contractRecord(world.client.id, "PENDING_MANAGER")).id, version: 1 }],
+      comment: "同意",
+    }),
+  },
+  "lib/approvals/actions.ts#createDelegationAction": {
+    as: () => world.manager,
+    sample: async () => ({ deputyId: world.otherManager.id, startsOn: shanghaiToday(), endsOn: shanghaiToday() }),
+  },
+  "lib/approvals/actions.ts#revokeDelegationAction": {
+    as: () => world.manager,
+    sample: async () => {
+      const day = new Date(`${shanghaiToday()}T00:00:00Z`);
+      const d = await prisma.approvalDelegation.create({
+        data: { principalId: world.manager.id, deputyId: world.otherManager.id, startsOn: day, endsOn: day, createdById: world.manager.id },
+      });
+      return { id: d.id };
+    },
+  },
   "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
     sample: async () => {
       const n = await prisma.notification.create({
@@ -270,13 +317,15 @@ async function footprint() {
       (SELECT count(*) FROM "OwnershipTransfer")::text AS transfers,
       (SELECT count(*) FROM "Notification")::text AS notifications,
       (SELECT count(*) FROM "Notification" WHERE "readAt" IS NOT NULL)::text AS "notificationsRead",
+      (SELECT count(*) FROM "Approval")::text AS approvals,
+      (SELECT count(*) FROM "ApprovalDelegation" WHERE "revokedAt" IS NULL)::text AS delegations,
       (SELECT count(*) FROM "AuditLog")::text AS audit`;
   return row;
 }
 
 // Calls the action once as the owner; checks the answer's shape and, when refused, that nothing was written.
-async function callChecked(action: AnyAction, input: unknown): Promise<boolean> {
-  session.user = world.owner;
+async function callChecked(action: AnyAction, input: unknown, as: SessionUser = world.owner): Promise<boolean> {
+  session.user = as;
   const before = await footprint();
   const result = await action(input);
   expectOneShape(result);
@@ -316,14 +365,14 @@ describe("every server action survives hostile input", () => {
 
     it("accepts its valid sample, and the same with NUL and lone surrogates around every string", async () => {
       const action = await load(key);
-      expect(await callChecked(action, await entry.sample())).toBe(true);
+      expect(await callChecked(action, await entry.sample(), entry.as?.())).toBe(true);
       const sample = await entry.sample();
       let dirty = sample;
       for (const path of pathsOf(sample)) {
         const value = valueAt(sample, path);
         if (typeof value === "string") dirty = withValueAt(dirty, path, `\u0000${value}\uD800\u0000`);
       }
-      expect(await callChecked(action, dirty)).toBe(true);
+      expect(await callChecked(action, dirty, entry.as?.())).toBe(true);
     });
 
     it("answers one field replaced by a hostile value", { timeout: 180_000 }, async () => {
@@ -335,7 +384,7 @@ describe("every server action survives hostile input", () => {
       await fc.assert(
         fc.asyncProperty(field, async ([path, value]) => {
           const input = withValueAt(await entry.sample(), path, value);
-          const accepted = await callChecked(action, input);
+          const accepted = await callChecked(action, input, entry.as?.());
           if (accepted && typeof value === "string" && HOSTILE.test(value)) acceptedHostile += 1;
         }),
         { numRuns: RUNS.field },
@@ -348,7 +397,7 @@ describe("every server action survives hostile input", () => {
       const input = fc.oneof(anyJson, fc.dictionary(fc.constantFrom(...keys), anyJson));
       await fc.assert(
         fc.asyncProperty(input, async (value) => {
-          await callChecked(action, value);
+          await callChecked(action, value, entry.as?.());
         }),
         { numRuns: RUNS.json },
       );
@@ -367,7 +416,7 @@ describe("every server action survives hostile input", () => {
           for (const [name, value] of valid) data.set(name, replaced.includes(name) ? `\u0000${value}\u200B\u0007` : value);
           for (const [name, value] of added) data.append(name, value);
           if (withFile) data.set(names[0], new Blob(["\u0000"]), "x.txt");
-          await callChecked(action, data);
+          await callChecked(action, data, entry.as?.());
         }),
         { numRuns: RUNS.form },
       );
@@ -376,7 +425,7 @@ describe("every server action survives hostile input", () => {
 
   it("leaves only clean, visible text in the database", async () => {
     expect(acceptedHostile, "no hostile input was accepted, so the scan below proves nothing").toBeGreaterThan(0);
-    const problems = await textProblems([world.owner.id, world.receiver.id]);
+    const problems = await textProblems([world.owner.id, world.receiver.id, world.manager.id]);
     expect(problems).toEqual([]);
     const [{ customers }] = await prisma.$queryRaw<{ customers: number }[]>`
       SELECT count(*)::int AS customers FROM "Customer" WHERE "createdById" = ${world.owner.id}`;
@@ -443,9 +492,18 @@ const SCOPES: Record<string, string> = {
   Notification: `"userId" = ANY($1)`,
   AuditLog: `"actorId" = ANY($1)`,
   ContractStatusChange: `"actorId" = ANY($1)`,
+  Approval: `"deciderId" = ANY($1)`,
 };
 // Texts that keep line breaks and tabs; every other text column is one line. JSON strings may be either.
-const MULTI_LINE = new Set(["Customer.intro", "Customer.remark", "Contract.remark", "FollowUp.content", "OwnershipTransfer.reason"]);
+const MULTI_LINE = new Set([
+  "Customer.intro",
+  "Customer.remark",
+  "Contract.remark",
+  "FollowUp.content",
+  "OwnershipTransfer.reason",
+  "ContractStatusChange.comment",
+  "Approval.comment",
+]);
 // What people type. Required ones are NOT NULL and optional ones null when left empty, so either way a
 // stored value must show something and be trimmed.
 const TYPED = [

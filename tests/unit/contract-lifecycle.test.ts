@@ -34,10 +34,14 @@ const errorsOf = (over: Partial<typeof valid>) => {
 };
 
 describe("contract lifecycle", () => {
-  it("follows the manual's life: submit and withdraw only from their state", () => {
+  it("follows the manual's life: each move only from its state", () => {
     const table: Record<ContractTransition, [ContractStatus, ContractStatus]> = {
       submit: ["DRAFT", "PENDING_MANAGER"],
       withdraw: ["PENDING_MANAGER", "DRAFT"],
+      managerApprove: ["PENDING_MANAGER", "PENDING_FINANCE"],
+      managerReject: ["PENDING_MANAGER", "DRAFT"],
+      financeApprove: ["PENDING_FINANCE", "AUDITED"],
+      financeReject: ["PENDING_FINANCE", "DRAFT"],
     };
     expect(Object.keys(CONTRACT_TRANSITIONS).sort()).toEqual(Object.keys(table).sort());
     for (const [action, [from, to]] of Object.entries(table) as [ContractTransition, [ContractStatus, ContractStatus]][]) {

@@ -1,0 +1,104 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session";
+import type { ApprovalDecision, ApprovalKind } from "@/lib/generated/prisma/enums";
+import { paginate, type Paged } from "@/lib/lists/paginate";
+import { decidableRequesters } from "./deciders";
+import type { InboxItem } from "./provider";
+import { PROVIDERS, providerOf } from "./registry";
+
+/** At most this many pending items of one kind on the inbox page (the count says how many wait). */
+export const INBOX_KIND_LIMIT = 100;
+
+export type InboxGroup = { kind: ApprovalKind; count: number; bulkApprove: boolean; items: InboxItem[] };
+
+/**
+ * The 经理审核 inbox of `user` now: per kind (in the registry's order) the pending requests the user
+ * decides — in their own right or as a deputy (`onBehalfOf`) — oldest first, at most
+ * INBOX_KIND_LIMIT each, with the full count. Empty for a user without approval.manager.
+ */
+export async function managerInbox(user: SessionUser, now: Date = new Date()): Promise<InboxGroup[]> {
+  if (!can(user.roles, "approval.manager")) return [];
+  const deciders = await decidableRequesters(user, now);
+  const requesterIds = [...deciders.keys()];
+  const principalIds = [...new Set([...deciders.values()].filter((v): v is string => v !== null))];
+  const principals = principalIds.length
+    ? await prisma.user.findMany({ where: { id: { in: principalIds } }, select: { id: true, name: true } })
+    : [];
+  const nameOf = new Map(principals.map((p) => [p.id, p.name]));
+  return Promise.all(
+    PROVIDERS.map(async (provider) => {
+      const [count, items] = requesterIds.length
+        ? await Promise.all([provider.countPending(prisma, requesterIds), provider.listPending(prisma, requesterIds, INBOX_KIND_LIMIT)])
+        : [0, []];
+      return {
+        kind: provider.kind,
+        count,
+        bulkApprove: provider.bulkApprove,
+        items: items.map((item) => {
+          const principal = deciders.get(item.requester.id) ?? null;
+          return { ...item, onBehalfOf: principal ? { id: principal, name: nameOf.get(principal) ?? "" } : null };
+        }),
+      };
+    }),
+  );
+}
+
+/** How many requests wait for `user` in the 经理审核 inbox (the menu's badge). 0 without approval.manager. */
+export async function managerPendingCount(user: SessionUser, now: Date = new Date()): Promise<number> {
+  if (!can(user.roles, "approval.manager")) return 0;
+  const requesterIds = [...(await decidableRequesters(user, now)).keys()];
+  if (requesterIds.length === 0) return 0;
+  const counts = await Promise.all(PROVIDERS.map((p) => p.countPending(prisma, requesterIds)));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+export type DecidedRow = {
+  id: string;
+  kind: ApprovalKind;
+  subjectId: string;
+  decision: ApprovalDecision;
+  comment: string | null;
+  createdAt: Date;
+  requester: { id: string; name: string };
+  onBehalfOf: { id: string; name: string } | null;
+  title: string;
+  href: string | null;
+};
+
+/** 已处理: the decisions `user` made (as a deputy too), newest first, paged. */
+export async function decidedBy(user: SessionUser, page: { page: number; size: number }): Promise<Paged<DecidedRow>> {
+  const where = { deciderId: user.id };
+  const orderBy: Prisma.ApprovalOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+  const paged = await paginate(page, orderBy, {
+    count: (args) => prisma.approval.count({ where, ...args }),
+    rows: ({ skip, take }) =>
+      prisma.approval.findMany({
+        where,
+        orderBy,
+        skip,
+        take,
+        include: { requester: { select: { id: true, name: true } }, onBehalfOf: { select: { id: true, name: true } } },
+      }),
+  });
+  const rows = await Promise.all(
+    paged.rows.map(async (a) => {
+      const about = await providerOf(a.kind)?.describe(prisma, a.subjectId);
+      return {
+        id: a.id,
+        kind: a.kind,
+        subjectId: a.subjectId,
+        decision: a.decision,
+        comment: a.comment,
+        createdAt: a.createdAt,
+        requester: a.requester,
+        onBehalfOf: a.onBehalfOf,
+        title: about?.title ?? "",
+        href: about?.href ?? null,
+      };
+    }),
+  );
+  return { ...paged, rows };
+}

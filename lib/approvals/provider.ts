@@ -1,0 +1,71 @@
+import type { Tx } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/session";
+import type { ApprovalKind } from "@/lib/generated/prisma/enums";
+
+// The contract between the 经理审核 inbox and each kind of request it decides (architecture.md,
+// "Approvals"). A kind is one module under ./providers implementing this type, listed in
+// ./registry.ts; the inbox page and the decision service know nothing else about it.
+
+/** One fact on an item's card: `label` is a key of the `approvals.facts` messages. */
+export type InboxFact =
+  | { label: string; kind: "text"; value: string }
+  | { label: string; kind: "money"; value: string } // CNY, exact decimal as a string
+  | { label: string; kind: "date"; value: string } // YYYY-MM-DD
+  | { label: string; kind: "dictionary"; value: { labelZh: string; labelEn: string } };
+
+/** A pending request as the inbox shows it. */
+export type InboxItem = {
+  kind: ApprovalKind;
+  /** The request's id in its own table. */
+  id: string;
+  /** The version the decider saw: a request changed since is skipped, not decided. */
+  version: number;
+  requester: { id: string; name: string };
+  /** When it started waiting (UTC). */
+  since: Date;
+  /** The card's heading, e.g. the client's name and 合同号. */
+  title: string;
+  /** The key facts, readable without opening the item. */
+  facts: InboxFact[];
+  /** More facts shown when the card is expanded. */
+  details: InboxFact[];
+  /** Where the full record lives, or null. */
+  href: string | null;
+  /** The manager the viewer decides it for (代理审批), or null in the viewer's own right. */
+  onBehalfOf: { id: string; name: string } | null;
+};
+
+/** A request loaded for a decision, inside the deciding transaction; `pending`: it still waits for one. */
+export type PendingSubject = { id: string; version: number; requesterId: string; pending: boolean };
+
+export type DecisionContext = {
+  tx: Tx;
+  actor: SessionUser;
+  subject: PendingSubject;
+  comment: string | null;
+  onBehalfOfId: string | null;
+};
+
+export type ApprovalProvider = {
+  kind: ApprovalKind;
+  /** Whether several items of this kind may be approved with one confirmation (批量通过). */
+  bulkApprove: boolean;
+  /**
+   * Pending items whose requester is one of `requesterIds`, oldest first, at most `limit`.
+   * `onBehalfOf` is filled in by the inbox from the decider map.
+   */
+  listPending(db: Tx, requesterIds: string[], limit: number): Promise<Omit<InboxItem, "onBehalfOf">[]>;
+  /** How many are pending for `requesterIds`. */
+  countPending(db: Tx, requesterIds: string[]): Promise<number>;
+  /** The request `id` with its requester, version and whether it still waits; null when there is none. */
+  load(tx: Tx, id: string): Promise<PendingSubject | null>;
+  /**
+   * Moves the request on (approve) or back (reject) inside the deciding transaction: the state change
+   * must be conditional on the state and version loaded, and throw ConflictError when it changed
+   * nothing. Notifies whoever acts next; the requester's notification is the caller's.
+   */
+  approve(ctx: DecisionContext): Promise<void>;
+  reject(ctx: DecisionContext): Promise<void>;
+  /** Short title for notifications and the 已处理 list, e.g. "张伟 · BJ-2026-0001". */
+  describe(db: Tx, id: string): Promise<{ title: string; href: string | null } | null>;
+};
