@@ -82,16 +82,54 @@ const graphemes = typeof Intl.Segmenter === "function" ? new Intl.Segmenter(unde
 // stacked marks or padding, refused however few characters it shows.
 const UNITS_PER_CHARACTER = 10;
 
+// V8 gives every segment Intl.Segmenter yields its own copy of the whole input (the `input` property),
+// so segmenting n units at once costs n² memory: 20,000 characters took gigabytes and ended the
+// process. The text is segmented in slices of about SLICE units instead, each cut just before a
+// character that always starts a new grapheme cluster — a letter, digit, punctuation, space or
+// pictograph that is no Hangul jamo/syllable (those combine with each other) and no emoji modifier —
+// and that does not follow a format character (ZWJ joins emoji; prepended marks are format characters).
+const SLICE = 256;
+const STARTS_CLUSTER = /^[\p{L}\p{N}\p{P}\p{Zs}\p{Extended_Pictographic}]$/u;
+const NEVER_STARTS = /^[\p{Script=Hangul}\p{Emoji_Modifier}]$/u;
+const FORMAT = /^\p{Cf}$/u;
+
+function startsCluster(value: string, at: number): boolean {
+  const ch = String.fromCodePoint(value.codePointAt(at)!);
+  if (!STARTS_CLUSTER.test(ch) || NEVER_STARTS.test(ch)) return false;
+  const before = value.codePointAt(at - 1)!;
+  // at - 1 may be the low half of a pair: look at the whole code point before.
+  const previous = before >= 0xdc00 && before <= 0xdfff && at >= 2 ? String.fromCodePoint(value.codePointAt(at - 2)!) : String.fromCharCode(before);
+  return !FORMAT.test(previous);
+}
+
+// Counts grapheme clusters, stopping early once past `limit`.
+function countClusters(value: string, limit: number): number {
+  if (!graphemes) return Array.from(value).length;
+  let count = 0;
+  let start = 0;
+  while (start < value.length) {
+    let end = Math.min(start + SLICE, value.length);
+    // Never inside a surrogate pair, and only where a cluster must start.
+    while (end < value.length && !startsCluster(value, end)) end += 1;
+    for (const _ of graphemes.segment(value.slice(start, end))) {
+      count += 1;
+      if (count > limit) return count;
+    }
+    start = end;
+  }
+  return count;
+}
+
 /** The number of characters a reader sees in `value` (grapheme clusters: 👨‍👩‍👧 and é are one each). */
 export function visibleLength(value: string): number {
-  return graphemes ? Array.from(graphemes.segment(value)).length : Array.from(value).length;
+  return countClusters(value, Number.POSITIVE_INFINITY);
 }
 
 /** True when `value` shows at most `max` characters and is not absurdly long underneath. */
 export function fitsLength(value: string, max: number): boolean {
   if (value.length <= max) return true;
   if (value.length > max * UNITS_PER_CHARACTER) return false;
-  return visibleLength(value) <= max;
+  return countClusters(value, max) <= max;
 }
 
 // A missing field is "required"; anything that is not a string (a number, an object, null) is "invalid".

@@ -15,6 +15,7 @@ import {
   requiredLine,
   requiredMultiLine,
   stripUnstorable,
+  fitsLength,
   visibleLength,
 } from "@/lib/validation/text";
 
@@ -299,5 +300,30 @@ describe("required texts inside a form", () => {
       ["content", "required"],
       ["nextContactOn", "nextContactBeforeContacted"],
     ]);
+  });
+});
+
+describe("counting characters of long texts", () => {
+  const whole = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  const reference = (value: string) => Array.from(whole.segment(value)).length;
+  // Pieces that combine across a slice's edge: marks, ZWJ sequences, flags, skin tones, Hangul jamo, CR LF, a prepended mark.
+  const pieces = ["a", "张", " ", "。", "\u0301", "\u200D", "👩", "👨‍👩‍👧", "🇬🇧", "👍🏽", "\u1100", "\u1161", "\u11A8", "한", "\r", "\n", "\u0600", "1", "\uFE0F", "\u20E3"];
+
+  it("counts as Intl.Segmenter does on the whole text, whatever falls on a slice's edge", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 1200 }), (parts) => {
+        const value = parts.join("");
+        expect(visibleLength(value)).toBe(reference(value));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("checks 20,000 pictographs against a limit without holding a copy of the text per character", () => {
+    const before = process.memoryUsage().heapUsed;
+    expect(fitsLength("😀".repeat(10_000), 2000)).toBe(false);
+    expect(visibleLength("👍🏽".repeat(5_000))).toBe(5_000);
+    // Segmenting it whole kept 10,000 copies of a 40 KB string alive (gigabytes for longer texts).
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(100 * 1024 * 1024);
   });
 });
