@@ -1,6 +1,7 @@
 "use client";
 
 import { useSyncExternalStore, type ComponentProps } from "react";
+import { cn } from "@/lib/utils/cn";
 
 const subscribe = () => () => {};
 
@@ -28,12 +29,13 @@ type Props = Omit<ComponentProps<"form">, "noValidate" | "aria-busy"> & {
  * hydration would be overwritten or garbled, and a submit before hydration would be a native GET
  * that puts the values in the address bar. Validation is the schema's (noValidate).
  */
-export function ActionForm({ pending = false, children, ...props }: Props) {
+export function ActionForm({ pending = false, children, className, ...props }: Props) {
   const hydrated = useHydrated();
   return (
     <form noValidate aria-busy={pending} {...props}>
-      {/* `contents`: the fieldset adds no box, so the form's own layout (space-y…) applies to the children. */}
-      <fieldset disabled={!hydrated} className="contents">
+      {/* The form's layout classes (space-y…, flex gap) go on the fieldset, the children's real parent;
+          min-w-0 undoes a fieldset's min-content width, which would let wide content overflow a phone. */}
+      <fieldset disabled={!hydrated} className={cn("m-0 min-w-0 border-0 p-0", className)}>
         {children}
       </fieldset>
     </form>
