@@ -12,6 +12,7 @@ import { paginate } from "@/lib/lists/paginate";
 import { changeDictionaryIds, describeChanges, type ChangeLine } from "./format";
 import { canStep } from "./lifecycle";
 import type { ChangeFormQueueParams, StoredChange } from "./schema";
+import { CONTRACT_COLUMNS, CUSTOMER_COLUMNS, currentValues } from "./values";
 
 // Scoped reads of 技术维护单. A form is visible to whoever may read its contract, to 信息中心
 // (changeForm.apply: every form) and to the managers who decide it (a team's manager may decide the
@@ -27,6 +28,32 @@ export async function canFileChangeForm(user: SessionUser, contract: { id: strin
   if (!can(user.roles, "contract.update") || !isLocked(contract.status)) return false;
   return (await prisma.contract.count({ where: { AND: [{ id: contract.id }, await contractScope(user, "change")] } })) > 0;
 }
+
+/**
+ * What the 申请变更 page starts from: the contract (in the user's change scope, locked) and its client
+ * with their versions, the current values of every field a form may change (as the form inputs take
+ * them), and the contract's open form if it has one (then no new form may be filed). Null when the
+ * user may not file a form on it.
+ */
+export async function getChangeFormDraft(user: SessionUser, contractId: string) {
+  if (!can(user.roles, "contract.update")) return null;
+  const contract = await prisma.contract.findFirst({
+    where: { AND: [{ id: contractId }, await contractScope(user, "change")] },
+    select: { ...CONTRACT_COLUMNS, number: true },
+  });
+  if (!contract || !isLocked(contract.status)) return null;
+  const [customer, open] = await Promise.all([
+    prisma.customer.findUniqueOrThrow({ where: { id: contract.customerId }, select: CUSTOMER_COLUMNS }),
+    prisma.changeForm.findFirst({ where: { contractId, status: { in: ["PENDING_MANAGER", "APPROVED"] } }, select: { id: true, number: true } }),
+  ]);
+  return {
+    contract: { id: contract.id, number: contract.number, version: contract.version },
+    customer: { id: customer.id, name: customer.name, version: customer.version },
+    current: currentValues(contract, customer),
+    open,
+  };
+}
+export type ChangeFormDraft = NonNullable<Awaited<ReturnType<typeof getChangeFormDraft>>>;
 
 /** The forms of a contract the user may read (the caller has checked the contract), newest first. */
 export async function listContractChangeForms(user: SessionUser, contractId: string) {

@@ -5,11 +5,12 @@ import { decide } from "@/lib/approvals/decide";
 import { managerInbox } from "@/lib/approvals/inbox";
 import { applyChangeForm, declineChangeForm, withdrawChangeForm } from "@/lib/change-forms/apply-change-form";
 import { fileChangeForm } from "@/lib/change-forms/file-change-form";
-import { getChangeForm } from "@/lib/change-forms/queries";
+import { changeFormQueue, getChangeForm } from "@/lib/change-forms/queries";
 import { fileChangeFormSchema, type FileChangeFormValues, type StoredChange } from "@/lib/change-forms/schema";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ContractStatus } from "@/lib/generated/prisma/enums";
 import { idCardCheckChar } from "@/lib/validation/china";
+import { seedDemo } from "@/prisma/seed/demo";
 import { createContractRecord, createCustomer, createDictionaryItem, createTeam, createUser } from "./fixtures";
 
 // 技术维护单 (issue 8 §3): who files, validation by the forms' own schemas, numbering, one open form per
@@ -373,4 +374,26 @@ describe("信息中心 applies or declines", () => {
     const stored = form.changes as StoredChange[];
     expect(stored).toEqual([{ record: "contract", field: "course", before: "计算机科学硕士", after: "教育学硕士" }]);
   });
+});
+
+describe("demo data", () => {
+  it("puts a form in manager1's inbox and one in IT's queue, and leaves BJ-2026-0203 free to file on", async () => {
+    await seedDemo(prisma);
+    const user = async (username: string): Promise<SessionUser> => {
+      const u = await prisma.user.findUniqueOrThrow({ where: { username } });
+      return { id: u.id, name: u.name, username: u.username, roles: u.roles, teamId: u.teamId, locale: "zh-CN" };
+    };
+    const inbox = await managerInbox(await user("manager1"));
+    const forms = inbox.find((g) => g.kind === "CHANGE_FORM")!.items;
+    expect(forms.map((f) => f.title)).toContain("孙浩然 · BJ-2026-0201");
+    const it = await user("itadmin");
+    const queue = await changeFormQueue(it, { tab: "pending", page: 1 }, Object.assign((k: string) => k, { has: () => false }));
+    expect(queue.rows.map((r) => r.contract.number)).toContain("BJ-2026-0202");
+    const free = await prisma.contract.findUniqueOrThrow({ where: { number: "BJ-2026-0203" }, include: { changeForms: true } });
+    expect(free.status).toBe("AUDITED");
+    // Seeding again adds no form.
+    const count = await prisma.changeForm.count();
+    await seedDemo(prisma);
+    expect(await prisma.changeForm.count()).toBe(count);
+  }, 120_000);
 });
