@@ -129,7 +129,8 @@ export function changeLines(user: SessionUser, t: Translate, form: { changes: St
 
 const QUEUE = {
   pending: { where: { status: "APPROVED" }, orderBy: [{ decidedAt: "asc" }, { id: "asc" }] },
-  done: { where: { status: { in: ["APPLIED", "DECLINED"] } }, orderBy: [{ appliedAt: "desc" }, { id: "desc" }] },
+  // appliedAt is set exactly when IT applied or declined the form; the index on it keeps the order.
+  done: { where: { appliedAt: { not: null } }, orderBy: [{ appliedAt: "desc" }, { id: "desc" }] },
 } as const satisfies Record<ChangeFormQueueParams["tab"], { where: Prisma.ChangeFormWhereInput; orderBy: Prisma.ChangeFormOrderByWithRelationInput[] }>;
 
 /**

@@ -69,35 +69,56 @@ const values = <F extends readonly string[]>(fields: F) =>
     .object(Object.fromEntries(fields.map((f) => [f, z.string("invalid").optional()])) as Record<F[number], z.ZodOptional<z.ZodString>>)
     .optional();
 
+// The selected field `key`'s new value, parsed by its form's own schema.
+function parseValue(input: { contract?: unknown; customer?: unknown }, key: ChangeFieldKey) {
+  const [record, field] = key.split(".") as [ChangeRecord, string];
+  const values = input[record];
+  const raw = values && typeof values === "object" ? (values as Record<string, unknown>)[field] : undefined;
+  return { record, field, parsed: FIELD_SCHEMAS[record][field].safeParse(raw ?? "") };
+}
+
+const selectedKeys = (selected: unknown): ChangeFieldKey[] =>
+  Array.isArray(selected) ? CHANGE_FIELD_KEYS.filter((key) => selected.includes(key)) : [];
+
 /**
  * 申请变更: the contract, the versions of the contract and client the applicant saw, the selected
  * fields ("contract.firstFee" …) with their new values under `contract` / `customer`, and the reason.
  * Output: the same ids and reason with `changes`, one parsed value per selected field (in the form's
- * order). Errors sit on the value ("contract.firstFee"), "selected" when nothing is selected.
+ * order). Errors sit on the value ("contract.firstFee"), "selected" when nothing is selected; the
+ * values are checked even when another field (the reason, say) failed, so every error shows at once.
  */
 export const fileChangeFormSchema = z
   .object({
     contractId: recordId(),
     contractVersion: recordVersion(),
     customerVersion: recordVersion(),
-    selected: z.array(z.enum(CHANGE_FIELD_KEYS, "invalidChoice"), "invalid").max(CHANGE_FIELD_KEYS.length, "invalid"),
+    selected: z
+      .array(z.enum(CHANGE_FIELD_KEYS, "invalidChoice"), "invalid")
+      .min(1, "changeFormEmpty")
+      .max(CHANGE_FIELD_KEYS.length, "invalid"),
     contract: values(CONTRACT_CHANGE_FIELDS),
     customer: values(CUSTOMER_CHANGE_FIELDS),
     reason: requiredMultiLine(CHANGE_REASON_MAX),
   })
-  .transform((input, ctx) => {
-    const changes: NewValue[] = [];
-    for (const key of CHANGE_FIELD_KEYS) {
-      if (!input.selected.includes(key)) continue;
-      const [record, field] = key.split(".") as [ChangeRecord, string];
-      const raw = (input[record] as Record<string, string | undefined> | undefined)?.[field] ?? "";
-      const parsed = FIELD_SCHEMAS[record][field].safeParse(raw);
-      if (parsed.success) changes.push({ record, field, value: parsed.data });
-      else ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "invalid", path: [record, field] });
-    }
-    if (input.selected.length === 0) ctx.addIssue({ code: "custom", message: "changeFormEmpty", path: ["selected"] });
-    return { contractId: input.contractId, contractVersion: input.contractVersion, customerVersion: input.customerVersion, reason: input.reason, changes };
-  });
+  .superRefine(
+    (input, ctx) => {
+      for (const key of selectedKeys(input.selected)) {
+        const { record, field, parsed } = parseValue(input, key);
+        if (!parsed.success) ctx.addIssue({ code: "custom", message: parsed.error.issues[0]?.message ?? "invalid", path: [record, field] });
+      }
+    },
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  )
+  .transform((input) => ({
+    contractId: input.contractId,
+    contractVersion: input.contractVersion,
+    customerVersion: input.customerVersion,
+    reason: input.reason,
+    changes: selectedKeys(input.selected).map((key): NewValue => {
+      const { record, field, parsed } = parseValue(input, key);
+      return { record, field, value: parsed.data ?? null };
+    }),
+  }));
 export type FileChangeFormValues = z.input<typeof fileChangeFormSchema>;
 export type FileChangeFormInput = z.output<typeof fileChangeFormSchema>;
 

@@ -28,9 +28,9 @@ const SPECS: readonly ContractSpec[] = [
       nativePlace: "北京市西城区",
       education: "BACHELOR",
       major: "机械工程",
-      country: "GB",
+      country: "IE",
     },
-    contract: { country: "GB", program: "MASTER", school: "曼彻斯特大学", course: "机械工程硕士", firstFee: "55000.00", secondFee: "35000.00" },
+    contract: { country: "IE", program: "MASTER", school: "都柏林圣三一学院", course: "机械工程硕士", firstFee: "55000.00", secondFee: "35000.00" },
     signedDaysAgo: 30,
     history: [
       { to: "PENDING_MANAGER", by: "consultant1", daysAgo: 30 },
@@ -103,8 +103,8 @@ const FORMS: readonly FormSpec[] = [
     contract: "BJ-2026-0201",
     applicant: "consultant1",
     hoursAgo: 30,
-    reason: "客户已获伦敦国王学院录取，改申该校；二期费按新报价调整。",
-    changes: { "contract.school": "伦敦国王学院", "contract.secondFee": "38000.00" },
+    reason: "客户已获都柏林大学学院录取，改申该校；二期费按新报价调整。",
+    changes: { "contract.school": "都柏林大学学院", "contract.secondFee": "38000.00" },
   },
   {
     contract: "BJ-2026-0202",
