@@ -9,6 +9,18 @@ import { asUser, expectNoHorizontalScroll, toasts } from "./helpers";
 const SHOTS = "e2e/screenshots";
 mkdirSync(SHOTS, { recursive: true });
 const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+// Full-page screenshots at desktop and phone width, from the top (the shell's header is sticky).
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const [prefix, size] of [["", DESKTOP], ["phone-", PHONE]] as const) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    if (prefix) await expectNoHorizontalScroll(page);
+    await page.screenshot({ path: `${SHOTS}/${prefix}${name}.png`, fullPage: true });
+  }
+  await page.setViewportSize(DESKTOP);
+}
 
 async function openContract(page: Page, number: string): Promise<string> {
   await page.goto(`/contracts?q=${encodeURIComponent(number)}`);
@@ -43,11 +55,7 @@ test.describe("申请变更 as the consultant", () => {
     await page.getByRole("button", { name: "提交" }).click();
     await expect(page.locator("#change-contract-secondFee-error")).toBeVisible();
     await page.getByLabel("新二期费").fill("65,000");
-    await page.screenshot({ path: `${SHOTS}/change-form-new.png`, fullPage: true });
-    await page.setViewportSize(PHONE);
-    await expectNoHorizontalScroll(page);
-    await page.screenshot({ path: `${SHOTS}/phone-change-form-new.png`, fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
+    await shoot(page, "change-form-new");
 
     await page.getByRole("button", { name: "提交" }).click();
     await expect(toasts(page).getByText(/技术维护单 XX-08-\d{4}-\d{4} 已提交/)).toBeVisible();
@@ -59,6 +67,7 @@ test.describe("申请变更 as the consultant", () => {
     await expect(sheet.getByRole("row", { name: /二期费/ })).toContainText("¥65,000.00");
     await expect(sheet.getByRole("row", { name: /申请学校/ })).toContainText("南加州大学");
     await expect(sheet).toContainText("尚未审批");
+    await shoot(page, "change-form-pending");
 
     // Listed on the contract; a second form cannot be filed while this one is open.
     await openContract(page, "BJ-2026-0203");
@@ -92,11 +101,7 @@ test.describe.serial("信息中心 applies an approved form", () => {
       const card = page.getByRole("listitem").filter({ hasText: "BJ-2026-0202" });
       await expect(card).toContainText("吴佳琪");
       await expect(card).toContainText("传媒硕士 → 媒体与传播硕士");
-      await page.screenshot({ path: `${SHOTS}/change-forms-queue.png`, fullPage: true });
-      await page.setViewportSize(PHONE);
-      await expectNoHorizontalScroll(page);
-      await page.screenshot({ path: `${SHOTS}/phone-change-forms-queue.png`, fullPage: true });
-      await page.setViewportSize({ width: 1280, height: 900 });
+      await shoot(page, "change-forms-queue");
 
       await card.getByRole("link", { name: /^XX-08-/ }).click();
       await expect(page).toHaveURL(/\/change-forms\/[^/]+$/);
@@ -128,20 +133,13 @@ test.describe.serial("信息中心 applies an approved form", () => {
       const trail = page.getByRole("list", { name: "修改记录" });
       await expect(trail).toContainText("技术维护单");
       await expect(trail).toContainText("申请课程：传媒硕士 → 媒体与传播硕士");
-      await page.screenshot({ path: `${SHOTS}/contract-change-applied.png`, fullPage: true });
-      await page.setViewportSize(PHONE);
-      await expectNoHorizontalScroll(page);
-      await page.screenshot({ path: `${SHOTS}/phone-contract-change-applied.png`, fullPage: true });
-      await page.setViewportSize({ width: 1280, height: 900 });
+      await shoot(page, "contract-change-applied");
 
       await page.goto(formUrl);
       const sheet = page.getByRole("article");
       await expect(sheet).toContainText("黄磊");
       await expect(page.getByRole("button", { name: "打印" })).toBeVisible();
-      await page.screenshot({ path: `${SHOTS}/change-form-applied.png`, fullPage: true });
-      await page.setViewportSize(PHONE);
-      await expectNoHorizontalScroll(page);
-      await page.screenshot({ path: `${SHOTS}/phone-change-form-applied.png`, fullPage: true });
+      await shoot(page, "change-form-applied");
 
       // On paper only the sheet remains: no menu, header or buttons.
       await page.setViewportSize({ width: 794, height: 1123 });
@@ -151,6 +149,8 @@ test.describe.serial("信息中心 applies an approved form", () => {
       await expect(sheet).toBeVisible();
       await expect(sheet).toContainText("签字");
       await page.screenshot({ path: `${SHOTS}/change-form-print.png`, fullPage: true });
+      await page.setViewportSize(PHONE);
+      await page.screenshot({ path: `${SHOTS}/phone-change-form-print.png`, fullPage: true });
     });
   });
 });

@@ -157,7 +157,7 @@ export function ChangeFormForm({ contractId, contractVersion, customerVersion, c
             <CardContent>
               <fieldset aria-describedby={selectedError ? "change-selected-error" : undefined}>
                 <legend className="sr-only">{t("pick")}</legend>
-                <ul className="grid grid-cols-1 gap-3 md:grid-cols-2">
+                <ul className="grid grid-cols-1 items-start gap-3 md:grid-cols-2">
                   {section.specs.map((spec) => {
                     const on = selected.includes(spec.key);
                     const id = `change-${spec.key.replace(".", "-")}`;
