@@ -116,7 +116,7 @@ function DeclineForm({ form: subject, onDone }: { form: Props["form"]; onDone: (
   });
   const error = form.formState.errors.reason?.message;
   return (
-    <ActionForm onSubmit={submit()} pending={pending} className="mt-4 space-y-4">
+    <ActionForm onSubmit={submit()} pending={pending} className="mt-4 flex flex-col gap-4">
       <FormError error={formError} />
       <Field label={t("declineReason")} htmlFor={`decline-reason-${subject.id}`} required error={error ? message("validation", error) : undefined}>
         <Textarea {...form.register("reason")} rows={3} />

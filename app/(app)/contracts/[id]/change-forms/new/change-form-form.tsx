@@ -146,7 +146,7 @@ export function ChangeFormForm({ contractId, contractVersion, customerVersion, c
 
   return (
     <FormProvider {...form}>
-      <ActionForm onSubmit={submit()} className="space-y-6" pending={pending}>
+      <ActionForm onSubmit={submit()} className="flex flex-col gap-6" pending={pending}>
         <FormError error={formError} />
         {SECTIONS.map((section) => (
           <Card key={section.record}>
