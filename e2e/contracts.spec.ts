@@ -73,7 +73,7 @@ test.describe("我的合同 as a consultant", () => {
   test("an audited contract is read-only and points to the 技术维护单", async ({ page }) => {
     await openContract(page, "BJ-2026-0001");
     await expect(page.getByText("已审核", { exact: true }).first()).toBeVisible();
-    await expect(page.getByText(/技术维护单/)).toBeVisible();
+    await expect(page.getByText(/技术维护单（XX-08）/)).toBeVisible();
     await expect(page.getByRole("button", { name: "保存" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "提交" })).toHaveCount(0);
     await expect(page.getByRole("textbox")).toHaveCount(0);

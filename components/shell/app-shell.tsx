@@ -33,11 +33,11 @@ export async function AppShell({ user, switchLocaleAction, logoutAction, logoutE
     <div className="min-h-dvh">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:shadow"
+        className="sr-only focus:not-sr-only print:hidden focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:shadow"
       >
         {tCommon("skipToContent")}
       </a>
-      <aside className="hidden border-r border-gray-200 bg-white lg:fixed lg:inset-y-0 lg:flex lg:w-60 lg:flex-col">
+      <aside className="hidden border-r print:hidden border-gray-200 bg-white lg:fixed lg:inset-y-0 lg:flex lg:w-60 lg:flex-col">
         <div className="flex h-14 shrink-0 items-center border-b border-gray-200 px-5">
           <span className="truncate font-semibold text-gray-900">{appName}</span>
         </div>
@@ -45,8 +45,8 @@ export async function AppShell({ user, switchLocaleAction, logoutAction, logoutE
           <NavLinks items={items} />
         </nav>
       </aside>
-      <div className="flex min-w-0 flex-col lg:pl-60">
-        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-gray-200 bg-white px-4 lg:px-8">
+      <div className="flex min-w-0 flex-col lg:pl-60 print:pl-0">
+        <header className="sticky top-0 z-30 flex print:hidden h-14 items-center gap-2 border-b border-gray-200 bg-white px-4 lg:px-8">
           <MobileNav items={items} appName={appName} />
           <span className="min-w-0 flex-1 truncate font-semibold text-gray-900 lg:invisible">{appName}</span>
           <NotificationBell />
@@ -58,7 +58,7 @@ export async function AppShell({ user, switchLocaleAction, logoutAction, logoutE
             logoutEverywhereAction={logoutEverywhereAction}
           />
         </header>
-        <main id="main" tabIndex={-1} className="w-full max-w-7xl min-w-0 px-4 py-6 outline-none lg:px-8">
+        <main id="main" tabIndex={-1} className="w-full max-w-7xl min-w-0 px-4 py-6 outline-none lg:px-8 print:max-w-none print:p-0">
           {children}
         </main>
       </div>

@@ -70,6 +70,8 @@ const CUSTOMER_FIELDS: Record<string, AuditField> = {
   channel: as("followUps.channel", { enum: "followUps.channels" }),
   content: text("followUps.content"),
   nextContactOn: as("followUps.nextContactOn", "date"),
+  // The 技术维护单 an applied change came from (client.changeForm).
+  changeForm: text("changeForms.formNumber"),
 };
 
 const CONTRACT_FIELDS: Record<string, AuditField> = {
@@ -85,6 +87,8 @@ const CONTRACT_FIELDS: Record<string, AuditField> = {
   remark: text("fields.remark"),
   ownerId: as("fields.owner", "user"),
   comment: text("fields.comment"),
+  // The 技术维护单 an applied change came from (contract.changeForm).
+  changeForm: text("changeForms.formNumber"),
 };
 
 // Every transition of the contract lifecycle is an audited action named contract.<transition>.
@@ -102,6 +106,7 @@ export const AUDIT_VIEWS = {
       "client.sign": { label: "audit.actions.sign", shows: "changes" },
       "customer.transfer": { label: "audit.actions.transfer", shows: "changes" },
       "followUp.create": { label: "audit.actions.followUp", shows: "values" },
+      "client.changeForm": { label: "audit.actions.changeForm", shows: "changes" },
     },
   },
   Contract: {
@@ -110,6 +115,8 @@ export const AUDIT_VIEWS = {
       "contract.create": { label: "audit.actions.create", shows: "nothing" },
       "contract.update": { label: "audit.actions.update", shows: "changes" },
       "contract.transfer": { label: "audit.actions.transfer", shows: "changes" },
+      // An applied 技术维护单: its old → new values and the form's number.
+      "contract.changeForm": { label: "audit.actions.changeForm", shows: "changes" },
       // The decisions of 经理审核 and 财务审核 on a contract (the demo data carries them already).
       "contract.managerApprove": { label: "audit.actions.managerApprove", shows: "changes" },
       "contract.managerReject": { label: "audit.actions.managerReject", shows: "changes" },

@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "handover.manage",
   "transfer.consultant",
   "transfer.country",
+  // 信息中心 applies or declines approved 技术维护单 (issue 8 §3); IT_ADMIN holds every permission.
+  "changeForm.apply",
   "admin.users",
 ] as const;
 

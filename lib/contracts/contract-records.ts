@@ -10,7 +10,8 @@ import type { ContractInput } from "./schema";
 
 // What every write of a contract's fields (签约, 创建合同, 编辑) shares.
 
-const CONTRACT_REFS: DictionaryRefs<ContractInput> = [
+/** The contract fields that hold a dictionary item's id, with the dictionary each one comes from. */
+export const CONTRACT_REFS: DictionaryRefs<ContractInput> = [
   ["countryId", "COUNTRY"],
   ["programId", "PROGRAM"],
 ];

@@ -59,8 +59,9 @@ export const prospectFields = {
   remark: multiLine(2000),
 };
 
-// Zod still runs object refinements when a field failed, so only compare two valid values.
-function birthDateMatchesIdCard(value: { idCard: string | null; birthDate: string | null }) {
+// Zod still runs object refinements when a field failed, so only compare two valid values. Also the
+// 技术维护单's check of a client's new 身份证 / 出生日期 against the other's value (lib/change-forms).
+export function birthDateMatchesIdCard(value: { idCard: string | null; birthDate: string | null }) {
   if (!value.idCard || !value.birthDate || !isChineseIdCard(value.idCard) || !isIsoDate(value.birthDate)) return true;
   return idCardBirthDate(value.idCard) === value.birthDate;
 }

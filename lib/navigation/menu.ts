@@ -16,7 +16,8 @@ export type MenuKey =
   | "contractAlarms"
   | "handovers"
   | "transferConsultant"
-  | "transferCountry";
+  | "transferCountry"
+  | "changeForms";
 
 // `ready` is false for sections whose issue has not landed yet: the shell shows them as
 // "coming soon" instead of linking to a page that does not exist.
@@ -38,6 +39,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "handovers", href: "/handovers", permission: "handover.manage", ready: false },
   { key: "transferConsultant", href: "/transfers/consultant", permission: "transfer.consultant", ready: true },
   { key: "transferCountry", href: "/transfers/country", permission: "transfer.country", ready: false },
+  // 信息中心 applies the 技术维护单 managers approved (section 4's note; issue 8 §3).
+  { key: "changeForms", href: "/change-forms", permission: "changeForm.apply", ready: true },
 ];
 
 // Only hides what the user cannot use; every page and action still checks the permission itself.

@@ -18,7 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 type Step = { to: ContractStatus; by: string; daysAgo: number; comment?: string };
 type Change = { from: ContractStatus | null; to: ContractStatus; actorId: string; comment: string | null; createdAt: Date };
 
-type Spec = {
+export type ContractSpec = {
   number: string;
   consultant: string;
   client: {
@@ -41,7 +41,7 @@ type Spec = {
   history: Step[];
 };
 
-const SPECS: readonly Spec[] = [
+const SPECS: readonly ContractSpec[] = [
   {
     number: "BJ-2026-0001",
     consultant: "consultant1",
@@ -191,7 +191,7 @@ const SPECS: readonly Spec[] = [
 ];
 
 // The 17th digit is odd for men and even for women; the 18th is the ISO 7064 check character.
-function idCard(spec: Spec["client"]): string {
+function idCard(spec: ContractSpec["client"]): string {
   const first17 = `${spec.region}${spec.birth}${spec.sequence}${spec.gender === "MALE" ? "1" : "2"}`;
   return first17 + idCardCheckChar(first17);
 }
@@ -206,7 +206,18 @@ function morning(now: Date, days: number): Date {
 // number that already exists is skipped, so the seed can run again; an existing client (same ID
 // card) is reused rather than duplicated.
 export async function seedContracts(db: PrismaClient, users: UserIds, dict: DictionaryIds, now = new Date()): Promise<void> {
-  for (const spec of SPECS) {
+  await seedContractSpecs(db, users, dict, SPECS, now);
+}
+
+/** seedContracts for the given specs (other demo modules bring contracts of their own, e.g. the 技术维护单's). */
+export async function seedContractSpecs(
+  db: PrismaClient,
+  users: UserIds,
+  dict: DictionaryIds,
+  specs: readonly ContractSpec[],
+  now = new Date(),
+): Promise<void> {
+  for (const spec of specs) {
     if (await db.contract.findUnique({ where: { number: spec.number }, select: { id: true } })) continue;
     const ownerId = users.get(spec.consultant)!;
     const signedAt = morning(now, spec.signedDaysAgo);
@@ -269,7 +280,7 @@ export async function seedContracts(db: PrismaClient, users: UserIds, dict: Dict
 // before signing (the signing bumped the version once).
 async function createSignedClient(
   tx: Prisma.TransactionClient,
-  spec: Spec,
+  spec: ContractSpec,
   ownerId: string,
   signedAt: Date,
   card: string,

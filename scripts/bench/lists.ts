@@ -1,4 +1,4 @@
-// Benchmark of the list queries (我的准客户, 我的签约客户, 我的合同, 转咨询, notifications, 今日待联系) on a
+// Benchmark of the list queries (我的准客户, 我的签约客户, 我的合同, 转咨询, notifications, 今日待联系, 技术维护单) on a
 // generated agency: BENCH_CUSTOMERS customers (default 100,000; 1,000,000 is the size the lists are
 // built for), 40 consultants in two teams of 20, a third of the customers signed clients with one
 // contract each, and half as many notifications as customers. Prints, per query, the rows it counts,
@@ -51,6 +51,8 @@ async function main() {
   const { transferCandidateListSchema } = await import("@/lib/transfers/schema");
   const { listNotifications } = await import("@/lib/notifications/queries");
   const { COUNT_BOUND, lastReachablePage } = await import("@/lib/lists/paginate");
+  const { changeFormQueue } = await import("@/lib/change-forms/queries");
+  const { changeFormQueueSchema } = await import("@/lib/change-forms/schema");
 
   const started = performance.now();
   await generate(prisma);
@@ -74,6 +76,8 @@ async function main() {
   const transfers: Run = (who, params) => listTransferCandidates(who, transferCandidateListSchema.parse(params));
   const notifications: Run = (who, params) => listNotifications(who, { page: Number(params.page ?? 1) });
   const due: Run = (who) => listDueProspects(who, { limit: 10 });
+  const untranslated = Object.assign((key: string) => key, { has: () => false });
+  const changeForms: Run = (who, params) => changeFormQueue(who, changeFormQueueSchema.parse(params), untranslated);
   // The last page paging reaches (lib/lists/paginate.ts stops at the count bound), and one past it.
   const lastReachable = String(lastReachablePage(20));
 
@@ -113,6 +117,9 @@ async function main() {
     ["notifications: consultant, first page", consultant, {}, notifications],
     ["notifications: consultant, page 50", consultant, { page: "50" }, notifications],
     ["今日待联系: consultant", consultant, {}, due],
+    ["技术维护单: IT, 待执行", it, {}, changeForms],
+    ["技术维护单: IT, 已处理, first page", it, { tab: "done" }, changeForms],
+    ["技术维护单: IT, 已处理, page 50", it, { tab: "done", page: "50" }, changeForms],
   ];
 
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");
@@ -193,7 +200,7 @@ async function generate(prisma: PrismaClient) {
   // times faster than updating a dozen indexes row by row.
   const indexes = await prisma.$queryRawUnsafe<{ name: string; definition: string }[]>(`
     SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-    WHERE schemaname = 'public' AND tablename IN ('Customer', 'Contract', 'Notification') AND indexdef NOT LIKE 'CREATE UNIQUE%'`);
+    WHERE schemaname = 'public' AND tablename IN ('Customer', 'Contract', 'Notification', 'ChangeForm') AND indexdef NOT LIKE 'CREATE UNIQUE%'`);
   for (const index of indexes) await prisma.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Team" (id, name) VALUES ('t1', 'Bench A'), ('t2', 'Bench B');
@@ -246,6 +253,18 @@ async function generate(prisma: PrismaClient) {
              jsonb_build_object('count', 1, 'byName', '经理', 'names', jsonb_build_array('王伟')), '/prospects',
              CASE WHEN i % 4 = 0 THEN NULL ELSE now() END, now() - i * interval '1 minute'
       FROM generate_series(1, ${Math.floor(CUSTOMERS / 2)}) AS i;
+    -- 技术维护单 on every fifth contract: most applied, some waiting for the manager or IT, the rest
+    -- rejected, declined or withdrawn (one open form per contract, as the partial unique index wants).
+    INSERT INTO "ChangeForm" (id, number, "contractId", "customerId", "applicantId", reason, changes, "contractVersion", "customerVersion",
+                              status, "decidedAt", "appliedById", "appliedAt", "createdAt")
+      SELECT 'cf' || i, 'XX-08-2026-' || lpad(i::text, 7, '0'), 'ct' || i, 'cu' || i, 'c' || (1 + i % 40), '客户改申',
+             '[{"record":"contract","field":"course","before":"硕士课程","after":"数据科学硕士"}]'::jsonb, 1, 1,
+             (ARRAY['APPLIED','APPLIED','APPLIED','APPLIED','APPLIED','APPLIED','APPROVED','PENDING_MANAGER','REJECTED','DECLINED','WITHDRAWN'])[1 + i % 11]::"ChangeFormStatus",
+             now() - (i % 200) * interval '1 hour',
+             CASE WHEN i % 11 < 6 OR i % 11 = 9 THEN 'it' END,
+             CASE WHEN i % 11 < 6 OR i % 11 = 9 THEN now() - (i % 300) * interval '1 hour' END,
+             now() - (i % 400) * interval '1 hour'
+      FROM generate_series(1, ${CUSTOMERS}, 15) AS i;
   `);
   for (const index of indexes) await prisma.$executeRawUnsafe(index.definition);
   // As autovacuum leaves a live database: statistics, and the visibility map index-only scans rely on.

@@ -159,8 +159,10 @@ async function buildWorld() {
   };
   const manager = await createUser(["MANAGER", "CONSULTANT"], { teamId: team.id, name: "模糊测试经理" });
   const otherManager = await createUser(["MANAGER"], { teamId: team.id, name: "另一位经理" });
+  const it = await createUser(["IT_ADMIN"], { name: "模糊测试信息中心" });
   return {
     owner,
+    it,
     receiver,
     manager,
     otherManager,
@@ -178,6 +180,25 @@ function stableValues<T extends Record<string, unknown>>(key: string, make: () =
   return stable.get(key) as T;
 }
 let draft: { id: string } | undefined;
+
+// A 技术维护单 of the owner on a fresh locked contract, in `status`, changing the contract's 申请课程.
+async function changeFormRecord(status: "PENDING_MANAGER" | "APPROVED") {
+  const contract = await contractRecord(world.client.id, "AUDITED");
+  counter += 1;
+  return prisma.changeForm.create({
+    data: {
+      number: `FZ-${runTag}-${counter}`,
+      contractId: contract.id,
+      customerId: world.client.id,
+      applicantId: world.owner.id,
+      reason: "客户改申课程",
+      changes: [{ record: "contract", field: "course", before: contract.course, after: "数据科学硕士" }],
+      contractVersion: contract.version,
+      customerVersion: 1,
+      status,
+    },
+  });
+}
 
 // ---- One entry per server action ---------------------------------------------------------------
 
@@ -270,6 +291,32 @@ const ENTRIES: Record<string, Entry> = {
       return { id: d.id };
     },
   },
+  "lib/change-forms/actions.ts#fileChangeFormAction": {
+    sample: async () => {
+      const contract = await contractRecord(world.client.id, "AUDITED");
+      const { version } = await prisma.customer.findUniqueOrThrow({ where: { id: world.client.id } });
+      return {
+        contractId: contract.id,
+        contractVersion: contract.version,
+        customerVersion: version,
+        selected: ["contract.school", "contract.firstFee"],
+        contract: { school: "帝国理工学院", firstFee: "35,000.5" },
+        customer: {},
+        reason: "客户获得新录取\n改申该校",
+      };
+    },
+  },
+  "lib/change-forms/actions.ts#withdrawChangeFormAction": {
+    sample: async () => ({ id: (await changeFormRecord("PENDING_MANAGER")).id, version: 1 }),
+  },
+  "lib/change-forms/actions.ts#applyChangeFormAction": {
+    as: () => world.it,
+    sample: async () => ({ id: (await changeFormRecord("APPROVED")).id, version: 1 }),
+  },
+  "lib/change-forms/actions.ts#declineChangeFormAction": {
+    as: () => world.it,
+    sample: async () => ({ id: (await changeFormRecord("APPROVED")).id, version: 1, reason: "与原件不符\n请重新申请" }),
+  },
   "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
     sample: async () => {
       const n = await prisma.notification.create({
@@ -319,6 +366,9 @@ async function footprint() {
       (SELECT count(*) FROM "Notification" WHERE "readAt" IS NOT NULL)::text AS "notificationsRead",
       (SELECT count(*) FROM "Approval")::text AS approvals,
       (SELECT count(*) FROM "ApprovalDelegation" WHERE "revokedAt" IS NULL)::text AS delegations,
+      (SELECT count(*) FROM "ChangeForm")::text AS "changeForms",
+      (SELECT coalesce(sum(version), 0) FROM "ChangeForm")::text AS "changeFormVersions",
+      (SELECT coalesce(sum(value), 0) FROM "SequenceCounter")::text AS counters,
       (SELECT count(*) FROM "AuditLog")::text AS audit`;
   return row;
 }
@@ -425,7 +475,7 @@ describe("every server action survives hostile input", () => {
 
   it("leaves only clean, visible text in the database", async () => {
     expect(acceptedHostile, "no hostile input was accepted, so the scan below proves nothing").toBeGreaterThan(0);
-    const problems = await textProblems([world.owner.id, world.receiver.id, world.manager.id]);
+    const problems = await textProblems([world.owner.id, world.receiver.id, world.manager.id, world.it.id]);
     expect(problems).toEqual([]);
     const [{ customers }] = await prisma.$queryRaw<{ customers: number }[]>`
       SELECT count(*)::int AS customers FROM "Customer" WHERE "createdById" = ${world.owner.id}`;
@@ -493,6 +543,7 @@ const SCOPES: Record<string, string> = {
   AuditLog: `"actorId" = ANY($1)`,
   ContractStatusChange: `"actorId" = ANY($1)`,
   Approval: `"deciderId" = ANY($1)`,
+  ChangeForm: `("applicantId" = ANY($1) OR "appliedById" = ANY($1))`,
 };
 // Texts that keep line breaks and tabs; every other text column is one line. JSON strings may be either.
 const MULTI_LINE = new Set([
@@ -503,6 +554,8 @@ const MULTI_LINE = new Set([
   "OwnershipTransfer.reason",
   "ContractStatusChange.comment",
   "Approval.comment",
+  "ChangeForm.reason",
+  "ChangeForm.declineReason",
 ]);
 // What people type. Required ones are NOT NULL and optional ones null when left empty, so either way a
 // stored value must show something and be trimmed.
@@ -512,6 +565,7 @@ const TYPED = [
   ...["number", "school", "course", "remark"].map((c) => `Contract.${c}`),
   "FollowUp.content",
   "OwnershipTransfer.reason",
+  "ChangeForm.reason",
 ];
 
 // Written out as PostgreSQL bracket expressions (its regex escapes), independently of lib/validation/text.ts.

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientSummary } from "@/components/contracts/client-summary";
+import { ContractChangeForms } from "@/components/change-forms/contract-change-forms";
 import { formatCny, sumCny } from "@/lib/money";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
@@ -163,6 +164,7 @@ export default async function ContractPage({ params }: Props) {
               </dl>
             </CardContent>
           </Card>
+          <ContractChangeForms contract={contract} />
         </div>
         <div className="min-w-0 space-y-6">
           <ContractStatusHistory changes={contract.statusChanges} locale={user.locale} />

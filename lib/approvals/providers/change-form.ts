@@ -1,0 +1,103 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { changeFormHref, changeFormTitle } from "@/lib/change-forms/describe";
+import { bilingualChanges } from "@/lib/change-forms/format";
+import type { StoredChange } from "@/lib/change-forms/schema";
+import { stepChangeForm } from "@/lib/change-forms/transition";
+import { notify } from "@/lib/notifications/service";
+import type { ApprovalProvider, DecisionContext, InboxFact } from "../provider";
+
+// 技术维护单 waiting for the applicant's manager (issue 8 §3). Approval sends it to 信息中心 (every
+// active IT user hears of it); a rejection ends it (decide.ts requires the reason and tells the
+// applicant). Never approved in bulk: each form changes locked records and is read on its own.
+
+const SELECT = {
+  id: true,
+  version: true,
+  number: true,
+  reason: true,
+  changes: true,
+  createdAt: true,
+  applicant: { select: { id: true, name: true } },
+  customer: { select: { name: true } },
+  contract: { select: { id: true, number: true } },
+} as const;
+
+function pendingWhere(requesterIds: string[]) {
+  return { status: "PENDING_MANAGER" as const, applicantId: { in: requesterIds } };
+}
+
+/**
+ * Each 变更项 as a card fact: labelled by the field's name in the `fields` messages ("firstFee",
+ * "idCard" …), its value "old → new" in both languages (the "dictionary" fact kind carries both).
+ */
+async function changeFacts(db: Tx, changes: StoredChange[]): Promise<InboxFact[]> {
+  const lines = await bilingualChanges(db, changes);
+  return lines.map((l) => ({ label: l.label, kind: "dictionary" as const, value: { labelZh: l.labelZh, labelEn: l.labelEn } }));
+}
+
+async function decide(ctx: DecisionContext, step: "approve" | "reject", now = new Date()) {
+  await stepChangeForm(ctx.tx, ctx.actor.id, ctx.subject, step, { decidedAt: now }, { comment: ctx.comment, onBehalfOfId: ctx.onBehalfOfId });
+}
+
+export const changeFormProvider: ApprovalProvider = {
+  kind: "CHANGE_FORM",
+  bulkApprove: false,
+
+  async listPending(db, requesterIds, limit) {
+    const rows = await db.changeForm.findMany({
+      where: pendingWhere(requesterIds),
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: limit,
+      select: SELECT,
+    });
+    return Promise.all(rows.map(async (f) => ({
+      kind: "CHANGE_FORM" as const,
+      id: f.id,
+      version: f.version,
+      requester: f.applicant,
+      since: f.createdAt,
+      title: `${f.customer.name} · ${f.contract.number}`,
+      href: changeFormHref(f.id),
+      facts: [
+        { label: "client", kind: "text", value: f.customer.name },
+        { label: "number", kind: "text", value: f.contract.number },
+        ...(await changeFacts(db, f.changes as StoredChange[])),
+        { label: "applicant", kind: "text", value: f.applicant.name },
+      ],
+      details: [
+        { label: "formNumber", kind: "text", value: f.number },
+        { label: "reason", kind: "text", value: f.reason },
+      ],
+    })));
+  },
+
+  countPending(db, requesterIds) {
+    return db.changeForm.count({ where: pendingWhere(requesterIds) });
+  },
+
+  async load(tx, id) {
+    const f = await tx.changeForm.findUnique({ where: { id }, select: { id: true, version: true, applicantId: true, status: true } });
+    return f ? { id: f.id, version: f.version, requesterId: f.applicantId, pending: f.status === "PENDING_MANAGER" } : null;
+  },
+
+  async approve(ctx) {
+    await decide(ctx, "approve");
+    const it = await ctx.tx.user.findMany({ where: { active: true, roles: { has: "IT_ADMIN" } }, select: { id: true } });
+    const title = await changeFormTitle(ctx.tx, ctx.subject.id);
+    for (const u of it) {
+      await notify(ctx.tx, { userId: u.id, kind: "changeFormAwaitingIt", params: { title }, link: changeFormHref(ctx.subject.id) });
+    }
+  },
+
+  async reject(ctx) {
+    await decide(ctx, "reject");
+  },
+
+  describe,
+};
+
+async function describe(db: Tx, id: string) {
+  const title = await changeFormTitle(db, id);
+  return title ? { title, href: changeFormHref(id) } : null;
+}
