@@ -85,6 +85,8 @@ const CONTRACT_FIELDS: Record<string, AuditField> = {
   remark: text("fields.remark"),
   ownerId: as("fields.owner", "user"),
   comment: text("fields.comment"),
+  // 已退: grows with each refund finance pays out (contract.refund).
+  refunded: as("refunds.refunded", "money"),
 };
 
 // Every transition of the contract lifecycle is an audited action named contract.<transition>.
@@ -110,6 +112,7 @@ export const AUDIT_VIEWS = {
       "contract.create": { label: "audit.actions.create", shows: "nothing" },
       "contract.update": { label: "audit.actions.update", shows: "changes" },
       "contract.transfer": { label: "audit.actions.transfer", shows: "changes" },
+      "contract.refund": { label: "audit.actions.refundPaid", shows: "changes" },
       // The decisions of 经理审核 and 财务审核 on a contract (the demo data carries them already).
       "contract.managerApprove": { label: "audit.actions.managerApprove", shows: "changes" },
       "contract.managerReject": { label: "audit.actions.managerReject", shows: "changes" },
