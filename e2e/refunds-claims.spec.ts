@@ -43,6 +43,7 @@ test.describe("申请转入 from the 撞单 notice", () => {
     const notice = page.getByTestId("duplicate-notice");
     await expect(notice).toContainText("撞单");
     await expect(notice).toContainText("王强");
+    await expect(notice).toContainText("请点击申请转入");
     await expect(page.getByText("王芳")).toHaveCount(0);
     await notice.getByRole("button", { name: "申请转入" }).click();
     const dialog = page.getByRole("dialog", { name: "申请转入" });
@@ -109,11 +110,12 @@ test.describe("申请退费 on a contract", () => {
     await expect(refunds).toContainText("¥1,000.00");
     await page.locator("#refunds").screenshot({ path: `${SHOTS}/contract-refunds-desktop.png` });
 
+    await phoneShot(browser, "consultant1", page.url(), "contract-phone.png");
     await phoneShot(browser, "consultant1", page.url(), "contract-refunds-phone.png", async (p) => {
-      await p.locator("#refunds").scrollIntoViewIfNeeded();
+      await p.locator("#refunds").screenshot({ path: `${SHOTS}/contract-refunds-section-phone.png` });
     });
 
-    await refunds.getByRole("button", { name: "撤回" }).click();
+    await refunds.getByRole("listitem").filter({ hasText: "¥1,000.00" }).getByRole("button", { name: "撤回" }).click();
     await expect(toasts(page).getByText("退费申请已撤回")).toBeVisible();
     await expect(refunds).toContainText("已撤回");
   });

@@ -67,7 +67,7 @@ function ClaimForm({ customerId, onDone }: { customerId: string; onDone: (ownerN
         return submit()(event);
       }}
       pending={pending}
-      className="mt-4 space-y-4"
+      className="mt-4 flex flex-col gap-4"
     >
       <FormError error={formError} />
       <Field

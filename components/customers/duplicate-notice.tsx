@@ -10,6 +10,7 @@ import type { DuplicateMatch } from "@/lib/customers/duplicates";
 // owner's manager decides), filed on the match's id without revealing anything more.
 export function DuplicateNotice({ matches, fieldLabel, claimable }: { matches: DuplicateMatch[] | undefined; fieldLabel: string; claimable?: boolean }) {
   const t = useTranslations("prospects");
+  const tc = useTranslations("claims");
   if (!matches?.length) return null;
   return (
     <div className="space-y-1" data-testid="duplicate-notice">
@@ -26,7 +27,8 @@ export function DuplicateNotice({ matches, fieldLabel, claimable }: { matches: D
         ) : (
           <div key={i} className="flex flex-wrap items-center gap-2 rounded bg-red-50 px-2 py-1">
             <p role="alert" className="min-w-0 flex-1 text-sm font-medium text-red-800">
-              {t("duplicateOther", { field: fieldLabel, owner: m.ownerName })} {t("askManager", { owner: m.ownerName })}
+              {t("duplicateOther", { field: fieldLabel, owner: m.ownerName })}{" "}
+              {claimable && m.claimCustomerId ? tc("noticeHint", { owner: m.ownerName }) : t("askManager", { owner: m.ownerName })}
             </p>
             {claimable && m.claimCustomerId && <ClaimDialog customerId={m.claimCustomerId} ownerName={m.ownerName} />}
           </div>

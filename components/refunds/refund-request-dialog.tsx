@@ -60,7 +60,7 @@ function RequestForm({ contractId, onDone }: { contractId: string; onDone: () =>
   const { register, formState } = form;
   const error = (key: string | undefined) => (key ? message("validation", key) : undefined);
   return (
-    <ActionForm onSubmit={submit()} pending={pending} className="mt-4 space-y-4">
+    <ActionForm onSubmit={submit()} pending={pending} className="mt-4 flex flex-col gap-4">
       <FormError error={formError} />
       <Field label={t("amount")} htmlFor={`${ids}-amount`} required error={error(formState.errors.amount?.message)}>
         <Input {...register("amount")} inputMode="decimal" autoComplete="off" required />

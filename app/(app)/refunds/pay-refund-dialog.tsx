@@ -62,7 +62,7 @@ function PayForm({ id, version, today, onDone }: { id: string; version: number; 
   const { register, formState } = form;
   const error = (key: string | undefined) => (key ? message("validation", key) : undefined);
   return (
-    <ActionForm onSubmit={submit()} pending={pending} className="mt-4 space-y-4">
+    <ActionForm onSubmit={submit()} pending={pending} className="mt-4 flex flex-col gap-4">
       <FormError error={formError} />
       <Field label={t("payout.paidOn")} htmlFor={`${ids}-paidOn`} required error={error(formState.errors.paidOn?.message)}>
         <Input {...register("paidOn")} type="date" max={today} required />
