@@ -32,6 +32,8 @@ async function phoneShot(browser: Browser, username: string, path: string, file:
 }
 
 test.describe.configure({ mode: "serial" });
+// Desktop screenshots at 1280 px; the phone ones open their own 390 px context.
+test.use({ viewport: { width: 1280, height: 800 } });
 
 test.describe("申请转入 from the 撞单 notice", () => {
   test.use(asUser("consultant1"));
@@ -131,7 +133,6 @@ test.describe("退费付款 by finance", () => {
     const card = page.getByTestId("payout-card").filter({ hasText: "BJ-2026-0001" });
     await expect(card).toContainText("¥2,000.00");
     await expect(card).toContainText("李娜");
-    await page.setViewportSize({ width: 1280, height: 800 });
     await page.screenshot({ path: `${SHOTS}/refund-payouts-desktop.png`, fullPage: true });
     await phoneShot(browser, "finance", "/refunds", "refund-payouts-phone.png");
 
