@@ -125,7 +125,8 @@ type Props = {
   idPrefix?: string;
   // When given, the duplicate-check fields (电话, 身份证, 护照, 微信, EMAIL) are checked as the user
   // types and a 撞单 is flagged under the field; excludeId is the record being edited.
-  duplicateCheck?: { excludeId?: string };
+  // `claim`: a 撞单 offers 申请转入 (新建准客户).
+  duplicateCheck?: { excludeId?: string; claim?: boolean };
 };
 
 // The customer's field grid, shared by the prospect form, the client edit form and the 签约 wizard's
@@ -199,7 +200,7 @@ export function CustomerFields({ variant, options, prefix, idPrefix = variant, d
                 >
                   {control(spec)}
                 </Field>
-                {dupKey && <DuplicateNotice matches={matches[dupKey]} fieldLabel={tf(spec.label)} />}
+                {dupKey && <DuplicateNotice matches={matches[dupKey]} fieldLabel={tf(spec.label)} claimable={duplicateCheck?.claim} />}
               </div>
             );
           })}

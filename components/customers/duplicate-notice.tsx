@@ -2,12 +2,15 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { ClaimDialog } from "@/components/claims/claim-dialog";
 import type { DuplicateMatch } from "@/lib/customers/duplicates";
 
 // Under a field: who already has this value. Of another consultant's customer only the owner's
-// name is shown; the user's own record gets a link.
-export function DuplicateNotice({ matches, fieldLabel }: { matches: DuplicateMatch[] | undefined; fieldLabel: string }) {
+// name is shown; the user's own record gets a link. `claimable`: a 撞单 offers 申请转入 (a claim the
+// owner's manager decides), filed on the match's id without revealing anything more.
+export function DuplicateNotice({ matches, fieldLabel, claimable }: { matches: DuplicateMatch[] | undefined; fieldLabel: string; claimable?: boolean }) {
   const t = useTranslations("prospects");
+  const tc = useTranslations("claims");
   if (!matches?.length) return null;
   return (
     <div className="space-y-1" data-testid="duplicate-notice">
@@ -22,9 +25,13 @@ export function DuplicateNotice({ matches, fieldLabel }: { matches: DuplicateMat
             )}
           </p>
         ) : (
-          <p key={i} role="alert" className="rounded bg-red-50 px-2 py-1 text-sm font-medium text-red-800">
-            {t("duplicateOther", { field: fieldLabel, owner: m.ownerName })} {t("askManager", { owner: m.ownerName })}
-          </p>
+          <div key={i} className="flex flex-wrap items-center gap-2 rounded bg-red-50 px-2 py-1">
+            <p role="alert" className="min-w-0 flex-1 text-sm font-medium text-red-800">
+              {t("duplicateOther", { field: fieldLabel, owner: m.ownerName })}{" "}
+              {claimable && m.claimCustomerId ? tc("noticeHint", { owner: m.ownerName }) : t("askManager", { owner: m.ownerName })}
+            </p>
+            {claimable && m.claimCustomerId && <ClaimDialog customerId={m.claimCustomerId} ownerName={m.ownerName} />}
+          </div>
         ),
       )}
     </div>

@@ -16,10 +16,24 @@ export async function OwnershipHistory({ customerId }: { customerId: string }) {
     </time>
   );
   const move = (r: OwnershipHistoryRow) => t("moveText", { from: r.fromUser.name, to: r.toUser.name });
+  // A move a 撞单 claim's approval made says so (申请转入), next to who moved it.
+  const via = (r: OwnershipHistoryRow) =>
+    r.claimId ? (
+      <span className="ml-2 inline-block rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium whitespace-nowrap text-indigo-700">{t("viaClaim")}</span>
+    ) : null;
 
   const columns: DataTableColumn<OwnershipHistoryRow>[] = [
     { key: "time", header: t("time"), cell: time },
-    { key: "move", header: t("move"), cell: (r) => <span className="font-medium text-gray-900">{move(r)}</span> },
+    {
+      key: "move",
+      header: t("move"),
+      cell: (r) => (
+        <span className="font-medium text-gray-900">
+          {move(r)}
+          {via(r)}
+        </span>
+      ),
+    },
     { key: "by", header: t("by"), cell: (r) => r.byUser.name },
     { key: "reason", header: t("reason"), cell: (r) => r.reason, wrap: true },
     { key: "contracts", header: t("contractsMoved"), cell: (r) => r.contractsMoved, align: "right" },
@@ -39,7 +53,10 @@ export async function OwnershipHistory({ customerId }: { customerId: string }) {
             <ol aria-label={t("title")} className="divide-y divide-gray-100 text-sm sm:hidden">
               {rows.map((r) => (
                 <li key={r.id} className="py-3 first:pt-0">
-                  <p className="font-medium text-gray-900">{move(r)}</p>
+                  <p className="font-medium text-gray-900">
+                    {move(r)}
+                    {via(r)}
+                  </p>
                   <p className="text-gray-500">
                     {time(r)} · {t("by")}：{r.byUser.name} · {t("contractsMoved")}：{r.contractsMoved}
                   </p>

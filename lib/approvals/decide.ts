@@ -22,8 +22,9 @@ export type DecisionResult = { kind: ApprovalKind; id: string; decision: Approva
 
 /**
  * Decides one request of the 经理审核 inbox (issue 8 §1; architecture.md "Approvals") in one
- * transaction: checks the actor decides it (lib/approvals/deciders.ts: the requester's managers, or a
- * deputy during 代理审批), that it still waits and is the version seen; lets the kind's provider move it
+ * transaction: checks the actor decides it (lib/approvals/deciders.ts: the requester's managers — or
+ * those of the subject's `deciderBasisId`, never the requester themselves — or a deputy during
+ * 代理审批), that it still waits and is the version seen; lets the kind's provider move it
  * on or back; stores the decision (who, on whose behalf, comment, time) with an audit row; notifies
  * the requester. A rejection needs a comment.
  * Throws ForbiddenError (no approval.manager), NotFoundError (no such request, or not the actor's to
@@ -41,7 +42,8 @@ export async function decide(actor: SessionUser, input: DecisionInput, now: Date
   return prisma.$transaction(async (tx) => {
     const subject = await provider.load(tx, input.id);
     if (!subject) throw new NotFoundError();
-    const right = await deciderRight(tx, actor, subject.requesterId, now);
+    // Nobody decides their own request, even where the decider basis is someone else (a claim's owner).
+    const right = actor.id === subject.requesterId ? null : await deciderRight(tx, actor, subject.deciderBasisId ?? subject.requesterId, now);
     if (!right) throw new NotFoundError();
     if (!subject.pending) throw new DomainError("alreadyDecided");
     if (subject.version !== input.version) throw new ConflictError();

@@ -31,14 +31,17 @@ export async function managerInbox(user: SessionUser, now: Date = new Date()): P
   return Promise.all(
     PROVIDERS.map(async (provider) => {
       const [count, items] = requesterIds.length
-        ? await Promise.all([provider.countPending(prisma, requesterIds), provider.listPending(prisma, requesterIds, INBOX_KIND_LIMIT)])
+        ? await Promise.all([
+            provider.countPending(prisma, requesterIds, user.id),
+            provider.listPending(prisma, requesterIds, INBOX_KIND_LIMIT, user.id),
+          ])
         : [0, []];
       return {
         kind: provider.kind,
         count,
         bulkApprove: provider.bulkApprove,
-        items: items.map((item) => {
-          const principal = deciders.get(item.requester.id) ?? null;
+        items: items.map(({ deciderBasisId, ...item }) => {
+          const principal = deciders.get(deciderBasisId ?? item.requester.id) ?? null;
           return { ...item, onBehalfOf: principal ? { id: principal, name: nameOf.get(principal) ?? "" } : null };
         }),
       };
@@ -51,7 +54,7 @@ export async function managerPendingCount(user: SessionUser, now: Date = new Dat
   if (!can(user.roles, "approval.manager")) return 0;
   const requesterIds = [...(await decidableRequesters(user, now)).keys()];
   if (requesterIds.length === 0) return 0;
-  const counts = await Promise.all(PROVIDERS.map((p) => p.countPending(prisma, requesterIds)));
+  const counts = await Promise.all(PROVIDERS.map((p) => p.countPending(prisma, requesterIds, user.id)));
   return counts.reduce((a, b) => a + b, 0);
 }
 

@@ -35,8 +35,19 @@ export type InboxItem = {
   onBehalfOf: { id: string; name: string } | null;
 };
 
-/** A request loaded for a decision, inside the deciding transaction; `pending`: it still waits for one. */
-export type PendingSubject = { id: string; version: number; requesterId: string; pending: boolean };
+/**
+ * A pending item as a provider lists it; `deciderBasisId` as in PendingSubject (default: the requester),
+ * which keys the inbox's decider map.
+ */
+export type PendingInboxItem = Omit<InboxItem, "onBehalfOf"> & { deciderBasisId?: string };
+
+/**
+ * A request loaded for a decision, inside the deciding transaction; `pending`: it still waits for one.
+ * `deciderBasisId`: the user whose managers decide it (lib/approvals/deciders.ts), when that is not the
+ * requester — a 撞单 claim is decided by the customer's owner's managers. Default: `requesterId`.
+ * The requester never decides their own request, whatever the basis.
+ */
+export type PendingSubject = { id: string; version: number; requesterId: string; deciderBasisId?: string; pending: boolean };
 
 export type DecisionContext = {
   tx: Tx;
@@ -51,12 +62,13 @@ export type ApprovalProvider = {
   /** Whether several items of this kind may be approved with one confirmation (批量通过). */
   bulkApprove: boolean;
   /**
-   * Pending items whose requester is one of `requesterIds`, oldest first, at most `limit`.
-   * `onBehalfOf` is filled in by the inbox from the decider map.
+   * Pending items whose decider basis (the requester, or `deciderBasisId` — see PendingSubject) is one
+   * of `requesterIds`, oldest first, at most `limit`, leaving out those `viewerId` requested (nobody
+   * decides their own). `onBehalfOf` is filled in by the inbox from the decider map.
    */
-  listPending(db: Tx, requesterIds: string[], limit: number): Promise<Omit<InboxItem, "onBehalfOf">[]>;
-  /** How many are pending for `requesterIds`. */
-  countPending(db: Tx, requesterIds: string[]): Promise<number>;
+  listPending(db: Tx, requesterIds: string[], limit: number, viewerId?: string): Promise<PendingInboxItem[]>;
+  /** How many are pending for `requesterIds`, leaving out those `viewerId` requested. */
+  countPending(db: Tx, requesterIds: string[], viewerId?: string): Promise<number>;
   /** The request `id` with its requester, version and whether it still waits; null when there is none. */
   load(tx: Tx, id: string): Promise<PendingSubject | null>;
   /**

@@ -89,6 +89,8 @@ const CONTRACT_FIELDS: Record<string, AuditField> = {
   comment: text("fields.comment"),
   // The 技术维护单 an applied change came from (contract.changeForm).
   changeForm: text("changeForms.formNumber"),
+  // 已退: grows with each refund finance pays out (contract.refund).
+  refunded: as("refunds.refunded", "money"),
 };
 
 // Every transition of the contract lifecycle is an audited action named contract.<transition>.
@@ -117,6 +119,7 @@ export const AUDIT_VIEWS = {
       "contract.transfer": { label: "audit.actions.transfer", shows: "changes" },
       // An applied 技术维护单: its old → new values and the form's number.
       "contract.changeForm": { label: "audit.actions.changeForm", shows: "changes" },
+      "contract.refund": { label: "audit.actions.refundPaid", shows: "changes" },
       // The decisions of 经理审核 and 财务审核 on a contract (the demo data carries them already).
       "contract.managerApprove": { label: "audit.actions.managerApprove", shows: "changes" },
       "contract.managerReject": { label: "audit.actions.managerReject", shows: "changes" },

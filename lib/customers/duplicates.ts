@@ -12,6 +12,9 @@ export type DuplicateMatch = {
   // Where the user's own record lives (我的准客户 or 我的签约客户); null like customerId.
   href: string | null;
   mine: boolean;
+  // Set only on another consultant's record (a 撞单): the id 申请转入 files a claim on (lib/claims).
+  // An id opens nothing the user may not see; the customer's details stay hidden.
+  claimCustomerId: string | null;
 };
 
 type Keys = Partial<Record<DuplicateKey, string | null>>;
@@ -47,7 +50,7 @@ export async function findDuplicates(
       if (keys[field] && row[field] === keys[field]) {
         const mine = row.ownerId === user.id;
         const href = mine ? customerHref(row) : null;
-        matches.push({ field, ownerName: row.owner.name, customerId: mine ? row.id : null, href, mine });
+        matches.push({ field, ownerName: row.owner.name, customerId: mine ? row.id : null, href, mine, claimCustomerId: mine ? null : row.id });
       }
     }
   }

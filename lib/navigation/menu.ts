@@ -10,6 +10,7 @@ export type MenuKey =
   | "documentWork"
   | "managerApproval"
   | "financeApproval"
+  | "refunds"
   | "archiveTransfer"
   | "archiveSearch"
   | "alerts"
@@ -32,6 +33,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "documentWork", href: "/document-work", permission: "document.work", ready: false },
   { key: "managerApproval", href: "/approvals/manager", permission: "approval.manager", ready: false },
   { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: false },
+  // 退费付款 (section 7's refunds): approved refunds waiting for finance.
+  { key: "refunds", href: "/refunds", permission: "approval.finance", ready: true },
   { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: false },
   { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: false },
   { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },

@@ -31,6 +31,8 @@ export async function getOwnershipHistory(user: SessionUser, customerId: string)
       id: true,
       reason: true,
       contractsMoved: true,
+      // Set when a 撞单 claim's approval made the move (申请转入).
+      claimId: true,
       createdAt: true,
       fromUser: { select: { name: true } },
       toUser: { select: { name: true } },

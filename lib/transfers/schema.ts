@@ -17,7 +17,12 @@ export const transferSchema = z.object({
     .max(TRANSFER_BATCH_MAX, "selectionTooLarge")
     .refine((ids) => new Set(ids).size === ids.length, "selectionDuplicate"),
   toUserId: recordId(),
-  reason: requiredMultiLine(TRANSFER_REASON_MAX).refine((v) => visibleLength(v) >= TRANSFER_REASON_MIN, "reasonTooShort"),
+  // Far over the maximum it is already "tooLong": not segmented (Intl.Segmenter copies the whole input per
+  // grapheme, so 100,000 characters took gigabytes: the fuzz test's out-of-memory).
+  reason: requiredMultiLine(TRANSFER_REASON_MAX).refine(
+    (v) => v.length > TRANSFER_REASON_MAX * 10 || visibleLength(v) >= TRANSFER_REASON_MIN,
+    "reasonTooShort",
+  ),
   // 合同保留在签约咨询名下: the contracts stay with the consultant responsible for them now.
   keepContracts: z.boolean("invalid").default(false),
 });

@@ -10,7 +10,7 @@ import { assertCustomerStage, customerHref } from "@/lib/customers/lifecycle";
 import { notify } from "@/lib/notifications/service";
 import type { TransferInput, TransferResult } from "./schema";
 
-type Moving = { id: string; name: string; status: CustomerStatus; ownerId: string; version: number };
+export type Moving = { id: string; name: string; status: CustomerStatus; ownerId: string; version: number };
 
 // How many customer names a notification quotes; the count says how many there were in all.
 const NAMES_IN_NOTIFICATION = 3;
@@ -54,7 +54,16 @@ export async function transferCustomers(user: SessionUser, input: TransferInput)
   });
 }
 
-async function moveCustomer(tx: Tx, user: SessionUser, customer: Moving, toUserId: string, input: TransferInput) {
+/** What a move records besides the receiver: why, whether contracts stay, and the 撞单 claim it comes from. */
+export type MoveOptions = Pick<TransferInput, "reason" | "keepContracts"> & { claimId?: string };
+
+/**
+ * Moves one customer (and, unless `keepContracts`, the contracts its owner holds) to `toUserId` inside
+ * the caller's transaction, as `user`: the owner and version in the WHERE, so a move that lost a race
+ * throws ConflictError; writes the ownership history row (with `claimId` when a 撞单 claim's approval
+ * moves it) and the audit rows. The caller checks scope, stage and the receiver, and notifies.
+ */
+export async function moveCustomer(tx: Tx, user: SessionUser, customer: Moving, toUserId: string, input: MoveOptions) {
   // The old owner and version in the WHERE: a write that lost a race changes nothing and is refused.
   const { count } = await tx.customer.updateMany({
     where: { id: customer.id, ownerId: customer.ownerId, version: customer.version },
@@ -72,6 +81,7 @@ async function moveCustomer(tx: Tx, user: SessionUser, customer: Moving, toUserI
       byUserId: user.id,
       reason: input.reason,
       contractsMoved,
+      claimId: input.claimId ?? null,
     },
   });
   await writeAudit(tx, {
@@ -80,7 +90,7 @@ async function moveCustomer(tx: Tx, user: SessionUser, customer: Moving, toUserI
     entity: "Customer",
     entityId: customer.id,
     before: { ownerId: customer.ownerId },
-    after: { ownerId: toUserId },
+    after: input.claimId ? { ownerId: toUserId, claimId: input.claimId } : { ownerId: toUserId },
   });
 }
 

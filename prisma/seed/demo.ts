@@ -5,6 +5,7 @@ import { seedDictionaries } from "./dictionaries";
 import { seedFollowUps } from "./follow-ups";
 import { seedPeople } from "./people";
 import { seedProspects } from "./prospects";
+import { seedRequests } from "./requests";
 
 export type SeedSummary = {
   teams: number;
@@ -24,5 +25,8 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedChangeForms(db, users, dictionary);
   // After the prospects: the notes go on consultant1's 张伟 and her oldest prospects.
   await seedFollowUps(db, users);
+  // After the contracts and prospects they are about: a refund and a 撞单 claim in manager1's inbox,
+  // an approved refund in finance's payout queue.
+  await seedRequests(db, users);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects };
 }

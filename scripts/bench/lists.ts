@@ -1,4 +1,4 @@
-// Benchmark of the list queries (我的准客户, 我的签约客户, 我的合同, 转咨询, notifications, 今日待联系, 技术维护单) on a
+// Benchmark of the list queries (我的准客户, 我的签约客户, 我的合同, 转咨询, notifications, 今日待联系, 技术维护单, 退费付款) on a
 // generated agency: BENCH_CUSTOMERS customers (default 100,000; 1,000,000 is the size the lists are
 // built for), 40 consultants in two teams of 20, a third of the customers signed clients with one
 // contract each, and half as many notifications as customers. Prints, per query, the rows it counts,
@@ -50,6 +50,7 @@ async function main() {
   const { listTransferCandidates } = await import("@/lib/transfers/queries");
   const { transferCandidateListSchema } = await import("@/lib/transfers/schema");
   const { listNotifications } = await import("@/lib/notifications/queries");
+  const { listAwaitingPayout } = await import("@/lib/refunds/queries");
   const { COUNT_BOUND, lastReachablePage } = await import("@/lib/lists/paginate");
   const { changeFormQueue } = await import("@/lib/change-forms/queries");
   const { changeFormQueueSchema } = await import("@/lib/change-forms/schema");
@@ -62,11 +63,12 @@ async function main() {
       `on ${external ? "PostgreSQL" : "the embedded database (PGlite)"}; lists count exactly up to ${COUNT_BOUND.toLocaleString("en")}.`,
   );
 
-  const user = (id: string, roles: ("CONSULTANT" | "MANAGER" | "IT_ADMIN")[], teamId: string | null) =>
+  const user = (id: string, roles: ("CONSULTANT" | "MANAGER" | "IT_ADMIN" | "FINANCE")[], teamId: string | null) =>
     ({ id, name: id, username: id, roles, teamId, locale: "zh-CN" as const });
   const consultant = user("c1", ["CONSULTANT"], "t1");
   const manager = user("m1", ["MANAGER", "CONSULTANT"], "t1");
   const it = user("it", ["IT_ADMIN"], null);
+  const finance = user("fin", ["FINANCE"], null);
   type Who = typeof it;
   type Result = { total: number; exact: boolean };
   type Run = (who: Who, params: Record<string, string>) => Promise<Result>;
@@ -78,6 +80,7 @@ async function main() {
   const due: Run = (who) => listDueProspects(who, { limit: 10 });
   const untranslated = Object.assign((key: string) => key, { has: () => false });
   const changeForms: Run = (who, params) => changeFormQueue(who, changeFormQueueSchema.parse(params), untranslated);
+  const payouts: Run = (who, params) => listAwaitingPayout(who, { page: Number(params.page ?? 1), size: 20 });
   // The last page paging reaches (lib/lists/paginate.ts stops at the count bound), and one past it.
   const lastReachable = String(lastReachablePage(20));
 
@@ -120,6 +123,8 @@ async function main() {
     ["技术维护单: IT, 待执行", it, {}, changeForms],
     ["技术维护单: IT, 已处理, first page", it, { tab: "done" }, changeForms],
     ["技术维护单: IT, 已处理, page 50", it, { tab: "done", page: "50" }, changeForms],
+    ["退费付款: finance, first page", finance, {}, payouts],
+    ["退费付款: finance, page 10", finance, { page: "10" }, payouts],
   ];
 
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");
@@ -248,6 +253,12 @@ async function generate(prisma: PrismaClient) {
              (ARRAY['DRAFT','PENDING_MANAGER','PENDING_FINANCE','AUDITED','IN_SERVICE'])[1 + i % 5]::"ContractStatus",
              'c' || (1 + i % 40), 'c' || (1 + i % 40), 'c' || (1 + i % 40), now()
       FROM generate_series(1, ${CUSTOMERS}, 3) AS i;
+    -- 退费: one refund on every 30th contract, a fifth of them approved and waiting for the payout.
+    INSERT INTO "Refund" (id, "contractId", amount, reason, status, "requestedById", "decidedAt", "createdAt")
+      SELECT 'rf' || i, 'ct' || i, 1000, '退费原因',
+             (ARRAY['APPROVED','PENDING_MANAGER','PAID','REJECTED','WITHDRAWN'])[1 + (i / 90) % 5]::"RefundStatus",
+             'c' || (1 + i % 40), now() - (i % 90) * interval '1 hour', now() - (i % 90) * interval '1 hour'
+      FROM generate_series(1, ${CUSTOMERS}, 90) AS i;
     INSERT INTO "Notification" (id, "userId", kind, params, link, "readAt", "createdAt")
       SELECT 'n' || i, 'c' || (1 + i % 40), 'customersTransferred',
              jsonb_build_object('count', 1, 'byName', '经理', 'names', jsonb_build_array('王伟')), '/prospects',

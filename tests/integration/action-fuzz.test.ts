@@ -142,6 +142,19 @@ async function contractRecord(customerId: string, status: ContractStatus) {
   });
 }
 
+// An audited contract of the owner with money received, so refunds have something to refund.
+async function paidContract() {
+  const c = await contractRecord(world.client.id, "AUDITED");
+  return prisma.contract.update({ where: { id: c.id }, data: { firstReceived: "30000.00", otherReceived: "0.10" } });
+}
+
+async function refundRecord(status: "PENDING_MANAGER" | "APPROVED") {
+  const contract = await paidContract();
+  return prisma.refund.create({
+    data: { contractId: contract.id, amount: "100.00", reason: "退费原因", status, requestedById: world.owner.id, decidedAt: status === "APPROVED" ? new Date() : null },
+  });
+}
+
 async function buildWorld() {
   const team = await createTeam();
   const owner = await createUser(["CONSULTANT"], { teamId: team.id, name: "模糊测试顾问" });
@@ -160,9 +173,11 @@ async function buildWorld() {
   const manager = await createUser(["MANAGER", "CONSULTANT"], { teamId: team.id, name: "模糊测试经理" });
   const otherManager = await createUser(["MANAGER"], { teamId: team.id, name: "另一位经理" });
   const it = await createUser(["IT_ADMIN"], { name: "模糊测试信息中心" });
+  const finance = await createUser(["FINANCE"], { name: "模糊测试财务" });
   return {
     owner,
     it,
+    finance,
     receiver,
     manager,
     otherManager,
@@ -317,6 +332,28 @@ const ENTRIES: Record<string, Entry> = {
     as: () => world.it,
     sample: async () => ({ id: (await changeFormRecord("APPROVED")).id, version: 1, reason: "与原件不符\n请重新申请" }),
   },
+  "lib/refunds/actions.ts#requestRefundAction": {
+    sample: async () => ({ contractId: (await paidContract()).id, amount: "1,000.5", reason: "客户签证被拒\n退还部分费用" }),
+  },
+  "lib/refunds/actions.ts#withdrawRefundAction": {
+    sample: async () => ({ id: (await refundRecord("PENDING_MANAGER")).id, version: 1 }),
+  },
+  "lib/refunds/actions.ts#payRefundAction": {
+    as: () => world.finance,
+    sample: async () => ({ id: (await refundRecord("APPROVED")).id, version: 1, paidOn: shanghaiToday(), method: "BANK_TRANSFER", reference: "BOC-2026-0001" }),
+  },
+  "lib/claims/actions.ts#fileClaimAction": {
+    sample: async () => ({ customerId: (await createCustomer(world.receiver)).id, reason: "客户主动来电\n要求由我跟进" }),
+  },
+  "lib/claims/actions.ts#withdrawClaimAction": {
+    sample: async () => {
+      const customer = await createCustomer(world.receiver);
+      const claim = await prisma.customerClaim.create({
+        data: { customerId: customer.id, claimantId: world.owner.id, ownerId: world.receiver.id, reason: "客户要求" },
+      });
+      return { id: claim.id, version: 1 };
+    },
+  },
   "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
     sample: async () => {
       const n = await prisma.notification.create({
@@ -369,6 +406,11 @@ async function footprint() {
       (SELECT count(*) FROM "ChangeForm")::text AS "changeForms",
       (SELECT coalesce(sum(version), 0) FROM "ChangeForm")::text AS "changeFormVersions",
       (SELECT coalesce(sum(value), 0) FROM "SequenceCounter")::text AS counters,
+      (SELECT count(*) FROM "Refund")::text AS refunds,
+      (SELECT coalesce(sum(version), 0) FROM "Refund")::text AS "refundVersions",
+      (SELECT coalesce(sum(refunded), 0) FROM "Contract")::text AS refunded,
+      (SELECT count(*) FROM "CustomerClaim")::text AS claims,
+      (SELECT coalesce(sum(version), 0) FROM "CustomerClaim")::text AS "claimVersions",
       (SELECT count(*) FROM "AuditLog")::text AS audit`;
   return row;
 }
@@ -475,7 +517,7 @@ describe("every server action survives hostile input", () => {
 
   it("leaves only clean, visible text in the database", async () => {
     expect(acceptedHostile, "no hostile input was accepted, so the scan below proves nothing").toBeGreaterThan(0);
-    const problems = await textProblems([world.owner.id, world.receiver.id, world.manager.id, world.it.id]);
+    const problems = await textProblems([world.owner.id, world.receiver.id, world.manager.id, world.it.id, world.finance.id]);
     expect(problems).toEqual([]);
     const [{ customers }] = await prisma.$queryRaw<{ customers: number }[]>`
       SELECT count(*)::int AS customers FROM "Customer" WHERE "createdById" = ${world.owner.id}`;
@@ -544,6 +586,8 @@ const SCOPES: Record<string, string> = {
   ContractStatusChange: `"actorId" = ANY($1)`,
   Approval: `"deciderId" = ANY($1)`,
   ChangeForm: `("applicantId" = ANY($1) OR "appliedById" = ANY($1))`,
+  Refund: `("requestedById" = ANY($1) OR "paidById" = ANY($1))`,
+  CustomerClaim: `"claimantId" = ANY($1)`,
 };
 // Texts that keep line breaks and tabs; every other text column is one line. JSON strings may be either.
 const MULTI_LINE = new Set([
@@ -556,6 +600,8 @@ const MULTI_LINE = new Set([
   "Approval.comment",
   "ChangeForm.reason",
   "ChangeForm.declineReason",
+  "Refund.reason",
+  "CustomerClaim.reason",
 ]);
 // What people type. Required ones are NOT NULL and optional ones null when left empty, so either way a
 // stored value must show something and be trimmed.
@@ -566,6 +612,9 @@ const TYPED = [
   "FollowUp.content",
   "OwnershipTransfer.reason",
   "ChangeForm.reason",
+  "Refund.reason",
+  "Refund.reference",
+  "CustomerClaim.reason",
 ];
 
 // Written out as PostgreSQL bracket expressions (its regex escapes), independently of lib/validation/text.ts.

@@ -263,7 +263,9 @@ describe("签约 (signCustomer)", () => {
       signInput(ag, prospect, { client: { idCard: theirs.idCard!.toLowerCase(), birthDate: theirs.birthDate!.toISOString().slice(0, 10) } }),
     ).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "duplicateOther", fieldErrors: { "client.idCard": ["duplicateOther"] } });
-    expect((error as DomainError).details?.duplicates).toEqual([{ field: "idCard", ownerName: "顾问乙", customerId: null, href: null, mine: false }]);
+    expect((error as DomainError).details?.duplicates).toEqual([
+      { field: "idCard", ownerName: "顾问乙", customerId: null, href: null, mine: false, claimCustomerId: customerId },
+    ]);
     expect(await snapshot(prospect.id)).toEqual(before);
   });
 

@@ -35,13 +35,16 @@ describe("新建准客户", () => {
   it("flags a 撞单 on phone owned by another consultant, names only the owner, and writes nothing", async () => {
     const { a, b } = await agency();
     const phone = uniquePhone();
-    await createProspect(a, input({ name: "刘一", phone }));
+    const theirs = await createProspect(a, input({ name: "刘一", phone }));
     const before = await prisma.customer.count();
     const error = await createProspect(b, input({ name: "刘一一", phone: `+86 ${phone}` })).catch((e) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe("duplicateOther");
     expect(error.fieldErrors).toEqual({ phone: ["duplicateOther"] });
-    expect(error.details.duplicates).toEqual([{ field: "phone", ownerName: "顾问甲", customerId: null, href: null, mine: false }]);
+    // The id is only what 申请转入 files a claim on; it opens nothing of the customer.
+    expect(error.details.duplicates).toEqual([
+      { field: "phone", ownerName: "顾问甲", customerId: null, href: null, mine: false, claimCustomerId: theirs.id },
+    ]);
     expect(await prisma.customer.count()).toBe(before);
   });
 
@@ -65,7 +68,7 @@ describe("新建准客户", () => {
     const { a } = await agency();
     const phone = uniquePhone();
     const { id } = await createProspect(a, input({ name: "赵六", phone }));
-    expect(await checkDuplicate(a, "phone", phone)).toEqual([{ field: "phone", ownerName: "顾问甲", customerId: id, href: `/prospects/${id}`, mine: true }]);
+    expect(await checkDuplicate(a, "phone", phone)).toEqual([{ field: "phone", ownerName: "顾问甲", customerId: id, href: `/prospects/${id}`, mine: true, claimCustomerId: null }]);
     await expect(createProspect(a, input({ name: "赵六", phone }))).rejects.toMatchObject({ code: "duplicateMine" });
   });
 
@@ -74,7 +77,7 @@ describe("新建准客户", () => {
     const phone = uniquePhone();
     const { id } = await createProspect(a, input({ name: "钱七", phone }));
     await prisma.customer.update({ where: { id }, data: { status: "CLIENT", signedAt: new Date() } });
-    expect(await checkDuplicate(a, "phone", phone)).toEqual([{ field: "phone", ownerName: "顾问甲", customerId: id, href: `/clients/${id}`, mine: true }]);
+    expect(await checkDuplicate(a, "phone", phone)).toEqual([{ field: "phone", ownerName: "顾问甲", customerId: id, href: `/clients/${id}`, mine: true, claimCustomerId: null }]);
   });
 
   it("lets only one of two simultaneous saves of the same phone through", async () => {

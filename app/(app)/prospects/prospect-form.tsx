@@ -52,7 +52,7 @@ export function ProspectForm({ options, defaultValues, record }: Props) {
     <FormProvider {...form}>
       <ActionForm onSubmit={submit()} className="space-y-5" pending={pending}>
         <FormError error={formError}>{collisions.length > 0 && <DuplicateOwners matches={collisions} />}</FormError>
-        <CustomerFields variant="prospect" options={options} duplicateCheck={{ excludeId: record?.id }} />
+        <CustomerFields variant="prospect" options={options} duplicateCheck={{ excludeId: record?.id, claim: !record }} />
         <FormActions>
           <Button type="submit" disabled={pending}>
             {pending ? t("saving") : tc("actions.save")}

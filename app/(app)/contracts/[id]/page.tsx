@@ -6,6 +6,7 @@ import { formatCny, sumCny } from "@/lib/money";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
 import { ContractStatusHistory } from "@/components/contracts/status-history";
+import { ContractRefunds } from "@/components/refunds/contract-refunds";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -165,6 +166,7 @@ export default async function ContractPage({ params }: Props) {
             </CardContent>
           </Card>
           <ContractChangeForms contract={contract} />
+          <ContractRefunds contractId={contract.id} contractNumber={contract.number} />
         </div>
         <div className="min-w-0 space-y-6">
           <ContractStatusHistory changes={contract.statusChanges} locale={user.locale} />

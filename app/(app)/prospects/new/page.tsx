@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { MyClaims } from "@/components/claims/my-claims";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { EMPTY_PROSPECT } from "@/lib/customers/schema";
@@ -12,6 +13,7 @@ export default async function NewProspectPage() {
     <>
       <PageHeader title={t("newTitle")} />
       <ProspectForm options={options} defaultValues={EMPTY_PROSPECT} />
+      <MyClaims />
     </>
   );
 }

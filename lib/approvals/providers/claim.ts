@@ -1,0 +1,132 @@
+import "server-only";
+import type { Tx } from "@/lib/db";
+import { writeAudit } from "@/lib/audit/audit";
+import { customerHref, assertCustomerStage } from "@/lib/customers/lifecycle";
+import { ConflictError, DomainError } from "@/lib/errors";
+import { notify } from "@/lib/notifications/service";
+import { moveCustomer } from "@/lib/transfers/service";
+import type { ApprovalProvider, DecisionContext } from "../provider";
+
+// 撞单 claims (申请转入, issue 8 §4): a consultant asks for a customer someone else owns. The OWNER's
+// managers decide (deciderBasisId = the owner at filing time), never the claimant. Approval moves the
+// customer — and the contracts its owner holds — to the claimant with the 转咨询 service's own move,
+// recorded in the ownership history as coming from this claim, and tells the old owner. If the customer
+// changed hands since the claim was filed, approval is refused (claimOwnerChanged): it is rejected instead.
+
+const SELECT = {
+  id: true,
+  version: true,
+  reason: true,
+  createdAt: true,
+  ownerId: true,
+  claimant: { select: { id: true, name: true, team: { select: { name: true } } } },
+  owner: { select: { name: true } },
+  customer: { select: { id: true, name: true, status: true, phone: true } },
+} as const;
+
+function pendingWhere(ownerIds: string[], viewerId?: string) {
+  return {
+    status: "PENDING_MANAGER" as const,
+    ownerId: { in: ownerIds },
+    ...(viewerId ? { claimantId: { not: viewerId } } : {}),
+  };
+}
+
+async function settle(ctx: DecisionContext, status: "APPROVED" | "REJECTED") {
+  const { count } = await ctx.tx.customerClaim.updateMany({
+    where: { id: ctx.subject.id, status: "PENDING_MANAGER", version: ctx.subject.version },
+    data: { status, decidedAt: new Date(), version: { increment: 1 } },
+  });
+  if (count === 0) throw new ConflictError();
+  await writeAudit(ctx.tx, {
+    actorId: ctx.actor.id,
+    action: status === "APPROVED" ? "claim.approve" : "claim.reject",
+    entity: "CustomerClaim",
+    entityId: ctx.subject.id,
+    before: { status: "PENDING_MANAGER" },
+    after: { status, comment: ctx.comment, onBehalfOfId: ctx.onBehalfOfId },
+  });
+}
+
+export const claimProvider: ApprovalProvider = {
+  kind: "CLAIM",
+  bulkApprove: false,
+
+  async listPending(db, ownerIds, limit, viewerId) {
+    const rows = await db.customerClaim.findMany({
+      where: pendingWhere(ownerIds, viewerId),
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: limit,
+      select: SELECT,
+    });
+    return rows.map((c) => ({
+      kind: "CLAIM" as const,
+      id: c.id,
+      version: c.version,
+      requester: { id: c.claimant.id, name: c.claimant.name },
+      deciderBasisId: c.ownerId,
+      since: c.createdAt,
+      title: `${c.customer.name} · ${c.owner.name} → ${c.claimant.name}`,
+      href: customerHref(c.customer),
+      facts: [
+        { label: "client", kind: "text", value: c.customer.name },
+        { label: "owner", kind: "text", value: c.owner.name },
+        { label: "claimant", kind: "text", value: c.claimant.team ? `${c.claimant.name}（${c.claimant.team.name}）` : c.claimant.name },
+        { label: "reason", kind: "text", value: c.reason },
+      ],
+      details: [{ label: "phone", kind: "text", value: c.customer.phone }],
+    }));
+  },
+
+  countPending(db, ownerIds, viewerId) {
+    return db.customerClaim.count({ where: pendingWhere(ownerIds, viewerId) });
+  },
+
+  async load(tx, id) {
+    const c = await tx.customerClaim.findUnique({ where: { id }, select: { id: true, version: true, status: true, claimantId: true, ownerId: true } });
+    return c ? { id: c.id, version: c.version, requesterId: c.claimantId, deciderBasisId: c.ownerId, pending: c.status === "PENDING_MANAGER" } : null;
+  },
+
+  async approve(ctx) {
+    const { tx } = ctx;
+    await settle(ctx, "APPROVED");
+    const claim = await tx.customerClaim.findUniqueOrThrow({
+      where: { id: ctx.subject.id },
+      select: { id: true, reason: true, ownerId: true, customerId: true, claimant: { select: { id: true, name: true, active: true, roles: true } } },
+    });
+    // Locked so a 转交 running at the same moment is judged after this move, or this one after it.
+    await tx.$queryRaw`SELECT id FROM "Customer" WHERE id = ${claim.customerId} FOR UPDATE`;
+    const customer = await tx.customer.findUniqueOrThrow({
+      where: { id: claim.customerId },
+      select: { id: true, name: true, status: true, ownerId: true, version: true },
+    });
+    if (customer.ownerId !== claim.ownerId) throw new DomainError("claimOwnerChanged");
+    if (!claim.claimant.active || !claim.claimant.roles.includes("CONSULTANT")) throw new DomainError("claimantInactive");
+    assertCustomerStage(customer.status, "transfer");
+    await moveCustomer(tx, ctx.actor, customer, claim.claimant.id, { reason: claim.reason, keepContracts: false, claimId: claim.id });
+    await notify(tx, {
+      userId: claim.ownerId,
+      kind: "customerClaimedAway",
+      params: { title: customer.name, toName: claim.claimant.name },
+      link: null,
+    });
+  },
+
+  async reject(ctx) {
+    await settle(ctx, "REJECTED");
+  },
+
+  describe,
+};
+
+// The claimant reads this title in the decision's notification: of a customer not (or no longer)
+// theirs, it names the owner only (the 撞单 rule); once approved the customer is theirs to see.
+async function describe(db: Tx, id: string) {
+  const c = await db.customerClaim.findUnique({
+    where: { id },
+    select: { status: true, claimantId: true, owner: { select: { name: true } }, customer: { select: { id: true, name: true, status: true, ownerId: true } } },
+  });
+  if (!c) return null;
+  const theirs = c.status === "APPROVED" && c.customer.ownerId === c.claimantId;
+  return theirs ? { title: c.customer.name, href: customerHref(c.customer) } : { title: c.owner.name, href: null };
+}
