@@ -13,6 +13,7 @@ import { takesMoney } from "./contract-lock";
 // Amounts leave as exact decimal strings (never a float; Decimal cannot cross into client components).
 
 const LABEL = { select: { labelZh: true, labelEn: true } } as const;
+const HOUR_MS = 60 * 60 * 1000;
 
 /** 财务审核 queue size for the menu badge: contracts 待财务审核 the user may audit; 0 without approval.finance. */
 export async function financePendingCount(user: SessionUser): Promise<number> {
@@ -23,9 +24,9 @@ export async function financePendingCount(user: SessionUser): Promise<number> {
 /**
  * The 财务审核 queue: contracts 待财务审核 in the user's audit scope, oldest manager approval first
  * (the index [status, managerApprovedAt, id]), one page of `size`, with fees and what has been received.
- * Empty without approval.finance.
+ * `waitingHours`: whole hours since then, as of `now`. Empty without approval.finance.
  */
-export async function listFinanceQueue(user: SessionUser, page: { page: number; size: number }) {
+export async function listFinanceQueue(user: SessionUser, page: { page: number; size: number }, now: Date = new Date()) {
   const where: Prisma.ContractWhereInput = can(user.roles, "approval.finance")
     ? { AND: [{ status: "PENDING_FINANCE" }, await contractScope(user, "audit")] }
     : { id: { in: [] } };
@@ -57,16 +58,19 @@ export async function listFinanceQueue(user: SessionUser, page: { page: number; 
   });
   return {
     ...list,
-    rows: list.rows.map((c) => ({
-      ...c,
+    rows: list.rows.map((c) => {
       // What waits longest: since the manager approved it (or, for older data, since it was submitted).
-      waitingSince: c.managerApprovedAt ?? c.submittedAt,
-      firstFee: c.firstFee.toFixed(2),
-      secondFee: c.secondFee.toFixed(2),
-      firstReceived: c.firstReceived.toFixed(2),
-      secondReceived: c.secondReceived.toFixed(2),
-      otherReceived: c.otherReceived.toFixed(2),
-    })),
+      const since = c.managerApprovedAt ?? c.submittedAt;
+      return {
+        ...c,
+        waitingHours: since ? Math.max(0, Math.floor((now.getTime() - since.getTime()) / HOUR_MS)) : null,
+        firstFee: c.firstFee.toFixed(2),
+        secondFee: c.secondFee.toFixed(2),
+        firstReceived: c.firstReceived.toFixed(2),
+        secondReceived: c.secondReceived.toFixed(2),
+        otherReceived: c.otherReceived.toFixed(2),
+      };
+    }),
   };
 }
 export type FinanceQueueRow = Awaited<ReturnType<typeof listFinanceQueue>>["rows"][number];
@@ -119,6 +123,8 @@ export async function getFinanceContract(user: SessionUser, id: string) {
     otherReceived: c.otherReceived.toFixed(2),
     refunded: c.refunded.toFixed(2),
     takesMoney: takesMoney(c.status),
+    // The audit gate on 一期 (./audit-contract.ts), compared as decimals.
+    firstFullyReceived: c.firstReceived.greaterThanOrEqualTo(c.firstFee),
     receipts: c.receipts.map((r) => ({
       id: r.id,
       stage: r.stage,

@@ -10,6 +10,7 @@ export type MenuKey =
   | "documentWork"
   | "managerApproval"
   | "financeApproval"
+  | "receivables"
   | "archiveTransfer"
   | "archiveSearch"
   | "alerts"
@@ -30,7 +31,9 @@ export const MENU: readonly MenuEntry[] = [
   { key: "myContracts", href: "/contracts", permission: "contract.read", ready: true },
   { key: "documentWork", href: "/document-work", permission: "document.work", ready: false },
   { key: "managerApproval", href: "/approvals/manager", permission: "approval.manager", ready: false },
-  { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: false },
+  { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: true },
+  // 应收 belongs to section 7 (财务审核); managers read their team's too.
+  { key: "receivables", href: "/receivables", permission: "receivables.read", ready: true },
   { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: false },
   { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: false },
   { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },

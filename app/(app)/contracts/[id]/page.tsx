@@ -4,6 +4,7 @@ import { ClientSummary } from "@/components/contracts/client-summary";
 import { formatCny, sumCny } from "@/lib/money";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
+import { ContractMoneySummary } from "@/components/finance/money-summary";
 import { ContractStatusHistory } from "@/components/contracts/status-history";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -148,6 +149,7 @@ export default async function ContractPage({ params }: Props) {
               )}
             </CardContent>
           </Card>
+          <ContractMoneySummary user={user} contractId={contract.id} />
           <Card>
             <CardHeader>
               <CardTitle>{t("peopleSection")}</CardTitle>
