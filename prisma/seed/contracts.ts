@@ -18,7 +18,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 type Step = { to: ContractStatus; by: string; daysAgo: number; comment?: string };
 type Change = { from: ContractStatus | null; to: ContractStatus; actorId: string; comment: string | null; createdAt: Date };
 
-type Spec = {
+export type Spec = {
   number: string;
   consultant: string;
   client: {
@@ -205,8 +205,14 @@ function morning(now: Date, days: number): Date {
 // Writes each client with its contract and status history, as if signed through the app. A contract
 // number that already exists is skipped, so the seed can run again; an existing client (same ID
 // card) is reused rather than duplicated.
-export async function seedContracts(db: PrismaClient, users: UserIds, dict: DictionaryIds, now = new Date()): Promise<void> {
-  for (const spec of SPECS) {
+export async function seedContracts(
+  db: PrismaClient,
+  users: UserIds,
+  dict: DictionaryIds,
+  now = new Date(),
+  specs: readonly Spec[] = SPECS,
+): Promise<void> {
+  for (const spec of specs) {
     if (await db.contract.findUnique({ where: { number: spec.number }, select: { id: true } })) continue;
     const ownerId = users.get(spec.consultant)!;
     const signedAt = morning(now, spec.signedDaysAgo);
@@ -229,6 +235,11 @@ export async function seedContracts(db: PrismaClient, users: UserIds, dict: Dict
       });
       const last = changes.at(-1)!;
       const submitted = changes.findLast((ch) => ch.to === "PENDING_MANAGER");
+      // The stamps the lifecycle writes (lib/contracts/lifecycle.ts): who submitted, when the manager
+      // approved (the 财务审核 queue's order) and the finance audit.
+      const reviewed = last.to !== "DRAFT" && last.to !== "PENDING_MANAGER";
+      const approved = reviewed ? changes.findLast((ch) => ch.to === "PENDING_FINANCE") : undefined;
+      const audited = reviewed ? changes.findLast((ch) => ch.to === "AUDITED") : undefined;
 
       // The columns the contract form writes, as contract.create records them.
       const contractFields = {
@@ -249,6 +260,10 @@ export async function seedContracts(db: PrismaClient, users: UserIds, dict: Dict
           status: last.to,
           // A contract returned to DRAFT is no longer waiting for anyone, as after a withdrawal.
           submittedAt: last.to !== "DRAFT" && submitted ? submitted.createdAt : null,
+          submittedById: submitted?.actorId ?? null,
+          managerApprovedAt: approved?.createdAt ?? null,
+          auditedAt: audited?.createdAt ?? null,
+          auditedById: audited?.actorId ?? null,
           ownerId,
           signedById: ownerId,
           createdById: ownerId,

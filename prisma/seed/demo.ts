@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedContracts } from "./contracts";
 import { seedDictionaries } from "./dictionaries";
+import { seedFinance } from "./finance";
 import { seedFollowUps } from "./follow-ups";
 import { seedPeople } from "./people";
 import { seedProspects } from "./prospects";
@@ -20,6 +21,8 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   const prospects = await seedProspects(db, users, dictionary);
   // After the prospects: those are only generated for owners who have no customers yet.
   await seedContracts(db, users, dictionary);
+  // 财务审核's queue and 应收: more contracts, their receipts and 二期 due dates.
+  await seedFinance(db, users, dictionary);
   // After the prospects: the notes go on consultant1's 张伟 and her oldest prospects.
   await seedFollowUps(db, users);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects };

@@ -159,7 +159,9 @@ async function buildWorld() {
   };
   const manager = await createUser(["MANAGER", "CONSULTANT"], { teamId: team.id, name: "模糊测试经理" });
   const otherManager = await createUser(["MANAGER"], { teamId: team.id, name: "另一位经理" });
+  const finance = await createUser(["FINANCE"], { name: "模糊测试财务" });
   return {
+    finance,
     owner,
     receiver,
     manager,
@@ -270,6 +272,53 @@ const ENTRIES: Record<string, Entry> = {
       return { id: d.id };
     },
   },
+  "lib/finance/actions.ts#recordReceiptAction": {
+    as: () => world.finance,
+    sample: async () => ({
+      contractId: (await contractRecord(world.client.id, "PENDING_FINANCE")).id,
+      stage: "FIRST",
+      amount: "10,000.5",
+      receivedOn: shanghaiToday(),
+      method: "BANK_TRANSFER",
+      payer: "张伟",
+      reference: "TX-20261129-0001",
+      invoiceNumber: "FP-001",
+      note: "首笔款\n分两次付",
+      confirmOverpayment: false,
+    }),
+  },
+  "lib/finance/actions.ts#voidReceiptAction": {
+    as: () => world.finance,
+    sample: async () => {
+      const contract = await contractRecord(world.client.id, "PENDING_FINANCE");
+      const receipt = await prisma.receipt.create({
+        data: {
+          contractId: contract.id,
+          stage: "FIRST",
+          amount: "100.00",
+          receivedOn: new Date(`${shanghaiToday()}T00:00:00Z`),
+          method: "WECHAT",
+          payer: "张伟",
+          reference: "WX-1",
+          recordedById: world.finance.id,
+        },
+      });
+      await prisma.contract.update({ where: { id: contract.id }, data: { firstReceived: "100.00" } });
+      return { id: receipt.id, reason: "金额录错\n重新录入" };
+    },
+  },
+  "lib/finance/actions.ts#financeApproveAction": {
+    as: () => world.finance,
+    sample: async () => ({ id: (await contractRecord(world.client.id, "PENDING_FINANCE")).id, version: 1, comment: "一期费未收齐\n学生下周补齐" }),
+  },
+  "lib/finance/actions.ts#financeRejectAction": {
+    as: () => world.finance,
+    sample: async () => ({ id: (await contractRecord(world.client.id, "PENDING_FINANCE")).id, version: 1, comment: "一期费金额不符\n请核对" }),
+  },
+  "lib/finance/actions.ts#setSecondFeeDueAction": {
+    as: () => world.finance,
+    sample: async () => ({ id: (await contractRecord(world.client.id, "AUDITED")).id, dueOn: "2027-03-01" }),
+  },
   "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
     sample: async () => {
       const n = await prisma.notification.create({
@@ -319,6 +368,10 @@ async function footprint() {
       (SELECT count(*) FROM "Notification" WHERE "readAt" IS NOT NULL)::text AS "notificationsRead",
       (SELECT count(*) FROM "Approval")::text AS approvals,
       (SELECT count(*) FROM "ApprovalDelegation" WHERE "revokedAt" IS NULL)::text AS delegations,
+      (SELECT count(*) FROM "Receipt")::text AS receipts,
+      (SELECT count(*) FROM "Receipt" WHERE "voidedAt" IS NOT NULL)::text AS "receiptsVoided",
+      (SELECT coalesce(sum("firstReceived" + "secondReceived" + "otherReceived"), 0) FROM "Contract")::text AS received,
+      (SELECT count("secondFeeDueOn") FROM "Contract")::text AS "secondFeeDue",
       (SELECT count(*) FROM "AuditLog")::text AS audit`;
   return row;
 }
@@ -425,7 +478,7 @@ describe("every server action survives hostile input", () => {
 
   it("leaves only clean, visible text in the database", async () => {
     expect(acceptedHostile, "no hostile input was accepted, so the scan below proves nothing").toBeGreaterThan(0);
-    const problems = await textProblems([world.owner.id, world.receiver.id, world.manager.id]);
+    const problems = await textProblems([world.owner.id, world.receiver.id, world.manager.id, world.finance.id]);
     expect(problems).toEqual([]);
     const [{ customers }] = await prisma.$queryRaw<{ customers: number }[]>`
       SELECT count(*)::int AS customers FROM "Customer" WHERE "createdById" = ${world.owner.id}`;
@@ -493,6 +546,7 @@ const SCOPES: Record<string, string> = {
   AuditLog: `"actorId" = ANY($1)`,
   ContractStatusChange: `"actorId" = ANY($1)`,
   Approval: `"deciderId" = ANY($1)`,
+  Receipt: `"recordedById" = ANY($1)`,
 };
 // Texts that keep line breaks and tabs; every other text column is one line. JSON strings may be either.
 const MULTI_LINE = new Set([
@@ -503,6 +557,9 @@ const MULTI_LINE = new Set([
   "OwnershipTransfer.reason",
   "ContractStatusChange.comment",
   "Approval.comment",
+  "Receipt.note",
+  "Receipt.voidReason",
+  "Contract.auditWithoutFirstFeeReason",
 ]);
 // What people type. Required ones are NOT NULL and optional ones null when left empty, so either way a
 // stored value must show something and be trimmed.
@@ -512,6 +569,8 @@ const TYPED = [
   ...["number", "school", "course", "remark"].map((c) => `Contract.${c}`),
   "FollowUp.content",
   "OwnershipTransfer.reason",
+  ...["payer", "reference", "invoiceNumber", "note", "voidReason"].map((c) => `Receipt.${c}`),
+  "Contract.auditWithoutFirstFeeReason",
 ];
 
 // Written out as PostgreSQL bracket expressions (its regex escapes), independently of lib/validation/text.ts.
