@@ -6,6 +6,7 @@ import { contractScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session";
 import type { ContractStatus } from "@/lib/generated/prisma/enums";
 import { paginate, type Paged } from "@/lib/lists/paginate";
+import { sumCny } from "@/lib/money";
 import { shanghaiToday } from "@/lib/time";
 import { AGEING_BUCKETS, bucketOf, dueRangeOf, type AgeingBucket } from "./ageing";
 import type { ReceivableListParams } from "./schema";
@@ -26,15 +27,6 @@ export const RECEIVABLE_STATUSES: readonly ContractStatus[] = ["AUDITED", "IN_SE
 
 const FIRST_OUT = Prisma.sql`GREATEST(c."firstFee" - c."firstReceived", 0)::numeric(12,2)`;
 const SECOND_OUT = Prisma.sql`GREATEST(c."secondFee" - c."secondReceived", 0)::numeric(12,2)`;
-
-// The bucket of a due date column as SQL, from the same table as bucketOf.
-function bucketSql(due: Prisma.Sql, today: string): Prisma.Sql {
-  const cases = AGEING_BUCKETS.filter((b) => b !== "NOT_DUE").map((b) => {
-    const { from } = dueRangeOf(b, today);
-    return from === null ? Prisma.sql`ELSE ${b}` : Prisma.sql`WHEN ${due} >= ${from}::date THEN ${b}`;
-  });
-  return Prisma.sql`(CASE WHEN ${due} IS NULL OR ${due} >= ${today}::date THEN 'NOT_DUE' ${Prisma.join(cases, " ")} END)`;
-}
 
 // A due date inside `bucket`, as an index-friendly range on the column.
 function dueInBucket(due: Prisma.Sql, bucket: AgeingBucket, today: string): Prisma.Sql {
@@ -134,13 +126,15 @@ const ORDER: Record<ReceivableListParams["sort"], string> = { signedOn: `"signed
 /**
  * 应收: one page of the receivable contracts `user` may see matching `p` (lib/lists/paginate.ts:
  * counted up to its bound), amounts as exact strings, each stage's outstanding amount with its
- * ageing bucket as of `today` (YYYY-MM-DD, Asia/Shanghai). Sorted by `p.sort` then id; due dates sort
- * with the undated last.
+ * ageing bucket as of `today` (YYYY-MM-DD, Asia/Shanghai). Sorted by `p.sort` then id; undated 二期 due
+ * dates sort last going up and first going down.
  */
 export async function listReceivables(user: SessionUser, p: ReceivableListParams, today: string = shanghaiToday()): Promise<Paged<ReceivableRow>> {
   const where = await receivableWhere(user, p, today);
   const dir = p.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const orderBy = Prisma.sql`c.${Prisma.raw(ORDER[p.sort])} ${dir} NULLS LAST, c.id ${dir}`;
+  // PostgreSQL's default null order (undated 二期 last going up, first going down), so the order is an
+  // index walk (Contract_secondFeeDueOn_id_… and Contract_signedOn_id_…).
+  const orderBy = Prisma.sql`c.${Prisma.raw(ORDER[p.sort])} ${dir}, c.id ${dir}`;
   type Raw = Omit<ReceivableRow, "signedOn" | "secondFeeDueOn" | "firstBucket" | "secondBucket"> & { signedOn: Date; secondFeeDueOn: Date | null };
   const paged = await paginate<Raw, { sql: Prisma.Sql }>(p, [{ sql: orderBy }], {
     count: async ({ take }) => {
@@ -149,6 +143,7 @@ export async function listReceivables(user: SessionUser, p: ReceivableListParams
         SELECT count(*)::int AS n FROM (SELECT 1 FROM "Contract" c WHERE ${where} ${limit}) x`;
       return n;
     },
+    // The page's ids first (the order's index, the filters), then its columns for those rows only.
     rows: ({ skip, take }) => prisma.$queryRaw<Raw[]>`
       SELECT c.id, c.number, c."customerName", c.status::text AS status, c."signedOn", c."secondFeeDueOn",
              country."labelZh" AS "countryZh", country."labelEn" AS "countryEn", owner.name AS "ownerName",
@@ -157,12 +152,11 @@ export async function listReceivables(user: SessionUser, p: ReceivableListParams
              c."otherReceived"::text AS "otherReceived", c.refunded::text AS refunded,
              ${FIRST_OUT}::text AS "firstOutstanding", ${SECOND_OUT}::text AS "secondOutstanding",
              (${FIRST_OUT} + ${SECOND_OUT})::text AS outstanding
-      FROM "Contract" c
+      FROM (SELECT c.id FROM "Contract" c WHERE ${where} ORDER BY ${orderBy} LIMIT ${take} OFFSET ${skip}) page
+      JOIN "Contract" c ON c.id = page.id
       JOIN "DictionaryItem" country ON country.id = c."countryId"
       JOIN "User" owner ON owner.id = c."ownerId"
-      WHERE ${where}
-      ORDER BY ${orderBy}
-      LIMIT ${take} OFFSET ${skip}`,
+      ORDER BY ${orderBy}`,
   }, { countInOrder: false });
   return {
     ...paged,
@@ -187,21 +181,27 @@ export async function listReceivables(user: SessionUser, p: ReceivableListParams
  */
 export async function receivableTotals(user: SessionUser, p: ReceivableListParams, today: string = shanghaiToday()): Promise<ReceivableTotals> {
   const where = await receivableWhere(user, p, today);
-  const firstBucket = bucketSql(Prisma.sql`c."signedOn"`, today);
-  const secondBucket = bucketSql(Prisma.sql`c."secondFeeDueOn"`, today);
-  const perBucket = AGEING_BUCKETS.map(
-    (b) => Prisma.sql`COALESCE(SUM(CASE WHEN ${firstBucket} = ${b} THEN ${FIRST_OUT} ELSE 0 END + CASE WHEN ${secondBucket} = ${b} THEN ${SECOND_OUT} ELSE 0 END), 0)::numeric(14,2)::text AS ${Prisma.raw(`"bucket_${b}"`)}`,
-  );
-  const sum = (expr: Prisma.Sql, name: string) => Prisma.sql`COALESCE(SUM(${expr}), 0)::numeric(14,2)::text AS ${Prisma.raw(`"${name}"`)}`;
+  // Each row's outstanding amounts once, then plain sums; a bucket's sum takes the rows whose due date
+  // lies in its range (FILTER on a date comparison, cheaper than a CASE per row and bucket).
+  const sum = (expr: Prisma.Sql, name: string, filter?: Prisma.Sql) =>
+    Prisma.sql`COALESCE(SUM(${expr})${filter ? Prisma.sql` FILTER (WHERE ${filter})` : Prisma.empty}, 0)::numeric(14,2)::text AS ${Prisma.raw(`"${name}"`)}`;
+  const perBucket = AGEING_BUCKETS.flatMap((b) => [
+    sum(Prisma.sql`r.fo`, `first_${b}`, dueInBucket(Prisma.sql`r.d1`, b, today)),
+    sum(Prisma.sql`r.so`, `second_${b}`, dueInBucket(Prisma.sql`r.d2`, b, today)),
+  ]);
   const [row] = await prisma.$queryRaw<Record<string, string | number>[]>`
     SELECT count(*)::int AS contracts,
-           ${sum(Prisma.sql`c."firstFee"`, "firstFee")}, ${sum(Prisma.sql`c."secondFee"`, "secondFee")},
-           ${sum(Prisma.sql`c."firstReceived"`, "firstReceived")}, ${sum(Prisma.sql`c."secondReceived"`, "secondReceived")},
-           ${sum(Prisma.sql`c."otherReceived"`, "otherReceived")}, ${sum(Prisma.sql`c.refunded`, "refunded")},
-           ${sum(FIRST_OUT, "firstOutstanding")}, ${sum(SECOND_OUT, "secondOutstanding")},
-           ${sum(Prisma.sql`${FIRST_OUT} + ${SECOND_OUT}`, "outstanding")},
+           ${sum(Prisma.sql`r.ff`, "firstFee")}, ${sum(Prisma.sql`r.sf`, "secondFee")},
+           ${sum(Prisma.sql`r.fr`, "firstReceived")}, ${sum(Prisma.sql`r.sr`, "secondReceived")},
+           ${sum(Prisma.sql`r.orr`, "otherReceived")}, ${sum(Prisma.sql`r.rf`, "refunded")},
+           ${sum(Prisma.sql`r.fo`, "firstOutstanding")}, ${sum(Prisma.sql`r.so`, "secondOutstanding")},
            ${Prisma.join(perBucket, ", ")}
-    FROM "Contract" c WHERE ${where}`;
+    FROM (
+      SELECT c."firstFee" AS ff, c."secondFee" AS sf, c."firstReceived" AS fr, c."secondReceived" AS sr,
+             c."otherReceived" AS orr, c.refunded AS rf, ${FIRST_OUT} AS fo, ${SECOND_OUT} AS so,
+             c."signedOn" AS d1, c."secondFeeDueOn" AS d2
+      FROM "Contract" c WHERE ${where}
+    ) r`;
   const text = (key: string) => String(row[key]);
   return {
     contracts: Number(row.contracts),
@@ -213,7 +213,7 @@ export async function receivableTotals(user: SessionUser, p: ReceivableListParam
     refunded: text("refunded"),
     firstOutstanding: text("firstOutstanding"),
     secondOutstanding: text("secondOutstanding"),
-    outstanding: text("outstanding"),
-    buckets: Object.fromEntries(AGEING_BUCKETS.map((b) => [b, text(`bucket_${b}`)])) as Record<AgeingBucket, string>,
+    outstanding: sumCny(text("firstOutstanding"), text("secondOutstanding")),
+    buckets: Object.fromEntries(AGEING_BUCKETS.map((b) => [b, sumCny(text(`first_${b}`), text(`second_${b}`))])) as Record<AgeingBucket, string>,
   };
 }
