@@ -31,23 +31,25 @@ export function SecondFeeDueForm({ id, number, dueOn, idPrefix = "due" }: { id: 
   const error = fieldError ? message("validation", fieldError) : formError ? message("errors", formError) : null;
   const inputId = `${idPrefix}-${id}`;
   return (
-    <ActionForm onSubmit={submit()} pending={pending} className="flex min-w-0 flex-wrap items-center gap-2">
-      <label htmlFor={inputId} className="sr-only">
-        {t("labelFor", { number })}
-      </label>
-      <Input
-        id={inputId}
-        type="date"
-        {...form.register("dueOn")}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${inputId}-error` : undefined}
-        className="w-40"
-      />
-      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
-        {pending ? t("saving") : t("save")}
-      </Button>
+    <ActionForm onSubmit={submit()} pending={pending} className="min-w-0">
+      <div className="flex items-center gap-2">
+        <label htmlFor={inputId} className="sr-only">
+          {t("labelFor", { number })}
+        </label>
+        <Input
+          id={inputId}
+          type="date"
+          {...form.register("dueOn")}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${inputId}-error` : undefined}
+          className="w-36 min-w-0"
+        />
+        <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+          {pending ? t("saving") : t("save")}
+        </Button>
+      </div>
       {error && (
-        <p id={`${inputId}-error`} role="alert" className="w-full text-sm text-red-700">
+        <p id={`${inputId}-error`} role="alert" className="mt-1 text-sm text-red-700">
           {error}
         </p>
       )}

@@ -47,7 +47,7 @@ export default async function ReceivablesPage({ searchParams }: Props) {
   const pair = (fee: string, received: string) => (
     <span className="tabular-nums">
       {money(fee)}
-      <span className="block text-xs text-gray-500">{money(received)}</span>
+      <span className="block text-xs text-gray-600">{money(received)}</span>
     </span>
   );
 
@@ -61,16 +61,16 @@ export default async function ReceivablesPage({ searchParams }: Props) {
             {r.number}
           </Link>
           <span className="block text-gray-900">{r.customerName}</span>
-          <span className="block text-xs text-gray-500">{r.ownerName}</span>
+          <span className="block text-xs text-gray-500">
+            {country(r)} · {r.ownerName}
+          </span>
         </span>
       ),
     },
-    { key: "country", header: tf("country"), cell: country },
     { key: "signedOn", header: tf("signedOn"), cell: (r) => r.signedOn },
     { key: "first", header: t("first"), cell: (r) => pair(r.firstFee, r.firstReceived), align: "right" },
     { key: "second", header: t("second"), cell: (r) => pair(r.secondFee, r.secondReceived), align: "right" },
-    { key: "other", header: t("other"), cell: (r) => money(r.otherReceived), align: "right" },
-    { key: "refunded", header: t("refunded"), cell: (r) => money(r.refunded), align: "right" },
+    { key: "other", header: t("otherRefunded"), cell: (r) => pair(r.otherReceived, r.refunded), align: "right" },
     { key: "outstanding", header: t("outstanding"), cell: (r) => <span className="font-medium">{money(r.outstanding)}</span>, align: "right" },
     { key: "ageing", header: t("ageing"), cell: (r) => <AgeingBadges row={r} /> },
     { key: "due", header: t("secondDue"), cell: (r) => due(r, "due-row") },

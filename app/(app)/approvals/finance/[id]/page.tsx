@@ -62,38 +62,26 @@ export default async function FinanceContractPage({ params }: Props) {
           <p className="whitespace-pre-line">{t("summary.auditReason", { reason: contract.auditWithoutFirstFeeReason })}</p>
         </Alert>
       )}
-      <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
-        <div className="min-w-0 space-y-6">
-          <Card>
-            <CardHeader>
-              <CardTitle>{t("detail.feesTitle")}</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <FeeTable contract={contract} locale={user.locale} />
-            </CardContent>
-          </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>{t("detail.receiptsTitle")}</CardTitle>
-            </CardHeader>
-            <CardContent className="space-y-6">
-              {contract.takesMoney ? (
-                <ReceiptForm contractId={contract.id} payer={contract.customerName} today={shanghaiToday()} locale={user.locale} />
-              ) : (
-                <p className="text-sm text-gray-600">{t("detail.noMoney")}</p>
-              )}
-              <ReceiptList receipts={contract.receipts} voidable={contract.takesMoney} locale={user.locale} />
-            </CardContent>
-          </Card>
-        </div>
-        <div className="min-w-0 space-y-6">
+      {/* Phone: fees, then the decision, then the receipts. From xl: fees over receipts, the decision beside both. */}
+      <div className="grid items-start gap-6 xl:grid-cols-[1fr_24rem]">
+        <Card className="min-w-0 xl:col-start-1 xl:row-start-1">
+          <CardHeader>
+            <CardTitle>{t("detail.feesTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <FeeTable contract={contract} locale={user.locale} />
+          </CardContent>
+        </Card>
+        <div className="min-w-0 space-y-6 xl:col-start-2 xl:row-span-2 xl:row-start-1">
           {pending && (
             <Card>
               <CardHeader>
                 <CardTitle>{t("decision.title")}</CardTitle>
               </CardHeader>
               <CardContent>
+                {/* Remounted when a receipt settles 一期, so the field and its old error follow the new rule. */}
                 <DecisionPanel
+                  key={String(contract.firstFullyReceived)}
                   id={contract.id}
                   version={contract.version}
                   firstReceived={contract.firstFullyReceived}
@@ -114,6 +102,19 @@ export default async function FinanceContractPage({ params }: Props) {
             </Card>
           )}
         </div>
+        <Card className="min-w-0 xl:col-start-1 xl:row-start-2">
+          <CardHeader>
+            <CardTitle>{t("detail.receiptsTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent className="space-y-6">
+            {contract.takesMoney ? (
+              <ReceiptForm contractId={contract.id} payer={contract.customerName} today={shanghaiToday()} locale={user.locale} />
+            ) : (
+              <p className="text-sm text-gray-600">{t("detail.noMoney")}</p>
+            )}
+            <ReceiptList receipts={contract.receipts} voidable={contract.takesMoney} locale={user.locale} />
+          </CardContent>
+        </Card>
       </div>
     </>
   );
