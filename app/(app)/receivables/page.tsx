@@ -28,9 +28,8 @@ export default async function ReceivablesPage({ searchParams }: Props) {
   const raw = await searchParams;
   const params = receivableListSchema.parse(firstValues(raw));
   const today = shanghaiToday();
-  const [t, tf, ts, dictionary, options, list, totals] = await Promise.all([
+  const [t, ts, dictionary, options, list, totals] = await Promise.all([
     getTranslations("finance.receivables"),
-    getTranslations("fields"),
     getTranslations("finance.stages"),
     getDictionaryOptions(user.locale),
     getReceivableFilterOptions(user),
@@ -62,12 +61,11 @@ export default async function ReceivablesPage({ searchParams }: Props) {
           </Link>
           <span className="block text-gray-900">{r.customerName}</span>
           <span className="block text-xs text-gray-500">
-            {country(r)} · {r.ownerName}
+            {country(r)} · {r.ownerName} · {r.signedOn}
           </span>
         </span>
       ),
     },
-    { key: "signedOn", header: tf("signedOn"), cell: (r) => r.signedOn },
     { key: "first", header: t("first"), cell: (r) => pair(r.firstFee, r.firstReceived), align: "right" },
     { key: "second", header: t("second"), cell: (r) => pair(r.secondFee, r.secondReceived), align: "right" },
     { key: "other", header: t("otherRefunded"), cell: (r) => pair(r.otherReceived, r.refunded), align: "right" },
