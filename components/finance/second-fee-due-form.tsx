@@ -32,7 +32,7 @@ export function SecondFeeDueForm({ id, number, dueOn, idPrefix = "due" }: { id: 
   const inputId = `${idPrefix}-${id}`;
   return (
     <ActionForm onSubmit={submit()} pending={pending} className="min-w-0">
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={inputId} className="sr-only">
           {t("labelFor", { number })}
         </label>
