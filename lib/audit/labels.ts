@@ -91,6 +91,20 @@ const CONTRACT_FIELDS: Record<string, AuditField> = {
   changeForm: text("changeForms.formNumber"),
   // 已退: grows with each refund finance pays out (contract.refund).
   refunded: as("refunds.refunded", "money"),
+  // 财务审核: a receipt recorded or voided on the contract, and the 二期 due date (lib/finance).
+  stage: as("finance.fields.stage", { enum: "finance.stages" }),
+  amount: as("finance.fields.amount", "money"),
+  receivedOn: as("finance.fields.receivedOn", "date"),
+  method: as("finance.fields.method", { enum: "finance.methods" }),
+  payer: text("finance.fields.payer"),
+  reference: text("finance.fields.reference"),
+  invoiceNumber: text("finance.fields.invoiceNumber"),
+  note: text("finance.fields.note"),
+  voidReason: text("finance.fields.voidReason"),
+  firstReceived: as("finance.fields.firstReceived", "money"),
+  secondReceived: as("finance.fields.secondReceived", "money"),
+  otherReceived: as("finance.fields.otherReceived", "money"),
+  secondFeeDueOn: as("finance.fields.secondFeeDueOn", "date"),
 };
 
 // Every transition of the contract lifecycle is an audited action named contract.<transition>.
@@ -125,6 +139,9 @@ export const AUDIT_VIEWS = {
       "contract.managerReject": { label: "audit.actions.managerReject", shows: "changes" },
       "contract.financeApprove": { label: "audit.actions.financeApprove", shows: "changes" },
       "contract.financeReject": { label: "audit.actions.financeReject", shows: "changes" },
+      "contract.secondFeeDue": { label: "audit.actions.secondFeeDue", shows: "changes" },
+      "receipt.create": { label: "audit.actions.receiptCreate", shows: "changes" },
+      "receipt.void": { label: "audit.actions.receiptVoid", shows: "changes" },
       ...CONTRACT_TRANSITION_ACTIONS,
     },
   },

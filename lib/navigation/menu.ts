@@ -11,6 +11,7 @@ export type MenuKey =
   | "managerApproval"
   | "financeApproval"
   | "refunds"
+  | "receivables"
   | "archiveTransfer"
   | "archiveSearch"
   | "alerts"
@@ -35,6 +36,9 @@ export const MENU: readonly MenuEntry[] = [
   { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: false },
   // 退费付款 (section 7's refunds): approved refunds waiting for finance.
   { key: "refunds", href: "/refunds", permission: "approval.finance", ready: true },
+  { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: true },
+  // 应收 belongs to section 7 (财务审核); managers read their team's too.
+  { key: "receivables", href: "/receivables", permission: "receivables.read", ready: true },
   { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: false },
   { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: false },
   { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },

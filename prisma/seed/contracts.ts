@@ -240,6 +240,11 @@ export async function seedContractSpecs(
       });
       const last = changes.at(-1)!;
       const submitted = changes.findLast((ch) => ch.to === "PENDING_MANAGER");
+      // The stamps the lifecycle writes (lib/contracts/lifecycle.ts): who submitted, when the manager
+      // approved (the 财务审核 queue's order) and the finance audit.
+      const reviewed = last.to !== "DRAFT" && last.to !== "PENDING_MANAGER";
+      const approved = reviewed ? changes.findLast((ch) => ch.to === "PENDING_FINANCE") : undefined;
+      const audited = reviewed ? changes.findLast((ch) => ch.to === "AUDITED") : undefined;
 
       // The columns the contract form writes, as contract.create records them.
       const contractFields = {
@@ -260,6 +265,10 @@ export async function seedContractSpecs(
           status: last.to,
           // A contract returned to DRAFT is no longer waiting for anyone, as after a withdrawal.
           submittedAt: last.to !== "DRAFT" && submitted ? submitted.createdAt : null,
+          submittedById: submitted?.actorId ?? null,
+          managerApprovedAt: approved?.createdAt ?? null,
+          auditedAt: audited?.createdAt ?? null,
+          auditedById: audited?.actorId ?? null,
           ownerId,
           signedById: ownerId,
           createdById: ownerId,

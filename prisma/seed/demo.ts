@@ -2,6 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedChangeForms } from "./change-forms";
 import { seedContracts } from "./contracts";
 import { seedDictionaries } from "./dictionaries";
+import { seedFinance } from "./finance";
 import { seedFollowUps } from "./follow-ups";
 import { seedPeople } from "./people";
 import { seedProspects } from "./prospects";
@@ -23,6 +24,8 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   // After the prospects: those are only generated for owners who have no customers yet.
   await seedContracts(db, users, dictionary);
   await seedChangeForms(db, users, dictionary);
+  // 财务审核's queue and 应收: more contracts, their receipts and 二期 due dates.
+  await seedFinance(db, users, dictionary);
   // After the prospects: the notes go on consultant1's 张伟 and her oldest prospects.
   await seedFollowUps(db, users);
   // After the contracts and prospects they are about: a refund and a 撞单 claim in manager1's inbox,

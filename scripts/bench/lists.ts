@@ -1,4 +1,5 @@
-// Benchmark of the list queries (我的准客户, 我的签约客户, 我的合同, 转咨询, notifications, 今日待联系, 技术维护单, 退费付款) on a
+// Benchmark of the list queries (我的准客户, 我的签约客户, 我的合同, 转咨询, notifications, 今日待联系, 技术维护单, 退费付款, 应收,
+// 财务审核) on a
 // generated agency: BENCH_CUSTOMERS customers (default 100,000; 1,000,000 is the size the lists are
 // built for), 40 consultants in two teams of 20, a third of the customers signed clients with one
 // contract each, and half as many notifications as customers. Prints, per query, the rows it counts,
@@ -54,6 +55,9 @@ async function main() {
   const { COUNT_BOUND, lastReachablePage } = await import("@/lib/lists/paginate");
   const { changeFormQueue } = await import("@/lib/change-forms/queries");
   const { changeFormQueueSchema } = await import("@/lib/change-forms/schema");
+  const { listReceivables, receivableTotals } = await import("@/lib/finance/receivables");
+  const { receivableListSchema } = await import("@/lib/finance/schema");
+  const { listFinanceQueue } = await import("@/lib/finance/queries");
 
   const started = performance.now();
   await generate(prisma);
@@ -81,6 +85,13 @@ async function main() {
   const untranslated = Object.assign((key: string) => key, { has: () => false });
   const changeForms: Run = (who, params) => changeFormQueue(who, changeFormQueueSchema.parse(params), untranslated);
   const payouts: Run = (who, params) => listAwaitingPayout(who, { page: Number(params.page ?? 1), size: 20 });
+  // 应收 as its page loads it: the page of rows and the totals row over every matching contract.
+  const receivables: Run = async (who, params) => {
+    const p = receivableListSchema.parse(params);
+    const [list] = await Promise.all([listReceivables(who, p), receivableTotals(who, p)]);
+    return list;
+  };
+  const financeQueue: Run = (who, params) => listFinanceQueue(who, { page: Number(params.page ?? 1), size: 20 });
   // The last page paging reaches (lib/lists/paginate.ts stops at the count bound), and one past it.
   const lastReachable = String(lastReachablePage(20));
 
@@ -125,6 +136,12 @@ async function main() {
     ["技术维护单: IT, 已处理, page 50", it, { tab: "done", page: "50" }, changeForms],
     ["退费付款: finance, first page", finance, {}, payouts],
     ["退费付款: finance, page 10", finance, { page: "10" }, payouts],
+    ["应收: IT, first page + totals", it, {}, receivables],
+    ["应收: manager, first page + totals", manager, {}, receivables],
+    ["应收: IT, 31–60 days overdue", it, { bucket: "D31_60" }, receivables],
+    ["应收: IT, country + signed in one month", it, { country: "country3", signedFrom: "2026-06-01", signedTo: "2026-06-30" }, receivables],
+    ["应收: IT, by 二期 due date, page 50", it, { sort: "secondFeeDueOn", page: "50" }, receivables],
+    ["财务审核: IT, first page", it, {}, financeQueue],
   ];
 
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");
@@ -246,12 +263,17 @@ async function generate(prisma: PrismaClient) {
       FROM generate_series(1, ${CUSTOMERS}) AS i,
            (SELECT string_to_array(${sqlString(SURNAMES)}, NULL) AS surnames, string_to_array(${sqlString(GIVEN)}, NULL) AS given) AS pieces;
     INSERT INTO "Contract" (id, number, "customerId", "countryId", "programId", "signedOn", school, course, "firstFee", "secondFee",
-                            status, "ownerId", "signedById", "createdById", "updatedAt")
+                            status, "ownerId", "signedById", "createdById", "updatedAt",
+                            "firstReceived", "secondReceived", "secondFeeDueOn", "managerApprovedAt")
       SELECT 'ct' || i, 'BJ-' || lpad(i::text, 7, '0'), 'cu' || i, 'country' || (1 + (hashint4(i) & 2147483647) % 10), 'program' || (1 + i % 5),
              current_date - (i % 300), (ARRAY['伦敦大学学院','墨尔本大学','多伦多大学','纽约大学','爱丁堡大学'])[1 + i % 5],
              '硕士课程', 30000, 20000,
              (ARRAY['DRAFT','PENDING_MANAGER','PENDING_FINANCE','AUDITED','IN_SERVICE'])[1 + i % 5]::"ContractStatus",
-             'c' || (1 + i % 40), 'c' || (1 + i % 40), 'c' || (1 + i % 40), now()
+             'c' || (1 + i % 40), 'c' || (1 + i % 40), 'c' || (1 + i % 40), now(),
+             -- 应收: most 一期 paid in full, some in part; 二期 paid on a few, its due date entered on half.
+             CASE WHEN i % 7 < 5 THEN 30000 ELSE (i % 7) * 1000 END, CASE WHEN i % 11 = 0 THEN 20000 ELSE 0 END,
+             CASE WHEN i % 2 = 0 THEN current_date - (i % 200) + 60 END,
+             CASE WHEN i % 5 >= 2 THEN now() - (i % 1000) * interval '1 hour' END
       FROM generate_series(1, ${CUSTOMERS}, 3) AS i;
     -- 退费: one refund on every 30th contract, a fifth of them approved and waiting for the payout.
     INSERT INTO "Refund" (id, "contractId", amount, reason, status, "requestedById", "decidedAt", "createdAt")

@@ -354,6 +354,53 @@ const ENTRIES: Record<string, Entry> = {
       return { id: claim.id, version: 1 };
     },
   },
+  "lib/finance/actions.ts#recordReceiptAction": {
+    as: () => world.finance,
+    sample: async () => ({
+      contractId: (await contractRecord(world.client.id, "PENDING_FINANCE")).id,
+      stage: "FIRST",
+      amount: "10,000.5",
+      receivedOn: shanghaiToday(),
+      method: "BANK_TRANSFER",
+      payer: "张伟",
+      reference: "TX-20261129-0001",
+      invoiceNumber: "FP-001",
+      note: "首笔款\n分两次付",
+      confirmOverpayment: false,
+    }),
+  },
+  "lib/finance/actions.ts#voidReceiptAction": {
+    as: () => world.finance,
+    sample: async () => {
+      const contract = await contractRecord(world.client.id, "PENDING_FINANCE");
+      const receipt = await prisma.receipt.create({
+        data: {
+          contractId: contract.id,
+          stage: "FIRST",
+          amount: "100.00",
+          receivedOn: new Date(`${shanghaiToday()}T00:00:00Z`),
+          method: "WECHAT",
+          payer: "张伟",
+          reference: "WX-1",
+          recordedById: world.finance.id,
+        },
+      });
+      await prisma.contract.update({ where: { id: contract.id }, data: { firstReceived: "100.00" } });
+      return { id: receipt.id, reason: "金额录错\n重新录入" };
+    },
+  },
+  "lib/finance/actions.ts#financeApproveAction": {
+    as: () => world.finance,
+    sample: async () => ({ id: (await contractRecord(world.client.id, "PENDING_FINANCE")).id, version: 1, comment: "一期费未收齐\n学生下周补齐" }),
+  },
+  "lib/finance/actions.ts#financeRejectAction": {
+    as: () => world.finance,
+    sample: async () => ({ id: (await contractRecord(world.client.id, "PENDING_FINANCE")).id, version: 1, comment: "一期费金额不符\n请核对" }),
+  },
+  "lib/finance/actions.ts#setSecondFeeDueAction": {
+    as: () => world.finance,
+    sample: async () => ({ id: (await contractRecord(world.client.id, "AUDITED")).id, dueOn: "2027-03-01" }),
+  },
   "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
     sample: async () => {
       const n = await prisma.notification.create({
@@ -411,6 +458,10 @@ async function footprint() {
       (SELECT coalesce(sum(refunded), 0) FROM "Contract")::text AS refunded,
       (SELECT count(*) FROM "CustomerClaim")::text AS claims,
       (SELECT coalesce(sum(version), 0) FROM "CustomerClaim")::text AS "claimVersions",
+      (SELECT count(*) FROM "Receipt")::text AS receipts,
+      (SELECT count(*) FROM "Receipt" WHERE "voidedAt" IS NOT NULL)::text AS "receiptsVoided",
+      (SELECT coalesce(sum("firstReceived" + "secondReceived" + "otherReceived"), 0) FROM "Contract")::text AS received,
+      (SELECT count("secondFeeDueOn") FROM "Contract")::text AS "secondFeeDue",
       (SELECT count(*) FROM "AuditLog")::text AS audit`;
   return row;
 }
@@ -588,6 +639,7 @@ const SCOPES: Record<string, string> = {
   ChangeForm: `("applicantId" = ANY($1) OR "appliedById" = ANY($1))`,
   Refund: `("requestedById" = ANY($1) OR "paidById" = ANY($1))`,
   CustomerClaim: `"claimantId" = ANY($1)`,
+  Receipt: `"recordedById" = ANY($1)`,
 };
 // Texts that keep line breaks and tabs; every other text column is one line. JSON strings may be either.
 const MULTI_LINE = new Set([
@@ -602,6 +654,9 @@ const MULTI_LINE = new Set([
   "ChangeForm.declineReason",
   "Refund.reason",
   "CustomerClaim.reason",
+  "Receipt.note",
+  "Receipt.voidReason",
+  "Contract.auditWithoutFirstFeeReason",
 ]);
 // What people type. Required ones are NOT NULL and optional ones null when left empty, so either way a
 // stored value must show something and be trimmed.
@@ -615,6 +670,8 @@ const TYPED = [
   "Refund.reason",
   "Refund.reference",
   "CustomerClaim.reason",
+  ...["payer", "reference", "invoiceNumber", "note", "voidReason"].map((c) => `Receipt.${c}`),
+  "Contract.auditWithoutFirstFeeReason",
 ];
 
 // Written out as PostgreSQL bracket expressions (its regex escapes), independently of lib/validation/text.ts.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { seedDemo } from "@/prisma/seed/demo";
 
 // The demo agency must look as if it had been made through the app: every record has the audit rows
@@ -31,7 +32,11 @@ describe("demo seed", () => {
     });
     expect(contracts.length).toBeGreaterThanOrEqual(5);
     for (const contract of contracts) {
-      const trail = await prisma.auditLog.findMany({ where: { entity: "Contract", entityId: contract.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      // The status trail; finance's money rows (收款, 作废, 二期 due date) are checked below.
+      const trail = await prisma.auditLog.findMany({
+        where: { entity: "Contract", entityId: contract.id, action: { notIn: ["receipt.create", "receipt.void", "contract.secondFeeDue"] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
       // contract.create, then one row per status change after the first, each with the change's actor and time.
       expect(trail.map((t) => t.action)[0]).toBe("contract.create");
       expect(trail.slice(1).map((t) => [t.actorId, t.createdAt.getTime(), (t.after as { status: string }).status])).toEqual(
@@ -45,6 +50,23 @@ describe("demo seed", () => {
       "contract.submit",
       "contract.managerReject",
     ]);
+
+    // 财务审核: work waits for finance, and every receipt (voided ones too) has its audit rows and
+    // counts in its contract's received column unless voided.
+    expect(contracts.filter((c) => c.status === "PENDING_FINANCE").length).toBeGreaterThanOrEqual(3);
+    expect(contracts.filter((c) => c.status === "PENDING_FINANCE").every((c) => c.managerApprovedAt !== null)).toBe(true);
+    const receipts = await prisma.receipt.findMany({ where: { contractId: { in: contracts.map((c) => c.id) } } });
+    expect(receipts.some((r) => r.voidedAt)).toBe(true);
+    for (const contract of contracts) {
+      const own = receipts.filter((r) => r.contractId === contract.id && !r.voidedAt);
+      const sum = (stage: string) => own.filter((r) => r.stage === stage).reduce((a, r) => a.plus(r.amount), new Prisma.Decimal(0)).toFixed(2);
+      expect([contract.firstReceived.toFixed(2), contract.secondReceived.toFixed(2)], contract.number).toEqual([sum("FIRST"), sum("SECOND")]);
+    }
+    const receiptAudit = await prisma.auditLog.findMany({ where: { action: { in: ["receipt.create", "receipt.void"] }, entityId: { in: contracts.map((c) => c.id) } } });
+    expect(receiptAudit.filter((a) => a.action === "receipt.create").map((a) => (a.after as { receiptId: string }).receiptId).sort()).toEqual(
+      receipts.map((r) => r.id).sort(),
+    );
+    expect(receiptAudit.filter((a) => a.action === "receipt.void")).toHaveLength(receipts.filter((r) => r.voidedAt).length);
 
     // Seeding again adds nothing.
     const before = await prisma.auditLog.count();

@@ -5,6 +5,7 @@ import { ContractChangeForms } from "@/components/change-forms/contract-change-f
 import { formatCny, sumCny } from "@/lib/money";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
+import { ContractMoneySummary } from "@/components/finance/money-summary";
 import { ContractStatusHistory } from "@/components/contracts/status-history";
 import { ContractRefunds } from "@/components/refunds/contract-refunds";
 import { Alert } from "@/components/ui/alert";
@@ -150,6 +151,7 @@ export default async function ContractPage({ params }: Props) {
               )}
             </CardContent>
           </Card>
+          <ContractMoneySummary user={user} contractId={contract.id} />
           <Card>
             <CardHeader>
               <CardTitle>{t("peopleSection")}</CardTitle>

@@ -1,0 +1,189 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { can } from "@/lib/auth/permissions";
+import { contractScope } from "@/lib/auth/scope";
+import type { SessionUser } from "@/lib/auth/session";
+import { paginate } from "@/lib/lists/paginate";
+import { sumCny } from "@/lib/money";
+import { isoDateOnly } from "@/lib/time";
+import { takesMoney } from "./contract-lock";
+
+// 财务审核's reads: the queue, one contract with its receipts, and the 收款 summary on the contract page.
+// Amounts leave as exact decimal strings (never a float; Decimal cannot cross into client components).
+
+const LABEL = { select: { labelZh: true, labelEn: true } } as const;
+const HOUR_MS = 60 * 60 * 1000;
+
+/** 财务审核 queue size for the menu badge: contracts 待财务审核 the user may audit; 0 without approval.finance. */
+export async function financePendingCount(user: SessionUser): Promise<number> {
+  if (!can(user.roles, "approval.finance")) return 0;
+  return prisma.contract.count({ where: { AND: [{ status: "PENDING_FINANCE" }, await contractScope(user, "audit")] } });
+}
+
+/**
+ * The 财务审核 queue: contracts 待财务审核 in the user's audit scope, oldest manager approval first
+ * (the index [status, managerApprovedAt, id]), one page of `size`, with fees and what has been received.
+ * `waitingHours`: whole hours since then, as of `now`. Empty without approval.finance.
+ */
+export async function listFinanceQueue(user: SessionUser, page: { page: number; size: number }, now: Date = new Date()) {
+  const where: Prisma.ContractWhereInput = can(user.roles, "approval.finance")
+    ? { AND: [{ status: "PENDING_FINANCE" }, await contractScope(user, "audit")] }
+    : { id: { in: [] } };
+  const orderBy: Prisma.ContractOrderByWithRelationInput[] = [{ managerApprovedAt: "asc" }, { id: "asc" }];
+  const list = await paginate(page, orderBy, {
+    count: (args) => prisma.contract.count({ where, ...args }),
+    rows: (args) =>
+      prisma.contract.findMany({
+        where,
+        ...args,
+        select: {
+          id: true,
+          number: true,
+          customerName: true,
+          version: true,
+          school: true,
+          managerApprovedAt: true,
+          submittedAt: true,
+          firstFee: true,
+          secondFee: true,
+          firstReceived: true,
+          secondReceived: true,
+          otherReceived: true,
+          country: LABEL,
+          program: LABEL,
+          owner: { select: { name: true } },
+        },
+      }),
+  });
+  return {
+    ...list,
+    rows: list.rows.map((c) => {
+      // What waits longest: since the manager approved it (or, for older data, since it was submitted).
+      const since = c.managerApprovedAt ?? c.submittedAt;
+      return {
+        ...c,
+        waitingHours: since ? Math.max(0, Math.floor((now.getTime() - since.getTime()) / HOUR_MS)) : null,
+        firstFee: c.firstFee.toFixed(2),
+        secondFee: c.secondFee.toFixed(2),
+        firstReceived: c.firstReceived.toFixed(2),
+        secondReceived: c.secondReceived.toFixed(2),
+        otherReceived: c.otherReceived.toFixed(2),
+      };
+    }),
+  };
+}
+export type FinanceQueueRow = Awaited<ReturnType<typeof listFinanceQueue>>["rows"][number];
+
+/**
+ * One contract as 财务审核 works on it: fees, received per stage, refunded, 二期 due date, status and
+ * version, and every receipt (voided ones too, with who voided it and why), newest first. Null when
+ * it does not exist or lies outside the user's audit scope (or the user lacks approval.finance).
+ */
+export async function getFinanceContract(user: SessionUser, id: string) {
+  if (!can(user.roles, "approval.finance")) return null;
+  const c = await prisma.contract.findFirst({
+    where: { AND: [{ id }, await contractScope(user, "audit")] },
+    select: {
+      id: true,
+      number: true,
+      customerName: true,
+      status: true,
+      version: true,
+      school: true,
+      course: true,
+      signedOn: true,
+      managerApprovedAt: true,
+      firstFee: true,
+      secondFee: true,
+      firstReceived: true,
+      secondReceived: true,
+      otherReceived: true,
+      refunded: true,
+      secondFeeDueOn: true,
+      auditWithoutFirstFeeReason: true,
+      country: LABEL,
+      program: LABEL,
+      owner: { select: { name: true } },
+      receipts: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        include: { recordedBy: { select: { name: true } }, voidedBy: { select: { name: true } } },
+      },
+    },
+  });
+  if (!c) return null;
+  return {
+    ...c,
+    signedOn: isoDateOnly(c.signedOn),
+    secondFeeDueOn: c.secondFeeDueOn ? isoDateOnly(c.secondFeeDueOn) : null,
+    firstFee: c.firstFee.toFixed(2),
+    secondFee: c.secondFee.toFixed(2),
+    firstReceived: c.firstReceived.toFixed(2),
+    secondReceived: c.secondReceived.toFixed(2),
+    otherReceived: c.otherReceived.toFixed(2),
+    refunded: c.refunded.toFixed(2),
+    takesMoney: takesMoney(c.status),
+    // The audit gate on 一期 (./audit-contract.ts), compared as decimals.
+    firstFullyReceived: c.firstReceived.greaterThanOrEqualTo(c.firstFee),
+    receipts: c.receipts.map((r) => ({
+      id: r.id,
+      stage: r.stage,
+      amount: r.amount.toFixed(2),
+      receivedOn: isoDateOnly(r.receivedOn),
+      method: r.method,
+      payer: r.payer,
+      reference: r.reference,
+      invoiceNumber: r.invoiceNumber,
+      note: r.note,
+      recordedBy: r.recordedBy.name,
+      createdAt: r.createdAt,
+      voidedAt: r.voidedAt,
+      voidedBy: r.voidedBy?.name ?? null,
+      voidReason: r.voidReason,
+    })),
+  };
+}
+export type FinanceContract = NonNullable<Awaited<ReturnType<typeof getFinanceContract>>>;
+export type ReceiptRow = FinanceContract["receipts"][number];
+
+/** Who sees the 收款 summary on the contract page: finance, managers and IT (receivables.read). */
+export function seesMoneySummary(user: Pick<SessionUser, "roles">): boolean {
+  return can(user.roles, "receivables.read");
+}
+
+/**
+ * The contract page's 收款 summary: received per stage (voided receipts excluded), refunded, net
+ * (received − refunded), and the reason finance gave for auditing without the full 一期. Null when the
+ * user may not see it (seesMoneySummary) or the contract is outside their read scope.
+ */
+export async function getMoneySummary(user: SessionUser, contractId: string) {
+  if (!seesMoneySummary(user)) return null;
+  const c = await prisma.contract.findFirst({
+    where: { AND: [{ id: contractId }, await contractScope(user, "read")] },
+    select: {
+      firstFee: true,
+      secondFee: true,
+      firstReceived: true,
+      secondReceived: true,
+      otherReceived: true,
+      refunded: true,
+      secondFeeDueOn: true,
+      auditWithoutFirstFeeReason: true,
+    },
+  });
+  if (!c) return null;
+  const received = sumCny(c.firstReceived.toFixed(2), c.secondReceived.toFixed(2), c.otherReceived.toFixed(2));
+  return {
+    firstFee: c.firstFee.toFixed(2),
+    secondFee: c.secondFee.toFixed(2),
+    firstReceived: c.firstReceived.toFixed(2),
+    secondReceived: c.secondReceived.toFixed(2),
+    otherReceived: c.otherReceived.toFixed(2),
+    refunded: c.refunded.toFixed(2),
+    received,
+    net: sumCny(received, `-${c.refunded.toFixed(2)}`),
+    secondFeeDueOn: c.secondFeeDueOn ? isoDateOnly(c.secondFeeDueOn) : null,
+    auditWithoutFirstFeeReason: c.auditWithoutFirstFeeReason,
+  };
+}
+export type MoneySummary = NonNullable<Awaited<ReturnType<typeof getMoneySummary>>>;
