@@ -29,7 +29,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: "myClients", href: "/clients", permission: "client.read", ready: true },
   { key: "myContracts", href: "/contracts", permission: "contract.read", ready: true },
   { key: "documentWork", href: "/document-work", permission: "document.work", ready: false },
-  { key: "managerApproval", href: "/approvals/manager", permission: "approval.manager", ready: false },
+  { key: "managerApproval", href: "/approvals/manager", permission: "approval.manager", ready: true },
   { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: false },
   { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: false },
   { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: false },
