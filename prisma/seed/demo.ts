@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { seedApprovals } from "./approvals";
 import { seedContracts } from "./contracts";
 import { seedDictionaries } from "./dictionaries";
 import { seedFollowUps } from "./follow-ups";
@@ -20,6 +21,8 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   const prospects = await seedProspects(db, users, dictionary);
   // After the prospects: those are only generated for owners who have no customers yet.
   await seedContracts(db, users, dictionary);
+  // After the contracts: their manager decisions, and 代理审批.
+  await seedApprovals(db, users);
   // After the prospects: the notes go on consultant1's 张伟 and her oldest prospects.
   await seedFollowUps(db, users);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects };
