@@ -1,4 +1,5 @@
-// Benchmark of the list queries (我的准客户, 我的签约客户, 我的合同, 转咨询, notifications, 今日待联系) on a
+// Benchmark of the list queries (我的准客户, 我的签约客户, 我的合同, 转咨询, notifications, 今日待联系, 经理审核
+// and the menu's pending counts) on a
 // generated agency: BENCH_CUSTOMERS customers (default 100,000; 1,000,000 is the size the lists are
 // built for), 40 consultants in two teams of 20, a third of the customers signed clients with one
 // contract each, and half as many notifications as customers. Prints, per query, the rows it counts,
@@ -51,6 +52,9 @@ async function main() {
   const { transferCandidateListSchema } = await import("@/lib/transfers/schema");
   const { listNotifications } = await import("@/lib/notifications/queries");
   const { COUNT_BOUND, lastReachablePage } = await import("@/lib/lists/paginate");
+  const { managerInbox, decidedBy } = await import("@/lib/approvals/inbox");
+  const { financePendingCount, menuBadges } = await import("@/lib/navigation/badges");
+  const { menuFor } = await import("@/lib/navigation/menu");
 
   const started = performance.now();
   await generate(prisma);
@@ -74,6 +78,11 @@ async function main() {
   const transfers: Run = (who, params) => listTransferCandidates(who, transferCandidateListSchema.parse(params));
   const notifications: Run = (who, params) => listNotifications(who, { page: Number(params.page ?? 1) });
   const due: Run = (who) => listDueProspects(who, { limit: 10 });
+  const inbox: Run = async (who) => ({ total: (await managerInbox(who)).reduce((n, g) => n + g.count, 0), exact: true });
+  const decided: Run = (who, params) => decidedBy(who, { page: Number(params.page ?? 1), size: 20 });
+  // What every page of the app pays for the menu's pending counts (lib/navigation/badges.ts).
+  const badges: Run = async (who) => ({ total: [...(await menuBadges(who, menuFor(who.roles).map((e) => ({ ...e, ready: true })))).values()].reduce((a, b) => a + b, 0), exact: true });
+  const financeBadge: Run = async (who) => ({ total: await financePendingCount(who), exact: true });
   // The last page paging reaches (lib/lists/paginate.ts stops at the count bound), and one past it.
   const lastReachable = String(lastReachablePage(20));
 
@@ -113,6 +122,11 @@ async function main() {
     ["notifications: consultant, first page", consultant, {}, notifications],
     ["notifications: consultant, page 50", consultant, { page: "50" }, notifications],
     ["今日待联系: consultant", consultant, {}, due],
+    ["经理审核: manager, pending inbox", manager, {}, inbox],
+    ["经理审核: manager, 已处理 first page", manager, {}, decided],
+    ["menu badges: manager (all queues)", manager, {}, badges],
+    ["menu badges: IT (all queues)", it, {}, badges],
+    ["menu badges: 财务审核 count, IT", it, {}, financeBadge],
   ];
 
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");

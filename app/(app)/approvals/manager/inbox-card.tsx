@@ -42,7 +42,7 @@ export function InboxCard({ item, selected, onSelect, onDecide }: Props) {
       aria-labelledby={titleId}
       className={cn(
         "flex min-w-0 flex-col rounded-lg border bg-white shadow-sm",
-        selected ? "border-brand-400 ring-2 ring-brand-200" : "border-gray-200",
+        selected ? "border-brand-600 ring-2 ring-brand-200" : "border-gray-200",
       )}
     >
       <div className="flex items-start gap-1 px-2 pt-2 sm:px-3">
@@ -108,7 +108,7 @@ export function InboxCard({ item, selected, onSelect, onDecide }: Props) {
           </div>
         </div>
       )}
-      <div className="mt-auto grid grid-cols-2 gap-2 border-t border-gray-100 p-3">
+      <div className="grid grid-cols-2 gap-2 border-t border-gray-100 p-3">
         <Button variant="secondary" size="lg" onClick={() => onDecide("REJECTED")} aria-label={`${t("reject")} ${item.title}`}>
           {t("reject")}
         </Button>

@@ -38,20 +38,19 @@ export function InboxList({ groups, viewerName }: { groups: GroupView[]; viewerN
             <h2 id={`group-${group.kind}`} className="mb-3 text-base font-semibold text-gray-900">
               {t("groupLabel", { kind: group.label, count: group.count })}
             </h2>
-            <ul className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
+            {/* items-start: a card opened in place grows alone, not its neighbour in the row. */}
+            <ul className="grid items-start gap-3 md:grid-cols-2 2xl:grid-cols-3">
               {group.items.map((item) => (
-                <li key={item.key} className="flex min-w-0">
-                  <div className="flex w-full min-w-0 flex-col [&>article]:flex-1">
-                    <InboxCard
-                      item={item}
-                      selected={picked.has(item.key)}
-                      onSelect={item.bulkApprove ? (on) => toggle(item.key, on) : undefined}
-                      onDecide={(decision) => {
-                        setTarget({ item, decision });
-                        setSheetOpen(true);
-                      }}
-                    />
-                  </div>
+                <li key={item.key} className="min-w-0">
+                  <InboxCard
+                    item={item}
+                    selected={picked.has(item.key)}
+                    onSelect={item.bulkApprove ? (on) => toggle(item.key, on) : undefined}
+                    onDecide={(decision) => {
+                      setTarget({ item, decision });
+                      setSheetOpen(true);
+                    }}
+                  />
                 </li>
               ))}
             </ul>

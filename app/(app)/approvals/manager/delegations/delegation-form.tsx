@@ -37,7 +37,7 @@ export function DelegationForm({ candidates, today }: Props) {
   const err = (key?: string) => (key ? message("validation", key) : undefined);
 
   return (
-    <ActionForm onSubmit={submit()} pending={pending} className="space-y-4">
+    <ActionForm onSubmit={submit()} pending={pending} className="flex flex-col gap-4">
       <FormError error={formError} />
       <Field label={t("deputy")} htmlFor="delegation-deputy" required error={err(errors.deputyId?.message)}>
         <Select {...form.register("deputyId")}>
