@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { SessionUser } from "@/lib/auth/session";
 import type { AppLocale } from "@/lib/i18n/locales";
+import { menuBadges } from "@/lib/navigation/badges";
 import { menuFor } from "@/lib/navigation/menu";
 import { MobileNav } from "./mobile-nav";
 import { NavLinks, type NavItem } from "./nav-links";
@@ -9,7 +10,7 @@ import { NotificationBell } from "./notification-bell";
 import { UserMenu } from "./user-menu";
 
 export type AppShellProps = {
-  user: { name: string; roles: Role[] };
+  user: SessionUser;
   switchLocaleAction: (locale: AppLocale) => Promise<void>;
   logoutAction: () => Promise<void>;
   logoutEverywhereAction: () => Promise<void>;
@@ -20,14 +21,21 @@ export async function AppShell({ user, switchLocaleAction, logoutAction, logoutE
   const t = await getTranslations("menu");
   const tCommon = await getTranslations("common");
   const appName = tCommon("appName");
+  const entries = menuFor(user.roles);
+  const badges = await menuBadges(user, entries);
   const items: NavItem[] = [
     { href: "/", label: t("home") },
-    ...menuFor(user.roles).map((entry) => ({
-      href: entry.href,
-      label: t(entry.key),
-      soon: entry.ready ? undefined : t("comingSoon"),
-    })),
+    ...entries.map((entry) => {
+      const count = badges.get(entry.key) ?? 0;
+      return {
+        href: entry.href,
+        label: t(entry.key),
+        soon: entry.ready ? undefined : t("comingSoon"),
+        badge: count > 0 ? { count, label: t("pendingCount", { count }) } : undefined,
+      };
+    }),
   ];
+  const pending = items.some((item) => item.badge);
 
   return (
     <div className="min-h-dvh">
@@ -46,8 +54,8 @@ export async function AppShell({ user, switchLocaleAction, logoutAction, logoutE
         </nav>
       </aside>
       <div className="flex min-w-0 flex-col lg:pl-60 print:pl-0">
-        <header className="sticky top-0 z-30 flex print:hidden h-14 items-center gap-2 border-b border-gray-200 bg-white px-4 lg:px-8">
-          <MobileNav items={items} appName={appName} />
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-gray-200 bg-white px-4 lg:px-8 print:hidden">
+          <MobileNav items={items} appName={appName} pending={pending} />
           <span className="min-w-0 flex-1 truncate font-semibold text-gray-900 lg:invisible">{appName}</span>
           <NotificationBell />
           <UserMenu

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
 
-export type NavItem = { href: string; label: string; soon?: string };
+/** `badge`: a queue's pending count, and how a screen reader says it after the label (", 3 项待处理"). */
+export type NavItem = { href: string; label: string; soon?: string; badge?: { count: number; label: string } };
 
 function matches(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
@@ -46,7 +47,18 @@ export function NavLinks({ items }: { items: readonly NavItem[] }) {
                   : "text-gray-700 hover:bg-gray-100 hover:text-gray-900",
               )}
             >
-              {item.label}
+              <span className="min-w-0 flex-1">{item.label}</span>
+              {item.badge && (
+                <>
+                  <span className="sr-only">{item.badge.label}</span>
+                  <span
+                    aria-hidden="true"
+                    className="ml-2 inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs leading-none font-semibold text-white tabular-nums"
+                  >
+                    {item.badge.count > 99 ? "99+" : item.badge.count}
+                  </span>
+                </>
+              )}
             </Link>
             )}
           </li>

@@ -6,7 +6,8 @@ import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils/cn";
 import { DialogOverlay } from "./dialog";
 
-// A panel that slides in from a screen edge (the phone's main menu): a Radix dialog, so it traps
+// A panel that slides in from a screen edge (the phone's main menu; the 经理审核 decision from the
+// bottom, centred and width-capped on wider screens): a Radix dialog, so it traps
 // focus, closes on Escape or a tap outside, locks the page's scrolling, hides the page from screen
 // readers and gives focus back to its trigger. Every sheet needs a SheetTitle (its accessible name).
 
@@ -17,8 +18,10 @@ export const SheetTitle = DialogPrimitive.Title;
 export const SheetDescription = DialogPrimitive.Description;
 
 const SIDES = {
-  left: "inset-y-0 left-0 border-r motion-safe:data-[state=open]:animate-slide-in-left motion-safe:data-[state=closed]:animate-slide-out-left",
-  right: "inset-y-0 right-0 border-l motion-safe:data-[state=open]:animate-slide-in-right motion-safe:data-[state=closed]:animate-slide-out-right",
+  left: "inset-y-0 left-0 w-72 max-w-[85vw] border-r motion-safe:data-[state=open]:animate-slide-in-left motion-safe:data-[state=closed]:animate-slide-out-left",
+  right: "inset-y-0 right-0 w-72 max-w-[85vw] border-l motion-safe:data-[state=open]:animate-slide-in-right motion-safe:data-[state=closed]:animate-slide-out-right",
+  bottom:
+    "inset-x-0 bottom-0 mx-auto max-h-[90dvh] w-full rounded-t-xl border-t pb-[env(safe-area-inset-bottom)] sm:max-w-lg sm:border-x motion-safe:data-[state=open]:animate-slide-in-bottom motion-safe:data-[state=closed]:animate-slide-out-bottom",
 } as const;
 
 type SheetContentProps = ComponentProps<typeof DialogPrimitive.Content> & { side?: keyof typeof SIDES };
@@ -30,7 +33,7 @@ export function SheetContent({ side = "left", className, children, ...props }: S
       <DialogPrimitive.Content
         data-slot="sheet-content"
         className={cn(
-          "fixed z-50 flex w-72 max-w-[85vw] flex-col border-gray-200 bg-white shadow-xl focus:outline-none",
+          "fixed z-50 flex flex-col border-gray-200 bg-white shadow-xl focus:outline-none",
           SIDES[side],
           className,
         )}

@@ -32,7 +32,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: "myClients", href: "/clients", permission: "client.read", ready: true },
   { key: "myContracts", href: "/contracts", permission: "contract.read", ready: true },
   { key: "documentWork", href: "/document-work", permission: "document.work", ready: false },
-  { key: "managerApproval", href: "/approvals/manager", permission: "approval.manager", ready: false },
+  { key: "managerApproval", href: "/approvals/manager", permission: "approval.manager", ready: true },
   { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: false },
   // 退费付款 (section 7's refunds): approved refunds waiting for finance.
   { key: "refunds", href: "/refunds", permission: "approval.finance", ready: true },

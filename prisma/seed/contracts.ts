@@ -5,6 +5,11 @@
 //   BJ-2026-0003  李娜 (consultant1)  client 张子涵  PENDING_MANAGER  waiting in 陈静's inbox
 //   BJ-2026-0004  王强 (consultant2)  client 赵一鸣  DRAFT            never submitted
 //   SH-2026-0001  赵敏 (consultant3)  client 周欣怡  PENDING_FINANCE  approved by 刘洋 (manager2), waiting for finance
+// and, so the 经理审核 inbox has several cards (批量通过) and a 代理审批 item on first login:
+//   BJ-2026-0011  王强 (consultant2)  client 孙浩然  PENDING_MANAGER  waiting in 陈静's inbox for 4 days
+//   BJ-2026-0012  李娜 (consultant1)  client 何佳琪  PENDING_MANAGER  waiting in 陈静's inbox since yesterday
+//   SH-2026-0011  赵敏 (consultant3)  client 林子轩  PENDING_MANAGER  刘洋's; 陈静 decides it as his deputy (./approvals.ts)
+// (Numbers 0011 on, so that demo contracts added elsewhere as 0005… never collide: a taken number is skipped.)
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { changedFields } from "@/lib/audit/audit";
 import type { ContractStatus, Gender } from "@/lib/generated/prisma/enums";
@@ -188,6 +193,88 @@ const SPECS: readonly ContractSpec[] = [
       { to: "PENDING_FINANCE", by: "manager2", daysAgo: 4 },
     ],
   },
+  {
+    number: "BJ-2026-0011",
+    consultant: "consultant2",
+    client: {
+      name: "孙浩然",
+      phone: "13601018821",
+      wechat: "sunhaoran_98",
+      gender: "MALE",
+      region: "110102",
+      birth: "19980217",
+      sequence: "31",
+      nativePlace: "北京市西城区",
+      education: "BACHELOR",
+      major: "统计学",
+      country: "GB",
+    },
+    contract: {
+      country: "GB",
+      program: "MASTER",
+      school: "曼彻斯特大学",
+      course: "数据科学硕士（MSc Data Science）",
+      firstFee: "55000.00",
+      secondFee: "35000.00",
+      remark: "客户希望2027年1月入学，如赶不上则改9月",
+    },
+    signedDaysAgo: 4,
+    history: [{ to: "PENDING_MANAGER", by: "consultant2", daysAgo: 4 }],
+  },
+  {
+    number: "BJ-2026-0012",
+    consultant: "consultant1",
+    client: {
+      name: "何佳琪",
+      phone: "13601018822",
+      wechat: "hejiaqi_2003",
+      gender: "FEMALE",
+      region: "130102",
+      birth: "20030611",
+      sequence: "17",
+      nativePlace: "河北省石家庄市",
+      education: "BACHELOR",
+      major: "会计学",
+      country: "SG",
+    },
+    contract: {
+      country: "SG",
+      program: "MASTER",
+      school: "新加坡国立大学",
+      course: "会计学硕士",
+      firstFee: "48000.00",
+      secondFee: "32000.50",
+    },
+    signedDaysAgo: 1,
+    history: [{ to: "PENDING_MANAGER", by: "consultant1", daysAgo: 1 }],
+  },
+  {
+    number: "SH-2026-0011",
+    consultant: "consultant3",
+    client: {
+      name: "林子轩",
+      phone: "13601018823",
+      wechat: "linzixuan_06",
+      gender: "MALE",
+      region: "310115",
+      birth: "20060902",
+      sequence: "53",
+      nativePlace: "上海市浦东新区",
+      education: "HIGH_SCHOOL",
+      major: "计算机科学",
+      country: "JP",
+    },
+    contract: {
+      country: "JP",
+      program: "LANGUAGE",
+      school: "早稻田大学日本语教育研究中心",
+      course: "日语语言课程（一年）",
+      firstFee: "30000.00",
+      secondFee: "20000.00",
+    },
+    signedDaysAgo: 3,
+    history: [{ to: "PENDING_MANAGER", by: "consultant3", daysAgo: 3 }],
+  },
 ];
 
 // The 17th digit is odd for men and even for women; the 18th is the ISO 7064 check character.
@@ -348,13 +435,15 @@ function contractAudit(contractId: string, fields: Record<string, unknown>, owne
     },
   ];
   let submittedAt: Date | null = null;
+  let submittedById: string | null = null;
   for (const change of moves) {
     const action = transitionAction(change.from!, change.to, change.comment);
     // 提交 stamps the submission time; a return to 草稿 clears it (it waits for no one).
     const stamped = action === "submit" || change.to === "DRAFT";
-    const before = { status: change.from, ...(stamped ? { submittedAt } : {}) };
+    const before = { status: change.from, ...(stamped ? { submittedAt } : {}), ...(action === "submit" ? { submittedById } : {}) };
     submittedAt = action === "submit" ? change.createdAt : change.to === "DRAFT" ? null : submittedAt;
-    const stamps = stamped ? { submittedAt } : {};
+    if (action === "submit") submittedById = change.actorId;
+    const stamps = stamped ? { submittedAt, ...(action === "submit" ? { submittedById } : {}) } : {};
     rows.push({
       actorId: change.actorId,
       action: `contract.${action}`,

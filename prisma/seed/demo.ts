@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedChangeForms } from "./change-forms";
+import { seedApprovals } from "./approvals";
 import { seedContracts } from "./contracts";
 import { seedDictionaries } from "./dictionaries";
 import { seedFinance } from "./finance";
@@ -26,6 +27,8 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedChangeForms(db, users, dictionary);
   // 财务审核's queue and 应收: more contracts, their receipts and 二期 due dates.
   await seedFinance(db, users, dictionary);
+  // After the contracts: their manager decisions, and 代理审批.
+  await seedApprovals(db, users);
   // After the prospects: the notes go on consultant1's 张伟 and her oldest prospects.
   await seedFollowUps(db, users);
   // After the contracts and prospects they are about: a refund and a 撞单 claim in manager1's inbox,

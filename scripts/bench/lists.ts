@@ -1,5 +1,5 @@
 // Benchmark of the list queries (我的准客户, 我的签约客户, 我的合同, 转咨询, notifications, 今日待联系, 技术维护单, 退费付款, 应收,
-// 财务审核) on a
+// 财务审核, 经理审核 and the menu's pending counts) on a
 // generated agency: BENCH_CUSTOMERS customers (default 100,000; 1,000,000 is the size the lists are
 // built for), 40 consultants in two teams of 20, a third of the customers signed clients with one
 // contract each, and half as many notifications as customers. Prints, per query, the rows it counts,
@@ -58,6 +58,10 @@ async function main() {
   const { listReceivables, receivableTotals } = await import("@/lib/finance/receivables");
   const { receivableListSchema } = await import("@/lib/finance/schema");
   const { listFinanceQueue } = await import("@/lib/finance/queries");
+  const { managerInbox, decidedBy } = await import("@/lib/approvals/inbox");
+  const { menuBadges } = await import("@/lib/navigation/badges");
+  const { financePendingCount } = await import("@/lib/finance/queries");
+  const { menuFor } = await import("@/lib/navigation/menu");
 
   const started = performance.now();
   await generate(prisma);
@@ -92,6 +96,11 @@ async function main() {
     return list;
   };
   const financeQueue: Run = (who, params) => listFinanceQueue(who, { page: Number(params.page ?? 1), size: 20 });
+  const inbox: Run = async (who) => ({ total: (await managerInbox(who)).reduce((n, g) => n + g.count, 0), exact: true });
+  const decided: Run = (who, params) => decidedBy(who, { page: Number(params.page ?? 1), size: 20 });
+  // What every page of the app pays for the menu's pending counts (lib/navigation/badges.ts).
+  const badges: Run = async (who) => ({ total: [...(await menuBadges(who, menuFor(who.roles).map((e) => ({ ...e, ready: true })))).values()].reduce((a, b) => a + b, 0), exact: true });
+  const financeBadge: Run = async (who) => ({ total: await financePendingCount(who), exact: true });
   // The last page paging reaches (lib/lists/paginate.ts stops at the count bound), and one past it.
   const lastReachable = String(lastReachablePage(20));
 
@@ -142,6 +151,11 @@ async function main() {
     ["应收: IT, country + signed in one month", it, { country: "country3", signedFrom: "2026-06-01", signedTo: "2026-06-30" }, receivables],
     ["应收: IT, by 二期 due date, page 50", it, { sort: "secondFeeDueOn", page: "50" }, receivables],
     ["财务审核: IT, first page", it, {}, financeQueue],
+    ["经理审核: manager, pending inbox", manager, {}, inbox],
+    ["经理审核: manager, 已处理 first page", manager, {}, decided],
+    ["menu badges: manager (all queues)", manager, {}, badges],
+    ["menu badges: IT (all queues)", it, {}, badges],
+    ["menu badges: 财务审核 count, IT", it, {}, financeBadge],
   ];
 
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");
