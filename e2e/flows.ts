@@ -1,0 +1,52 @@
+import { expect, type Page } from "@playwright/test";
+import { idCardCheckChar } from "../lib/validation/china";
+import { expectProspectCreated, freshPhone, toasts } from "./helpers";
+
+// Flows several specs walk through the app as a user would (not written to the database behind the
+// app's back), so each spec makes its own records and depends on no other spec's data.
+
+let serial = 0;
+
+export type Client = { name: string; href: string; tag: string };
+
+/** As consultant1: a new prospect signed with a first contract, 提交ed. Returns the client and the contract's card title. */
+export async function signClient(page: Page): Promise<{ client: Client; title: string }> {
+  const phone = freshPhone();
+  const tag = `${phone.slice(-7)}${serial++}`;
+  const name = `审批${tag.slice(-5)}`;
+  // A man born 1999-03-21 (odd sequence digit), valid checksum.
+  const first17 = `11010519990321${String(((Date.now() % 400) * 2 + 1) % 1000).padStart(3, "0")}`;
+  await page.goto("/prospects/new");
+  await page.getByLabel("姓名").fill(name);
+  await page.getByLabel("电话").fill(phone);
+  await page.getByRole("button", { name: "保存" }).click();
+  await expectProspectCreated(page);
+  await page.getByRole("link", { name: "签约", exact: true }).click();
+  // The prospect's own page has the same fields: wait for the signing page.
+  await expect(page).toHaveURL(/\/sign$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("签约");
+  await page.getByLabel("性别").selectOption({ label: "男" });
+  await page.getByLabel("身份证").fill(first17 + idCardCheckChar(first17));
+  await page.getByLabel("出生日期").fill("1999-03-21");
+  await page.getByLabel("学历").selectOption({ label: "本科" });
+  await page.getByLabel("籍贯").fill("北京市朝阳区");
+  await page.getByRole("button", { name: "下一步" }).click();
+  await expect(page.getByLabel("合同号")).toBeVisible();
+  const number = `INB-${tag}-1`;
+  await fillContract(page, number);
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(toasts(page).getByText("合同已提交，待经理审核")).toBeVisible();
+  const href = (await page.getByRole("link", { name, exact: true }).getAttribute("href"))!;
+  return { client: { name, href, tag }, title: `${name} · ${number}` };
+}
+
+export async function fillContract(page: Page, number: string) {
+  await page.getByLabel("国家").selectOption({ label: "英国" });
+  await page.getByLabel("项目").selectOption({ label: "硕士" });
+  await page.getByLabel("合同号").fill(number);
+  await page.getByLabel("申请学校").fill("爱丁堡大学");
+  await page.getByLabel("申请课程").fill("人工智能硕士（MSc Artificial Intelligence）");
+  await page.getByLabel("一期费").fill("58000");
+  await page.getByLabel("二期费").fill("42000.50");
+}
+
