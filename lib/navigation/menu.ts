@@ -33,12 +33,11 @@ export const MENU: readonly MenuEntry[] = [
   { key: "myContracts", href: "/contracts", permission: "contract.read", ready: true },
   { key: "documentWork", href: "/document-work", permission: "document.work", ready: false },
   { key: "managerApproval", href: "/approvals/manager", permission: "approval.manager", ready: true },
-  { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: false },
-  // 退费付款 (section 7's refunds): approved refunds waiting for finance.
-  { key: "refunds", href: "/refunds", permission: "approval.finance", ready: true },
   { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: true },
   // 应收 belongs to section 7 (财务审核); managers read their team's too.
   { key: "receivables", href: "/receivables", permission: "receivables.read", ready: true },
+  // 退费付款 (section 7's refunds): approved refunds waiting for finance.
+  { key: "refunds", href: "/refunds", permission: "approval.finance", ready: true },
   { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: false },
   { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: false },
   { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },

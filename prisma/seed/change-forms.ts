@@ -111,7 +111,7 @@ const FORMS: readonly FormSpec[] = [
     applicant: "consultant2",
     hoursAgo: 50,
     reason: "客户更换手机号；课程名称以录取通知书为准。",
-    changes: { "customer.phone": "13601018822", "contract.course": "媒体与传播硕士" },
+    changes: { "customer.phone": "13601018899", "contract.course": "媒体与传播硕士" },
     approvedBy: { user: "manager1", hoursAgo: 26, comment: "已核对录取通知书" },
   },
 ];

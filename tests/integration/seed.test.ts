@@ -6,6 +6,21 @@ import { seedDemo } from "@/prisma/seed/demo";
 // The demo agency must look as if it had been made through the app: every record has the audit rows
 // the services would have written, so 修改记录 and the contract trail are never empty on demo data.
 describe("demo seed", () => {
+  it("puts no two demo customers on one phone, and files no change form that would make two", async () => {
+    await seedDemo(prisma);
+    const owners = await prisma.user.findMany({ where: { username: { in: ["consultant1", "consultant2", "consultant3", "manager1"] } } });
+    const customers = await prisma.customer.findMany({ where: { ownerId: { in: owners.map((o) => o.id) } }, select: { id: true, phone: true } });
+    const phones = customers.map((c) => c.phone);
+    expect(new Set(phones).size).toBe(phones.length);
+    // A demo form waiting to be applied must be applicable: its new phone is nobody's yet.
+    const forms = await prisma.changeForm.findMany({ where: { customerId: { in: customers.map((c) => c.id) }, status: { in: ["PENDING_MANAGER", "APPROVED"] } } });
+    for (const form of forms) {
+      for (const change of form.changes as { record: string; field: string; after: unknown }[]) {
+        if (change.record === "customer" && change.field === "phone") expect(phones, form.number).not.toContain(change.after);
+      }
+    }
+  });
+
   it("writes the app's audit rows for every seeded prospect, client, contract and follow-up, once", async () => {
     await seedDemo(prisma);
     const owners = await prisma.user.findMany({ where: { username: { in: ["consultant1", "consultant2", "consultant3", "manager1"] } } });
