@@ -5,6 +5,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import type { ReceiptStage } from "@/lib/generated/prisma/enums";
+import { sumCny } from "@/lib/money";
+import { exceeds, refundBalance } from "@/lib/refunds/limits";
 import { dateOnly } from "@/lib/time";
 import { lockContractForMoney } from "./contract-lock";
 import type { ReceiptInput } from "./schema";
@@ -29,12 +31,17 @@ const COLUMN: Record<ReceiptStage, "firstReceived" | "secondReceived" | "otherRe
  * new total. Throws ForbiddenError, NotFoundError (outside the audit scope) and
  * DomainError("contractTakesNoMoney") for a contract in 草稿, under the manager's review or 已终止.
  */
+/** The largest total a stage's received column (Decimal(12, 2)) holds, CNY. */
+const STAGE_TOTAL_MAX = new Prisma.Decimal("9999999999.99");
+
 export async function recordReceipt(actor: SessionUser, input: ReceiptInput): Promise<{ id: string; received: string }> {
   return prisma.$transaction(async (tx) => {
     const contract = await lockContractForMoney(tx, actor, input.contractId);
     const column = COLUMN[input.stage];
     const amount = new Prisma.Decimal(input.amount);
     const total = contract[column].plus(amount);
+    // The column holds 12 digits with 2 decimals: a stage total past that is a mistake, not money.
+    if (total.greaterThan(STAGE_TOTAL_MAX)) throw new DomainError("invalidInput", { amount: ["amountTooLarge"] });
     const fee = input.stage === "FIRST" ? contract.firstFee : input.stage === "SECOND" ? contract.secondFee : null;
     if (fee && total.greaterThan(fee) && !input.confirmOverpayment) {
       throw new DomainError("receiptExceedsFee", undefined, {
@@ -101,6 +108,12 @@ export async function voidReceipt(actor: SessionUser, input: { id: string; reaso
     const receipt = await tx.receipt.findUniqueOrThrow({ where: { id: input.id } });
     if (receipt.voidedAt) throw new DomainError("receiptAlreadyVoided");
     const column = COLUMN[receipt.stage];
+    // Refunds paid, approved or waiting rest on what was received: a void may not take the money
+    // from under them (the refund is withdrawn or rejected first).
+    const balance = await refundBalance(tx, contract.id);
+    if (balance && exceeds(sumCny(receipt.amount.toFixed(2), balance.refunded, balance.reserved), balance.received)) {
+      throw new DomainError("receiptBacksRefund", undefined, { refunded: balance.refunded, reserved: balance.reserved });
+    }
     const voidedAt = new Date();
     const { count } = await tx.receipt.updateMany({
       where: { id: receipt.id, voidedAt: null },

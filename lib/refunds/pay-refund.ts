@@ -1,4 +1,5 @@
 import "server-only";
+import { exceeds, refundBalance } from "./limits";
 import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -35,6 +36,11 @@ export async function payRefund(user: SessionUser, input: PayRefundInput, now: D
     if (!refund) throw new NotFoundError();
     if (refund.status !== "APPROVED") throw new DomainError("alreadyDecided");
     if (refund.version !== input.version) throw new ConflictError();
+    // What was received may have shrunk since the approval (a voided receipt): never pay out more than
+    // is left after the refunds already paid. Lock the contract's money first, as the receipts do.
+    await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${refund.contractId} FOR UPDATE`;
+    const balance = await refundBalance(tx, refund.contractId);
+    if (!balance || exceeds(refund.amount.toFixed(2), balance.net)) throw new DomainError("refundExceedsReceived");
     const { count } = await tx.refund.updateMany({
       where: { id: input.id, status: "APPROVED", version: input.version },
       data: {

@@ -20,11 +20,17 @@ const SELECT = {
   createdAt: true,
   applicant: { select: { id: true, name: true } },
   customer: { select: { name: true } },
-  contract: { select: { id: true, number: true } },
+  contract: { select: { id: true, number: true, ownerId: true } },
 } as const;
 
-function pendingWhere(requesterIds: string[]) {
-  return { status: "PENDING_MANAGER" as const, applicantId: { in: requesterIds } };
+// The managers of the contract's consultant (its owner) decide a form, whoever filed it (the owner, their
+// manager, or 信息中心, which has no team); neither the applicant nor the owner decides it.
+function pendingWhere(ownerIds: string[], viewerId?: string) {
+  return {
+    status: "PENDING_MANAGER" as const,
+    ...(viewerId ? { applicantId: { not: viewerId } } : {}),
+    contract: { ownerId: { in: viewerId ? ownerIds.filter((id) => id !== viewerId) : ownerIds } },
+  };
 }
 
 /**
@@ -44,9 +50,9 @@ export const changeFormProvider: ApprovalProvider = {
   kind: "CHANGE_FORM",
   bulkApprove: false,
 
-  async listPending(db, requesterIds, limit) {
+  async listPending(db, requesterIds, limit, viewerId) {
     const rows = await db.changeForm.findMany({
-      where: pendingWhere(requesterIds),
+      where: pendingWhere(requesterIds, viewerId),
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: limit,
       select: SELECT,
@@ -56,6 +62,7 @@ export const changeFormProvider: ApprovalProvider = {
       id: f.id,
       version: f.version,
       requester: f.applicant,
+      deciderBasisId: f.contract.ownerId,
       since: f.createdAt,
       title: `${f.customer.name} · ${f.contract.number}`,
       href: changeFormHref(f.id),
@@ -72,13 +79,17 @@ export const changeFormProvider: ApprovalProvider = {
     })));
   },
 
-  countPending(db, requesterIds) {
-    return db.changeForm.count({ where: pendingWhere(requesterIds) });
+  countPending(db, requesterIds, viewerId) {
+    return db.changeForm.count({ where: pendingWhere(requesterIds, viewerId) });
   },
 
   async load(tx, id) {
-    const f = await tx.changeForm.findUnique({ where: { id }, select: { id: true, version: true, applicantId: true, status: true } });
-    return f ? { id: f.id, version: f.version, requesterId: f.applicantId, pending: f.status === "PENDING_MANAGER" } : null;
+    const f = await tx.changeForm.findUnique({
+      where: { id },
+      select: { id: true, version: true, applicantId: true, status: true, contract: { select: { ownerId: true } } },
+    });
+    if (!f) return null;
+    return { id: f.id, version: f.version, requesterId: f.applicantId, deciderBasisId: f.contract.ownerId, pending: f.status === "PENDING_MANAGER" };
   },
 
   async approve(ctx) {

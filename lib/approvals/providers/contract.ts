@@ -11,6 +11,7 @@ import type { ApprovalProvider, DecisionContext } from "../provider";
 
 const SELECT = {
   id: true,
+  ownerId: true,
   version: true,
   number: true,
   customerName: true,
@@ -27,8 +28,15 @@ const SELECT = {
   remark: true,
 } as const;
 
-function pendingWhere(requesterIds: string[]) {
-  return { status: "PENDING_MANAGER" as const, submittedById: { in: requesterIds } };
+// The managers of the consultant responsible for the contract (its owner) decide it, whoever pressed
+// 提交 (the requester: a co-manager or IT may submit for the consultant). Neither the owner nor the
+// requester decides it, so it stays out of their inboxes.
+function pendingWhere(ownerIds: string[], viewerId?: string) {
+  return {
+    status: "PENDING_MANAGER" as const,
+    submittedById: viewerId ? { not: viewerId } : { not: null },
+    ownerId: viewerId ? { in: ownerIds.filter((id) => id !== viewerId) } : { in: ownerIds },
+  };
 }
 
 async function decide(ctx: DecisionContext, action: "managerApprove" | "managerReject") {
@@ -40,9 +48,9 @@ export const contractProvider: ApprovalProvider = {
   kind: "CONTRACT",
   bulkApprove: true,
 
-  async listPending(db, requesterIds, limit) {
+  async listPending(db, requesterIds, limit, viewerId) {
     const rows = await db.contract.findMany({
-      where: pendingWhere(requesterIds),
+      where: pendingWhere(requesterIds, viewerId),
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
       take: limit,
       select: SELECT,
@@ -52,6 +60,7 @@ export const contractProvider: ApprovalProvider = {
       id: c.id,
       version: c.version,
       requester: c.submittedBy!,
+      deciderBasisId: c.ownerId,
       since: c.submittedAt!,
       title: `${c.customerName} · ${c.number}`,
       href: `/contracts/${c.id}`,
@@ -73,17 +82,18 @@ export const contractProvider: ApprovalProvider = {
     }));
   },
 
-  countPending(db, requesterIds) {
-    return db.contract.count({ where: pendingWhere(requesterIds) });
+  countPending(db, requesterIds, viewerId) {
+    return db.contract.count({ where: pendingWhere(requesterIds, viewerId) });
   },
 
   async load(tx, id) {
     // A contract that never waited for a manager has no requester: nothing to decide.
     const c = await tx.contract.findFirst({
       where: { id, submittedById: { not: null } },
-      select: { id: true, version: true, submittedById: true, status: true },
+      select: { id: true, version: true, submittedById: true, ownerId: true, status: true },
     });
-    return c ? { id: c.id, version: c.version, requesterId: c.submittedById!, pending: c.status === "PENDING_MANAGER" } : null;
+    if (!c) return null;
+    return { id: c.id, version: c.version, requesterId: c.submittedById!, deciderBasisId: c.ownerId, pending: c.status === "PENDING_MANAGER" };
   },
 
   async approve(ctx) {
