@@ -14,8 +14,11 @@ export async function signClient(page: Page): Promise<{ client: Client; title: s
   const phone = freshPhone();
   const tag = `${phone.slice(-7)}${serial++}`;
   const name = `审批${tag.slice(-5)}`;
-  // A man born 1999-03-21 (odd sequence digit), valid checksum.
-  const first17 = `11010519990321${String(((Date.now() % 400) * 2 + 1) % 1000).padStart(3, "0")}`;
+  // A man (odd sequence digit) with a valid checksum, unique per phone: the birth date and sequence
+  // come from the phone's digits, so clients signed in one run never share an ID card (a 撞单).
+  const n = Number(phone.slice(-7));
+  const birth = new Date(Date.UTC(1980, 0, 1) + (n % 7300) * 86_400_000).toISOString().slice(0, 10);
+  const first17 = `110105${birth.replaceAll("-", "")}${String((Math.floor(n / 7300) % 500) * 2 + 1).padStart(3, "0")}`;
   await page.goto("/prospects/new");
   await page.getByLabel("姓名").fill(name);
   await page.getByLabel("电话").fill(phone);
@@ -27,7 +30,7 @@ export async function signClient(page: Page): Promise<{ client: Client; title: s
   await expect(page.getByRole("heading", { level: 1 })).toContainText("签约");
   await page.getByLabel("性别").selectOption({ label: "男" });
   await page.getByLabel("身份证").fill(first17 + idCardCheckChar(first17));
-  await page.getByLabel("出生日期").fill("1999-03-21");
+  await page.getByLabel("出生日期").fill(birth);
   await page.getByLabel("学历").selectOption({ label: "本科" });
   await page.getByLabel("籍贯").fill("北京市朝阳区");
   await page.getByRole("button", { name: "下一步" }).click();
