@@ -23,7 +23,13 @@ function notificationText(t: Translate, n: NotificationRow, locale: string): str
   const p = n.params && typeof n.params === "object" && !Array.isArray(n.params) ? n.params : {};
   const names = Array.isArray(p.names) ? p.names.map(String) : [];
   const count = typeof p.count === "number" ? p.count : names.length;
+  // Every stored text or number goes to the message (title, deciderName, comment…); the transfer
+  // kinds' list of names is joined below.
+  const scalars = Object.fromEntries(
+    Object.entries(p).filter((entry): entry is [string, string | number] => typeof entry[1] === "string" || typeof entry[1] === "number"),
+  );
   return t(key, {
+    ...scalars,
     count,
     byName: String(p.byName ?? ""),
     toName: String(p.toName ?? ""),
