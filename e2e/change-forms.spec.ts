@@ -59,7 +59,8 @@ test.describe("申请变更 as the consultant", () => {
 
     await page.getByRole("button", { name: "提交" }).click();
     await expect(toasts(page).getByText(/技术维护单 XX-08-\d{4}-\d{4} 已提交/)).toBeVisible();
-    await expect(page).toHaveURL(/\/change-forms\/[^/]+$/);
+    // The form's own page, not the 申请变更 page (…/change-forms/new) it came from.
+    await expect(page).toHaveURL(/^[^?#]*\/change-forms\/(?!new$)[^/]+$/);
     const sheet = page.getByRole("article");
     await expect(sheet).toContainText("BJ-2026-0203");
     await expect(sheet).toContainText("何俊杰");
