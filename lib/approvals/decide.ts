@@ -43,7 +43,7 @@ export async function decide(actor: SessionUser, input: DecisionInput, now: Date
     const subject = await provider.load(tx, input.id);
     if (!subject) throw new NotFoundError();
     // Nobody decides their own request, even where the decider basis is someone else (a claim's owner).
-    const right = actor.id === subject.requesterId ? null : await deciderRight(tx, actor, subject.deciderBasisId ?? subject.requesterId, now);
+    const right = await deciderRight(tx, actor, { basisId: subject.deciderBasisId ?? subject.requesterId, requesterId: subject.requesterId }, now);
     if (!right) throw new NotFoundError();
     if (!subject.pending) throw new DomainError("alreadyDecided");
     if (subject.version !== input.version) throw new ConflictError();

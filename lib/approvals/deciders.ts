@@ -3,11 +3,13 @@ import { prisma, type Tx } from "@/lib/db";
 import { ForbiddenError } from "@/lib/errors";
 import { dateOnly, shanghaiToday } from "@/lib/time";
 
-// Who decides a request in the 经理审核 inbox (domain.md "Approval"; issue 8 §1): a manager of the
-// requester's team. Nobody decides their own request: a manager's own goes to the team's other
-// managers, or to every other manager when the team has none (a requester without a team likewise).
+// Who decides a request in the 经理审核 inbox (domain.md "Approval"; issue 8 §1): a manager of the team
+// of the request's decider basis — the requester, or the consultant it concerns (a contract's owner, a
+// claimed customer's owner; PendingSubject.deciderBasisId). Nobody decides their own request, nor one
+// on their own basis: the team's other managers decide, or every other manager when the team has none
+// besides the basis and the requester (a basis without a team likewise).
 // 代理审批: while a delegation runs (Asia/Shanghai calendar days, both ends inclusive) the deputy also
-// decides what the principal decides, recorded as on the principal's behalf.
+// decides what the principal decides, recorded as on the principal's behalf — never the principal's own.
 // Managers are the active users holding MANAGER; a team's managers are those whose team it is.
 
 type Manager = { id: string; teamId: string | null };
@@ -17,13 +19,18 @@ async function activeManagers(db: Tx): Promise<Manager[]> {
 }
 
 /**
- * The ids of the managers who decide in their own right a request made by `requester` (its id and
- * team): the team's active managers other than the requester, or, when that leaves none, every other
- * active manager. Pure over the given manager list.
+ * The ids of the managers who decide in their own right a request whose decider basis is `basis` (its
+ * id and team: the requester, or the consultant whose contract or customer it concerns) and which
+ * `requesterId` made (null: whoever asks): the basis's team's active managers other than the basis and
+ * the requester, or, when that leaves none, every other active manager. Pure over the given manager list.
  */
-export function principalDeciders(requester: { id: string; teamId: string | null }, managers: readonly Manager[]): string[] {
-  const others = managers.filter((m) => m.id !== requester.id);
-  const team = requester.teamId ? others.filter((m) => m.teamId === requester.teamId) : [];
+export function principalDeciders(
+  basis: { id: string; teamId: string | null },
+  managers: readonly Manager[],
+  requesterId: string | null = null,
+): string[] {
+  const others = managers.filter((m) => m.id !== basis.id && m.id !== requesterId);
+  const team = basis.teamId ? others.filter((m) => m.teamId === basis.teamId) : [];
   return (team.length > 0 ? team : others).map((m) => m.id);
 }
 
@@ -39,57 +46,122 @@ async function runningDelegations(db: Tx, day: string): Promise<{ principalId: s
 /** How `user` decides a request: in their own right (onBehalfOfId null) or as a principal's deputy. */
 export type DeciderRight = { onBehalfOfId: string | null };
 
+function rightAmong(userId: string, principals: readonly string[], principalsOfDeputy: readonly string[]): DeciderRight | null {
+  if (principals.includes(userId)) return { onBehalfOfId: null };
+  const principal = principalsOfDeputy.find((p) => principals.includes(p));
+  return principal ? { onBehalfOfId: principal } : null;
+}
+
 /**
- * Whether `user` decides a request made by `requesterId` today, and how. Returns the right, or null
- * when the user may not decide it (including their own request, as a deputy too).
+ * Whether `user` decides today a request made by `requesterId` whose decider basis is `basisId` (the
+ * same user for a request decided by its requester's managers), and how. Returns the right, or null
+ * when the user may not decide it — always for the requester and the basis themselves, as deputies too.
  */
 export async function deciderRight(
   db: Tx,
   user: { id: string },
-  requesterId: string,
+  subject: { basisId: string; requesterId: string },
   now: Date = new Date(),
 ): Promise<DeciderRight | null> {
-  if (user.id === requesterId) return null;
-  const [requester, managers, delegations] = await Promise.all([
-    db.user.findUnique({ where: { id: requesterId }, select: { id: true, teamId: true } }),
+  if (user.id === subject.requesterId || user.id === subject.basisId) return null;
+  const [basis, managers, delegations] = await Promise.all([
+    db.user.findUnique({ where: { id: subject.basisId }, select: { id: true, teamId: true } }),
     activeManagers(db),
     runningDelegations(db, shanghaiToday(now)),
   ]);
-  if (!requester) return null;
-  const principals = principalDeciders(requester, managers);
-  if (principals.includes(user.id)) return { onBehalfOfId: null };
-  const forPrincipal = delegations.find((d) => d.deputyId === user.id && principals.includes(d.principalId));
-  return forPrincipal ? { onBehalfOfId: forPrincipal.principalId } : null;
+  if (!basis) return null;
+  const principalsOfDeputy = delegations.filter((d) => d.deputyId === user.id).map((d) => d.principalId);
+  return rightAmong(user.id, principalDeciders(basis, managers, subject.requesterId), principalsOfDeputy);
 }
 
 /** `deciderRight`, or ForbiddenError when the user may not decide the request. */
-export async function assertDecider(db: Tx, user: { id: string }, requesterId: string, now: Date = new Date()): Promise<DeciderRight> {
-  const right = await deciderRight(db, user, requesterId, now);
+export async function assertDecider(
+  db: Tx,
+  user: { id: string },
+  subject: { basisId: string; requesterId: string },
+  now: Date = new Date(),
+): Promise<DeciderRight> {
+  const right = await deciderRight(db, user, subject, now);
   if (!right) throw new ForbiddenError();
   return right;
 }
 
 /**
- * Every requester whose requests `user` decides today, with the right: requester id → principal id
- * (null: in the user's own right). The inbox's providers list pending items `WHERE requester IN (…)`.
- * Users are few (hundreds), so this is computed from the user table rather than joined per item.
+ * Pending requests a manager decides, as clauses a provider ORs together: requests whose decider basis
+ * is in `basisIds`, made by `requesterId` when it is set, and not made by `exceptRequesterId` when that
+ * is set. `principals` maps each basis to the manager the user decides for (代理审批) or null in their
+ * own right. Providers always leave out the viewer's own requests and those on the viewer's own basis.
  */
-export async function decidableRequesters(user: { id: string }, now: Date = new Date(), db: Tx = prisma): Promise<Map<string, string | null>> {
+export type ScopeClause = {
+  basisIds: string[];
+  requesterId: string | null;
+  exceptRequesterId: string | null;
+  principals: Map<string, string | null>;
+};
+
+function addTo(clauses: Map<string, ScopeClause>, requesterId: string | null, exceptRequesterId: string | null, basisId: string, principal: string | null) {
+  const key = `${requesterId ?? ""}|${exceptRequesterId ?? ""}`;
+  const clause: ScopeClause = clauses.get(key) ?? { basisIds: [], requesterId, exceptRequesterId, principals: new Map() };
+  clause.basisIds.push(basisId);
+  clause.principals.set(basisId, principal);
+  clauses.set(key, clause);
+}
+
+/**
+ * Every request `user` decides today, as clauses the inbox's providers list pending items by:
+ * - the bases whose requests the user decides in their own right, whoever asks;
+ * - per principal the user deputises for (代理审批), the bases decided on their behalf, except the
+ *   principal's own requests (nobody decides their own, nor does their deputy for them);
+ * - per manager who is the only other manager of a basis's team, that basis when this manager asks:
+ *   such a request falls to every other manager (principalDeciders), so possibly to the user.
+ * Users are few (hundreds), so this is computed from the user table rather than joined per item.
+ * Empty when the user decides nothing.
+ */
+export async function decisionScope(user: { id: string }, now: Date = new Date(), db: Tx = prisma): Promise<ScopeClause[]> {
   const [users, managers, delegations] = await Promise.all([
     db.user.findMany({ select: { id: true, teamId: true } }),
     activeManagers(db),
     runningDelegations(db, shanghaiToday(now)),
   ]);
   const principalsOfDeputy = delegations.filter((d) => d.deputyId === user.id).map((d) => d.principalId);
-  const out = new Map<string, string | null>();
-  for (const requester of users) {
-    if (requester.id === user.id) continue;
-    const principals = principalDeciders(requester, managers);
-    if (principals.includes(user.id)) out.set(requester.id, null);
-    else {
-      const principal = principalsOfDeputy.find((p) => principals.includes(p));
-      if (principal) out.set(requester.id, principal);
+  const clauses = new Map<string, ScopeClause>();
+  for (const basis of users) {
+    if (basis.id === user.id) continue;
+    const principals = principalDeciders(basis, managers);
+    if (principals.includes(user.id)) {
+      addTo(clauses, null, null, basis.id, null);
+      continue;
     }
+    const deputisedFor = principalsOfDeputy.filter((p) => principals.includes(p));
+    // Deputy of several of the basis's deciders: one of them is never the requester.
+    if (deputisedFor.length > 1) addTo(clauses, null, null, basis.id, deputisedFor[0]);
+    else if (deputisedFor.length === 1) addTo(clauses, null, deputisedFor[0], basis.id, deputisedFor[0]);
+    // The team's only other manager asks: its deciders are then every other manager.
+    const teamManagers = basis.teamId ? managers.filter((m) => m.id !== basis.id && m.teamId === basis.teamId) : [];
+    if (teamManagers.length !== 1 || teamManagers[0].id === user.id) continue;
+    const requesterId = teamManagers[0].id;
+    const fallback = rightAmong(user.id, principalDeciders(basis, managers, requesterId), principalsOfDeputy);
+    if (fallback) addTo(clauses, requesterId, null, basis.id, fallback.onBehalfOfId);
   }
-  return out;
+  return [...clauses.values()];
+}
+
+/** The clause's condition on a request's requester id, as a Prisma string filter (undefined: anyone). */
+export function requesterFilter(clause: ScopeClause): { equals: string } | { not: string } | undefined {
+  if (clause.requesterId !== null) return { equals: clause.requesterId };
+  if (clause.exceptRequesterId !== null) return { not: clause.exceptRequesterId };
+  return undefined;
+}
+
+/** Whether a request on `basisId` made by `requesterId` falls under `clause`. */
+export function clauseCovers(clause: ScopeClause, basisId: string, requesterId: string): boolean {
+  if (clause.requesterId !== null && clause.requesterId !== requesterId) return false;
+  if (clause.exceptRequesterId !== null && clause.exceptRequesterId === requesterId) return false;
+  return clause.principals.has(basisId);
+}
+
+/** The principal `user` decides a listed item for under `scope` (null: own right; undefined: not in scope). */
+export function principalIn(scope: readonly ScopeClause[], basisId: string, requesterId: string): string | null | undefined {
+  const clause = scope.find((c) => clauseCovers(c, basisId, requesterId));
+  return clause ? clause.principals.get(basisId) : undefined;
 }

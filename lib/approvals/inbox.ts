@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { ApprovalDecision, ApprovalKind } from "@/lib/generated/prisma/enums";
 import { paginate, type Paged } from "@/lib/lists/paginate";
-import { decidableRequesters } from "./deciders";
+import { decisionScope, principalIn } from "./deciders";
 import type { InboxItem } from "./provider";
 import { PROVIDERS, providerOf } from "./registry";
 
@@ -21,19 +21,18 @@ export type InboxGroup = { kind: ApprovalKind; count: number; bulkApprove: boole
  */
 export async function managerInbox(user: SessionUser, now: Date = new Date()): Promise<InboxGroup[]> {
   if (!can(user.roles, "approval.manager")) return [];
-  const deciders = await decidableRequesters(user, now);
-  const requesterIds = [...deciders.keys()];
-  const principalIds = [...new Set([...deciders.values()].filter((v): v is string => v !== null))];
+  const scope = await decisionScope(user, now);
+  const principalIds = [...new Set(scope.flatMap((c) => [...c.principals.values()]).filter((v): v is string => v !== null))];
   const principals = principalIds.length
     ? await prisma.user.findMany({ where: { id: { in: principalIds } }, select: { id: true, name: true } })
     : [];
   const nameOf = new Map(principals.map((p) => [p.id, p.name]));
   return Promise.all(
     PROVIDERS.map(async (provider) => {
-      const [count, items] = requesterIds.length
+      const [count, items] = scope.length
         ? await Promise.all([
-            provider.countPending(prisma, requesterIds, user.id),
-            provider.listPending(prisma, requesterIds, INBOX_KIND_LIMIT, user.id),
+            provider.countPending(prisma, scope, user.id),
+            provider.listPending(prisma, scope, INBOX_KIND_LIMIT, user.id),
           ])
         : [0, []];
       return {
@@ -41,7 +40,7 @@ export async function managerInbox(user: SessionUser, now: Date = new Date()): P
         count,
         bulkApprove: provider.bulkApprove,
         items: items.map(({ deciderBasisId, ...item }) => {
-          const principal = deciders.get(deciderBasisId ?? item.requester.id) ?? null;
+          const principal = principalIn(scope, deciderBasisId ?? item.requester.id, item.requester.id) ?? null;
           return { ...item, onBehalfOf: principal ? { id: principal, name: nameOf.get(principal) ?? "" } : null };
         }),
       };
@@ -52,9 +51,9 @@ export async function managerInbox(user: SessionUser, now: Date = new Date()): P
 /** How many requests wait for `user` in the 经理审核 inbox (the menu's badge). 0 without approval.manager. */
 export async function managerPendingCount(user: SessionUser, now: Date = new Date()): Promise<number> {
   if (!can(user.roles, "approval.manager")) return 0;
-  const requesterIds = [...(await decidableRequesters(user, now)).keys()];
-  if (requesterIds.length === 0) return 0;
-  const counts = await Promise.all(PROVIDERS.map((p) => p.countPending(prisma, requesterIds, user.id)));
+  const scope = await decisionScope(user, now);
+  if (scope.length === 0) return 0;
+  const counts = await Promise.all(PROVIDERS.map((p) => p.countPending(prisma, scope, user.id)));
   return counts.reduce((a, b) => a + b, 0);
 }
 

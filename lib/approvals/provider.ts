@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import type { ApprovalKind } from "@/lib/generated/prisma/enums";
+import type { ScopeClause } from "./deciders";
 
 // The contract between the 经理审核 inbox and each kind of request it decides (architecture.md,
 // "Approvals"). A kind is one module under ./providers implementing this type, listed in
@@ -62,13 +63,14 @@ export type ApprovalProvider = {
   /** Whether several items of this kind may be approved with one confirmation (批量通过). */
   bulkApprove: boolean;
   /**
-   * Pending items whose decider basis (the requester, or `deciderBasisId` — see PendingSubject) is one
-   * of `requesterIds`, oldest first, at most `limit`, leaving out those `viewerId` requested (nobody
-   * decides their own). `onBehalfOf` is filled in by the inbox from the decider map.
+   * Pending items any of `scope`'s clauses covers (decider basis — the requester, or `deciderBasisId`,
+   * see PendingSubject — and requester; lib/approvals/deciders.ts), oldest first, at most `limit`,
+   * leaving out those `viewerId` requested or whose basis is the viewer (nobody decides their own).
+   * `onBehalfOf` is filled in by the inbox from the scope.
    */
-  listPending(db: Tx, requesterIds: string[], limit: number, viewerId?: string): Promise<PendingInboxItem[]>;
-  /** How many are pending for `requesterIds`, leaving out those `viewerId` requested. */
-  countPending(db: Tx, requesterIds: string[], viewerId?: string): Promise<number>;
+  listPending(db: Tx, scope: readonly ScopeClause[], limit: number, viewerId: string): Promise<PendingInboxItem[]>;
+  /** How many are pending under `scope`, leaving out those of `viewerId` as listPending does. */
+  countPending(db: Tx, scope: readonly ScopeClause[], viewerId: string): Promise<number>;
   /** The request `id` with its requester, version and whether it still waits; null when there is none. */
   load(tx: Tx, id: string): Promise<PendingSubject | null>;
   /**

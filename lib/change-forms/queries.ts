@@ -67,10 +67,10 @@ export async function listContractChangeForms(user: SessionUser, contractId: str
 }
 export type ContractChangeFormRow = Awaited<ReturnType<typeof listContractChangeForms>>[number];
 
-async function mayRead(user: SessionUser, form: { contractId: string; applicantId: string }): Promise<boolean> {
+async function mayRead(user: SessionUser, form: { contractId: string; applicantId: string; contract: { ownerId: string } }): Promise<boolean> {
   if (can(user.roles, "changeForm.apply")) return true;
   if ((await prisma.contract.count({ where: { AND: [{ id: form.contractId }, await contractScope(user)] } })) > 0) return true;
-  return can(user.roles, "approval.manager") && (await deciderRight(prisma, user, form.applicantId)) !== null;
+  return can(user.roles, "approval.manager") && (await deciderRight(prisma, user, { basisId: form.contract.ownerId, requesterId: form.applicantId })) !== null;
 }
 
 /**
@@ -85,7 +85,7 @@ export async function getChangeForm(user: SessionUser, id: string) {
     include: {
       applicant: PERSON,
       appliedBy: PERSON,
-      contract: { select: { id: true, number: true, status: true, version: true } },
+      contract: { select: { id: true, number: true, status: true, version: true, ownerId: true } },
       customer: { select: { id: true, name: true, version: true } },
     },
   });

@@ -121,10 +121,79 @@ describe("money: absurd amounts are a field error, never a crash", () => {
   });
 });
 
-// Known gap (issue 8 notes): when the claimant is the only manager of the owner's team, nobody may
-// decide the claim (the contract kind falls back to every other manager; claims do not yet).
-describe("撞单 claims", () => {
-  it.todo("the sole manager of the owner's team files 申请转入: another manager sees and decides it");
+// issue 8 §1: "Nobody decides their own request: a manager's own … goes to the team's other managers,
+// or to every other manager when the team has none." When the requester is the basis team's only
+// manager (a claim on a customer of their own team, a contract they submit for their consultant), the
+// team has no other manager, so every other manager decides — it must not fall to nobody.
+describe("the basis team's only manager asks", () => {
+  const inboxIds = async (user: SessionUser) => (await managerInbox(user)).flatMap((g) => g.items.map((i) => i.id));
+
+  it("their 申请转入 on a team customer goes to the other managers, who see and decide it", async () => {
+    const ag = await agency();
+    const customer = await createCustomer(ag.consultant, { name: "组内客户" });
+    // Filed as fileClaim files it (the claimant is a manager-consultant of the owner's own team).
+    const claim = await prisma.customerClaim.create({
+      data: { customerId: customer.id, claimantId: ag.manager.id, ownerId: ag.consultant.id, reason: "客户要求由经理跟进" },
+    });
+    expect(await inboxIds(ag.manager)).not.toContain(claim.id);
+    expect(await inboxIds(ag.otherManager)).toContain(claim.id);
+    const refused = await as(ag.manager, () => decideAction({ kind: "CLAIM", id: claim.id, version: claim.version, decision: "APPROVED", comment: "" }));
+    expect(refused.ok).toBe(false);
+    const done = await as(ag.otherManager, () => decideAction({ kind: "CLAIM", id: claim.id, version: claim.version, decision: "APPROVED", comment: "" }));
+    expect(done.ok).toBe(true);
+    expect(await prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).toMatchObject({ ownerId: ag.manager.id });
+  });
+
+  it("a contract they submit for their consultant goes to the other managers", async () => {
+    const ag = await agency();
+    const customer = await createCustomer(ag.consultant, { status: "CLIENT" });
+    const contract = await createContractRecord(customer.id, ag.consultant);
+    const submitted = await changeContractStatus(ag.manager, { id: contract.id, version: contract.version }, "submit");
+    expect(await inboxIds(ag.manager)).not.toContain(contract.id);
+    expect(await inboxIds(ag.otherManager)).toContain(contract.id);
+    const done = await as(ag.otherManager, () =>
+      decideAction({ kind: "CONTRACT", id: contract.id, version: submitted.version, decision: "APPROVED", comment: "" }),
+    );
+    expect(done.ok).toBe(true);
+    expect((await prisma.contract.findUniqueOrThrow({ where: { id: contract.id } })).status).toBe("PENDING_FINANCE");
+  });
+
+  it("with a co-manager in the team, the co-manager decides and other teams' managers see nothing", async () => {
+    const ag = await agency();
+    const coManager = await createUser(["MANAGER"], { teamId: ag.team.id, name: "副经理" });
+    const customer = await createCustomer(ag.consultant, { status: "CLIENT" });
+    const contract = await createContractRecord(customer.id, ag.consultant);
+    await changeContractStatus(ag.manager, { id: contract.id, version: contract.version }, "submit");
+    expect(await inboxIds(coManager)).toContain(contract.id);
+    expect(await inboxIds(ag.otherManager)).not.toContain(contract.id);
+  });
+});
+
+// 代理审批 never lets a deputy decide a request for the principal who made it.
+describe("a deputy and the principal's own request", () => {
+  it("the deputy of the manager who submitted neither sees nor decides it; the co-manager does", async () => {
+    const ag = await agency();
+    const coManager = await createUser(["MANAGER"], { teamId: ag.team.id, name: "副经理" });
+    const { createDelegation } = await import("@/lib/approvals/delegations");
+    const today = shanghaiToday();
+    await createDelegation(ag.manager, { deputyId: ag.otherManager.id, startsOn: today, endsOn: today });
+    const customer = await createCustomer(ag.consultant, { status: "CLIENT" });
+    const contract = await createContractRecord(customer.id, ag.consultant);
+    const submitted = await changeContractStatus(ag.manager, { id: contract.id, version: contract.version }, "submit");
+    const ids = async (user: SessionUser) => (await managerInbox(user)).flatMap((g) => g.items.map((i) => i.id));
+    expect(await ids(ag.otherManager)).not.toContain(contract.id);
+    const refused = await as(ag.otherManager, () =>
+      decideAction({ kind: "CONTRACT", id: contract.id, version: submitted.version, decision: "APPROVED", comment: "" }),
+    );
+    expect(refused.ok).toBe(false);
+    expect(await ids(coManager)).toContain(contract.id);
+
+    // The consultant's own submission is the deputy's to decide, on the manager's behalf.
+    const second = await createContractRecord((await createCustomer(ag.consultant, { status: "CLIENT" })).id, ag.consultant);
+    await changeContractStatus(ag.consultant, { id: second.id, version: second.version }, "submit");
+    const item = (await managerInbox(ag.otherManager)).flatMap((g) => g.items).find((i) => i.id === second.id);
+    expect(item?.onBehalfOf).toEqual({ id: ag.manager.id, name: ag.manager.name });
+  });
 });
 
 describe("self-approval through a colleague's 提交", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { approveMany, decide } from "@/lib/approvals/decide";
-import { decidableRequesters, deciderRight } from "@/lib/approvals/deciders";
+import { decisionScope, deciderRight, principalIn } from "@/lib/approvals/deciders";
 import { createDelegation, revokeDelegation } from "@/lib/approvals/delegations";
 import { decidedBy, managerInbox, managerPendingCount } from "@/lib/approvals/inbox";
 import { changeContractStatus } from "@/lib/contracts/transition";
@@ -32,6 +32,9 @@ async function submitted(owner: SessionUser) {
   return { id: contract.id, version: result.version };
 }
 
+/** A request its requester is also the decider basis of (a consultant submitting their own contract). */
+const own = (u: { id: string }) => ({ basisId: u.id, requesterId: u.id });
+
 const approve = (user: SessionUser, c: { id: string; version: number }, comment: string | null = null) =>
   decide(user, { kind: "CONTRACT", id: c.id, version: c.version, decision: "APPROVED", comment });
 const reject = (user: SessionUser, c: { id: string; version: number }, comment: string | null) =>
@@ -41,10 +44,10 @@ describe("who decides a contract", () => {
   it("the requester's team managers decide; the requester, another team's manager, finance and IT do not", async () => {
     const ag = await agency();
     const c = await submitted(ag.consultant);
-    expect(await deciderRight(prisma, ag.manager, ag.consultant.id)).toEqual({ onBehalfOfId: null });
-    expect(await deciderRight(prisma, ag.coManager, ag.consultant.id)).toEqual({ onBehalfOfId: null });
-    expect(await deciderRight(prisma, ag.consultant, ag.consultant.id)).toBeNull();
-    expect(await deciderRight(prisma, ag.otherManager, ag.consultant.id)).toBeNull();
+    expect(await deciderRight(prisma, ag.manager, own(ag.consultant))).toEqual({ onBehalfOfId: null });
+    expect(await deciderRight(prisma, ag.coManager, own(ag.consultant))).toEqual({ onBehalfOfId: null });
+    expect(await deciderRight(prisma, ag.consultant, own(ag.consultant))).toBeNull();
+    expect(await deciderRight(prisma, ag.otherManager, own(ag.consultant))).toBeNull();
 
     await expect(approve(ag.otherManager, c)).rejects.toBeInstanceOf(NotFoundError);
     await expect(approve(ag.finance, c)).rejects.toBeInstanceOf(ForbiddenError);
@@ -69,16 +72,16 @@ describe("who decides a contract", () => {
     const lone = await createUser(["MANAGER", "CONSULTANT"], { teamId: team.id });
     const elsewhere = await createUser(["MANAGER"], { teamId: (await createTeam()).id });
     const c = await submitted(lone);
-    expect(await deciderRight(prisma, lone, lone.id)).toBeNull();
-    expect(await deciderRight(prisma, elsewhere, lone.id)).toEqual({ onBehalfOfId: null });
-    expect((await decidableRequesters(elsewhere)).has(lone.id)).toBe(true);
+    expect(await deciderRight(prisma, lone, own(lone))).toBeNull();
+    expect(await deciderRight(prisma, elsewhere, own(lone))).toEqual({ onBehalfOfId: null });
+    expect(principalIn(await decisionScope(elsewhere), lone.id, lone.id)).toBeNull();
     await approve(elsewhere, c);
   });
 
   it("a manager who is inactive decides nothing", async () => {
     const ag = await agency();
     await prisma.user.update({ where: { id: ag.coManager.id }, data: { active: false } });
-    expect(await deciderRight(prisma, ag.coManager, ag.consultant.id)).toBeNull();
+    expect(await deciderRight(prisma, ag.coManager, own(ag.consultant))).toBeNull();
   });
 });
 
@@ -194,7 +197,7 @@ describe("代理审批", () => {
     const { id } = await createDelegation(ag.manager, { deputyId: ag.otherManager.id, startsOn: today, endsOn: today });
     // Tomorrow the one-day delegation has ended.
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000);
-    expect(await deciderRight(prisma, ag.otherManager, ag.consultant.id, tomorrow)).toBeNull();
+    expect(await deciderRight(prisma, ag.otherManager, own(ag.consultant), tomorrow)).toBeNull();
     await revokeDelegation(ag.manager, id);
     await expect(approve(ag.otherManager, c)).rejects.toBeInstanceOf(NotFoundError);
   });

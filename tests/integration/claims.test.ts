@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { decide } from "@/lib/approvals/decide";
-import { decidableRequesters } from "@/lib/approvals/deciders";
+import { decisionScope, principalIn } from "@/lib/approvals/deciders";
 import { decidedBy, managerInbox, managerPendingCount } from "@/lib/approvals/inbox";
 import { fileClaim, withdrawClaim } from "@/lib/claims/file-claim";
 import { listMyClaims } from "@/lib/claims/queries";
@@ -96,7 +96,7 @@ describe("deciding a claim", () => {
     const ag = await agency();
     const coManager = await createUser(["MANAGER"], { teamId: ag.ownerTeam.id, name: "原组副经理" });
     const filed = await claim(ag.ownerManager, (await createCustomer(ag.owner)).id);
-    expect((await decidableRequesters(ag.ownerManager)).has(ag.owner.id)).toBe(true);
+    expect(principalIn(await decisionScope(ag.ownerManager), ag.owner.id, ag.claimant.id)).toBeNull();
     await expect(decideClaim(ag.ownerManager, filed, "APPROVED")).rejects.toBeInstanceOf(NotFoundError);
     expect((await managerInbox(ag.ownerManager)).flatMap((g) => g.items).some((i) => i.id === filed.id)).toBe(false);
     expect((await managerInbox(coManager)).flatMap((g) => g.items).some((i) => i.id === filed.id)).toBe(true);

@@ -9,6 +9,8 @@ import { getContractRefunds, listAwaitingPayout } from "@/lib/refunds/queries";
 import { requestRefund, withdrawRefund } from "@/lib/refunds/request-refund";
 import { requestRefundSchema } from "@/lib/refunds/schema";
 import { shanghaiToday } from "@/lib/time";
+import { transferCustomers } from "@/lib/transfers/service";
+import { transferSchema } from "@/lib/transfers/schema";
 import { createContractRecord, createCustomer, createTeam, createUser } from "./fixtures";
 
 // 退费 (issue 8 §2): request (amount ≤ net received, pending ones included; the race), who may request,
@@ -111,7 +113,7 @@ describe("申请退费", () => {
 });
 
 describe("deciding a refund", () => {
-  it("the requester's team managers decide; the requester, another team's manager and finance do not", async () => {
+  it("the contract consultant's team managers decide; the requester, another team's manager and finance do not", async () => {
     const ag = await agency();
     const c = await paidContract(ag.consultant);
     const r = await ask(ag.consultant, c.id, "500.00");
@@ -143,6 +145,21 @@ describe("deciding a refund", () => {
     expect(listed.filter((id) => [own.id, fromFinance.id].includes(id))).toEqual([fromFinance.id]);
     await decideRefund(ag.manager, fromFinance, "REJECTED", "不符合退费条件");
     expect(await prisma.refund.findUniqueOrThrow({ where: { id: fromFinance.id } })).toMatchObject({ status: "REJECTED" });
+  });
+
+  it("follows the contract: after 转咨询 to another team, that team's managers decide the pending refund", async () => {
+    const ag = await agency();
+    const c = await paidContract(ag.consultant);
+    const r = await ask(ag.consultant, c.id, "300.00");
+    const elsewhere = await createUser(["CONSULTANT"], { teamId: (await prisma.user.findUniqueOrThrow({ where: { id: ag.otherManager.id } })).teamId, name: "别组顾问" });
+    const it = await createUser(["IT_ADMIN"], { name: "信息中心" });
+    await transferCustomers(it, transferSchema.parse({ customerIds: [c.customerId], toUserId: elsewhere.id, reason: "顾问调岗", keepContracts: false }));
+    const ids = async (user: SessionUser) => (await managerInbox(user)).flatMap((g) => g.items.map((i) => i.id));
+    expect(await ids(ag.manager)).not.toContain(r.id);
+    expect(await ids(ag.otherManager)).toContain(r.id);
+    await expect(decideRefund(ag.manager, r, "APPROVED")).rejects.toBeInstanceOf(NotFoundError);
+    await decideRefund(ag.otherManager, r, "APPROVED");
+    expect(await prisma.refund.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ status: "APPROVED" });
   });
 
   it("two managers deciding at once: exactly one wins", async () => {

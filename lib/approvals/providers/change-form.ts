@@ -5,6 +5,8 @@ import { bilingualChanges } from "@/lib/change-forms/format";
 import type { StoredChange } from "@/lib/change-forms/schema";
 import { stepChangeForm } from "@/lib/change-forms/transition";
 import { notify } from "@/lib/notifications/service";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requesterFilter, type ScopeClause } from "../deciders";
 import type { ApprovalProvider, DecisionContext, InboxFact } from "../provider";
 
 // 技术维护单 waiting for the applicant's manager (issue 8 §3). Approval sends it to 信息中心 (every
@@ -25,11 +27,12 @@ const SELECT = {
 
 // The managers of the contract's consultant (its owner) decide a form, whoever filed it (the owner, their
 // manager, or 信息中心, which has no team); neither the applicant nor the owner decides it.
-function pendingWhere(ownerIds: string[], viewerId?: string) {
+function pendingWhere(scope: readonly ScopeClause[], viewerId: string): Prisma.ChangeFormWhereInput {
   return {
-    status: "PENDING_MANAGER" as const,
-    ...(viewerId ? { applicantId: { not: viewerId } } : {}),
-    contract: { ownerId: { in: viewerId ? ownerIds.filter((id) => id !== viewerId) : ownerIds } },
+    status: "PENDING_MANAGER",
+    applicantId: { not: viewerId },
+    contract: { ownerId: { not: viewerId } },
+    OR: scope.map((clause) => ({ contract: { ownerId: { in: clause.basisIds } }, applicantId: requesterFilter(clause) })),
   };
 }
 
@@ -50,9 +53,9 @@ export const changeFormProvider: ApprovalProvider = {
   kind: "CHANGE_FORM",
   bulkApprove: false,
 
-  async listPending(db, requesterIds, limit, viewerId) {
+  async listPending(db, scope, limit, viewerId) {
     const rows = await db.changeForm.findMany({
-      where: pendingWhere(requesterIds, viewerId),
+      where: pendingWhere(scope, viewerId),
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: limit,
       select: SELECT,
@@ -79,8 +82,8 @@ export const changeFormProvider: ApprovalProvider = {
     })));
   },
 
-  countPending(db, requesterIds, viewerId) {
-    return db.changeForm.count({ where: pendingWhere(requesterIds, viewerId) });
+  countPending(db, scope, viewerId) {
+    return db.changeForm.count({ where: pendingWhere(scope, viewerId) });
   },
 
   async load(tx, id) {

@@ -5,6 +5,8 @@ import { customerHref, assertCustomerStage } from "@/lib/customers/lifecycle";
 import { ConflictError, DomainError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { moveCustomer } from "@/lib/transfers/service";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requesterFilter, type ScopeClause } from "../deciders";
 import type { ApprovalProvider, DecisionContext } from "../provider";
 
 // 撞单 claims (申请转入, issue 8 §4): a consultant asks for a customer someone else owns. The OWNER's
@@ -24,11 +26,12 @@ const SELECT = {
   customer: { select: { id: true, name: true, status: true, phone: true } },
 } as const;
 
-function pendingWhere(ownerIds: string[], viewerId?: string) {
+function pendingWhere(scope: readonly ScopeClause[], viewerId: string): Prisma.CustomerClaimWhereInput {
   return {
-    status: "PENDING_MANAGER" as const,
-    ownerId: { in: ownerIds },
-    ...(viewerId ? { claimantId: { not: viewerId } } : {}),
+    status: "PENDING_MANAGER",
+    claimantId: { not: viewerId },
+    ownerId: { not: viewerId },
+    OR: scope.map((clause) => ({ ownerId: { in: clause.basisIds }, claimantId: requesterFilter(clause) })),
   };
 }
 
@@ -52,9 +55,9 @@ export const claimProvider: ApprovalProvider = {
   kind: "CLAIM",
   bulkApprove: false,
 
-  async listPending(db, ownerIds, limit, viewerId) {
+  async listPending(db, scope, limit, viewerId) {
     const rows = await db.customerClaim.findMany({
-      where: pendingWhere(ownerIds, viewerId),
+      where: pendingWhere(scope, viewerId),
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: limit,
       select: SELECT,
@@ -78,8 +81,8 @@ export const claimProvider: ApprovalProvider = {
     }));
   },
 
-  countPending(db, ownerIds, viewerId) {
-    return db.customerClaim.count({ where: pendingWhere(ownerIds, viewerId) });
+  countPending(db, scope, viewerId) {
+    return db.customerClaim.count({ where: pendingWhere(scope, viewerId) });
   },
 
   async load(tx, id) {

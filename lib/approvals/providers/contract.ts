@@ -3,6 +3,8 @@ import type { Tx } from "@/lib/db";
 import { transition } from "@/lib/contracts/transition";
 import { notify } from "@/lib/notifications/service";
 import { isoDateOnly } from "@/lib/time";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requesterFilter, type ScopeClause } from "../deciders";
 import type { ApprovalProvider, DecisionContext } from "../provider";
 
 // 待经理审核: a contract submitted by its consultant (section 6). Approval moves it to 待财务审核 and tells
@@ -31,11 +33,12 @@ const SELECT = {
 // The managers of the consultant responsible for the contract (its owner) decide it, whoever pressed
 // 提交 (the requester: a co-manager or IT may submit for the consultant). Neither the owner nor the
 // requester decides it, so it stays out of their inboxes.
-function pendingWhere(ownerIds: string[], viewerId?: string) {
+function pendingWhere(scope: readonly ScopeClause[], viewerId: string): Prisma.ContractWhereInput {
   return {
-    status: "PENDING_MANAGER" as const,
-    submittedById: viewerId ? { not: viewerId } : { not: null },
-    ownerId: viewerId ? { in: ownerIds.filter((id) => id !== viewerId) } : { in: ownerIds },
+    status: "PENDING_MANAGER",
+    submittedById: { not: viewerId },
+    ownerId: { not: viewerId },
+    OR: scope.map((clause) => ({ ownerId: { in: clause.basisIds }, submittedById: requesterFilter(clause) })),
   };
 }
 
@@ -48,9 +51,9 @@ export const contractProvider: ApprovalProvider = {
   kind: "CONTRACT",
   bulkApprove: true,
 
-  async listPending(db, requesterIds, limit, viewerId) {
+  async listPending(db, scope, limit, viewerId) {
     const rows = await db.contract.findMany({
-      where: pendingWhere(requesterIds, viewerId),
+      where: pendingWhere(scope, viewerId),
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
       take: limit,
       select: SELECT,
@@ -82,8 +85,8 @@ export const contractProvider: ApprovalProvider = {
     }));
   },
 
-  countPending(db, requesterIds, viewerId) {
-    return db.contract.count({ where: pendingWhere(requesterIds, viewerId) });
+  countPending(db, scope, viewerId) {
+    return db.contract.count({ where: pendingWhere(scope, viewerId) });
   },
 
   async load(tx, id) {

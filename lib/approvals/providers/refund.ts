@@ -5,11 +5,12 @@ import { writeAudit } from "@/lib/audit/audit";
 import { ConflictError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { balanceOf } from "@/lib/refunds/limits";
+import { requesterFilter, type ScopeClause } from "../deciders";
 import type { ApprovalProvider, DecisionContext } from "../provider";
 
-// 退费 (issue 8 §2): a refund requested by the consultant or finance. The requester's team managers
-// decide; a requester without a team (finance) hands the decision to the managers of the contract's
-// consultant instead of to every manager. Approval leaves it waiting for finance's payout and tells
+// 退费 (issue 8 §2): a refund requested by the consultant or finance. The managers of the contract's
+// consultant (its owner now: after a 转咨询 the new owner's team) decide, as for the contract itself and
+// its 技术维护单; neither the requester nor the owner decides it. Approval leaves it waiting for finance's payout and tells
 // finance; a rejection ends it. Amounts reserved by pending refunds are released by either.
 
 const SELECT = {
@@ -18,7 +19,7 @@ const SELECT = {
   amount: true,
   reason: true,
   createdAt: true,
-  requestedBy: { select: { id: true, name: true, teamId: true } },
+  requestedBy: { select: { id: true, name: true } },
   contract: {
     select: {
       id: true,
@@ -34,20 +35,14 @@ const SELECT = {
   },
 } as const;
 
-// Whose managers decide: the requester when they have a team, else the contract's consultant.
-function pendingWhere(basisIds: string[], viewerId?: string): Prisma.RefundWhereInput {
+function pendingWhere(scope: readonly ScopeClause[], viewerId: string): Prisma.RefundWhereInput {
   return {
     status: "PENDING_MANAGER",
-    ...(viewerId ? { requestedById: { not: viewerId } } : {}),
-    OR: [
-      { requestedById: { in: basisIds }, requestedBy: { teamId: { not: null } } },
-      { requestedBy: { teamId: null }, contract: { ownerId: { in: basisIds } } },
-    ],
+    requestedById: { not: viewerId },
+    contract: { ownerId: { not: viewerId } },
+    OR: scope.map((clause) => ({ contract: { ownerId: { in: clause.basisIds } }, requestedById: requesterFilter(clause) })),
   };
 }
-
-const basisOf = (r: { requestedBy: { id: string; teamId: string | null }; contract: { ownerId: string } }) =>
-  r.requestedBy.teamId ? r.requestedBy.id : r.contract.ownerId;
 
 async function decideRefund(ctx: DecisionContext, status: "APPROVED" | "REJECTED") {
   const { count } = await ctx.tx.refund.updateMany({
@@ -69,9 +64,9 @@ export const refundProvider: ApprovalProvider = {
   kind: "REFUND",
   bulkApprove: false,
 
-  async listPending(db, basisIds, limit, viewerId) {
+  async listPending(db, scope, limit, viewerId) {
     const rows = await db.refund.findMany({
-      where: pendingWhere(basisIds, viewerId),
+      where: pendingWhere(scope, viewerId),
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: limit,
       select: SELECT,
@@ -83,7 +78,7 @@ export const refundProvider: ApprovalProvider = {
         id: r.id,
         version: r.version,
         requester: { id: r.requestedBy.id, name: r.requestedBy.name },
-        deciderBasisId: basisOf(r),
+        deciderBasisId: r.contract.ownerId,
         since: r.createdAt,
         title: `${r.contract.customerName} · ${r.contract.number}`,
         href: `/contracts/${r.contract.id}`,
@@ -104,17 +99,17 @@ export const refundProvider: ApprovalProvider = {
     });
   },
 
-  countPending(db, basisIds, viewerId) {
-    return db.refund.count({ where: pendingWhere(basisIds, viewerId) });
+  countPending(db, scope, viewerId) {
+    return db.refund.count({ where: pendingWhere(scope, viewerId) });
   },
 
   async load(tx, id) {
     const r = await tx.refund.findUnique({
       where: { id },
-      select: { id: true, version: true, status: true, requestedBy: { select: { id: true, teamId: true } }, contract: { select: { ownerId: true } } },
+      select: { id: true, version: true, status: true, requestedById: true, contract: { select: { ownerId: true } } },
     });
     if (!r) return null;
-    return { id: r.id, version: r.version, requesterId: r.requestedBy.id, deciderBasisId: basisOf(r), pending: r.status === "PENDING_MANAGER" };
+    return { id: r.id, version: r.version, requesterId: r.requestedById, deciderBasisId: r.contract.ownerId, pending: r.status === "PENDING_MANAGER" };
   },
 
   async approve(ctx) {
