@@ -10,7 +10,7 @@ import { useAction } from "@/components/forms/use-action";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogFormActions, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { applyChangeFormAction, declineChangeFormAction, withdrawChangeFormAction } from "@/lib/change-forms/actions";
@@ -121,14 +121,7 @@ function DeclineForm({ form: subject, onDone }: { form: Props["form"]; onDone: (
       <Field label={t("declineReason")} htmlFor={`decline-reason-${subject.id}`} required error={error ? message("validation", error) : undefined}>
         <Textarea {...form.register("reason")} rows={3} />
       </Field>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button variant="secondary">{t("cancel")}</Button>
-        </DialogClose>
-        <Button type="submit" variant="danger" disabled={pending}>
-          {pending ? t("declining") : t("decline")}
-        </Button>
-      </DialogFooter>
+      <DialogFormActions pending={pending} submitLabel={t("decline")} pendingLabel={t("declining")} danger />
     </ActionForm>
   );
 }

@@ -9,7 +9,7 @@ import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormActions, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -68,16 +68,7 @@ function RequestForm({ contractId, onDone }: { contractId: string; onDone: () =>
       <Field label={t("reason")} htmlFor={`${ids}-reason`} required error={error(formState.errors.reason?.message)}>
         <Textarea {...register("reason")} rows={3} maxLength={REFUND_REASON_MAX} required />
       </Field>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button variant="secondary" disabled={pending}>
-            {t("cancel")}
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? t("submitting") : t("submit")}
-        </Button>
-      </DialogFooter>
+      <DialogFormActions pending={pending} submitLabel={t("submit")} pendingLabel={t("submitting")} />
     </ActionForm>
   );
 }

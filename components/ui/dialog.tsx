@@ -4,6 +4,7 @@ import * as DialogPrimitive from "@radix-ui/react-dialog";
 import { useTranslations } from "next-intl";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils/cn";
+import { Button } from "./button";
 
 // A modal dialog on Radix (shadcn-style parts): focus moves in and is trapped, Escape and a click
 // outside close it, the page behind does not scroll and is hidden from screen readers, and focus
@@ -75,6 +76,39 @@ export function DialogHeader({ className, ...props }: ComponentProps<"div">) {
 /** Buttons: stacked with the main action on top on a phone, in a row to the right from `sm` up. */
 export function DialogFooter({ className, ...props }: ComponentProps<"div">) {
   return <div data-slot="dialog-footer" className={cn("flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)} {...props} />;
+}
+
+/**
+ * The footer of a form in a dialog: 取消 (closes the dialog) and the form's submit button, both disabled
+ * while the action runs, when the submit button reads `pendingLabel`. `danger` styles a destructive
+ * action (驳回, 作废, 拒绝). Renders inside the form, whose submit it triggers.
+ */
+export function DialogFormActions({
+  pending,
+  submitLabel,
+  pendingLabel,
+  danger = false,
+  className,
+}: {
+  pending: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+  danger?: boolean;
+  className?: string;
+}) {
+  const t = useTranslations("common");
+  return (
+    <DialogFooter className={className}>
+      <DialogPrimitive.Close asChild>
+        <Button variant="secondary" disabled={pending}>
+          {t("actions.cancel")}
+        </Button>
+      </DialogPrimitive.Close>
+      <Button type="submit" variant={danger ? "danger" : "primary"} disabled={pending}>
+        {pending ? pendingLabel : submitLabel}
+      </Button>
+    </DialogFooter>
+  );
 }
 
 export function DialogTitle({ className, ...props }: ComponentProps<typeof DialogPrimitive.Title>) {

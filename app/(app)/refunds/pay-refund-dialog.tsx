@@ -9,7 +9,7 @@ import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormActions, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -79,16 +79,7 @@ function PayForm({ id, version, today, onDone }: { id: string; version: number; 
       <Field label={t("payout.reference")} htmlFor={`${ids}-reference`} required error={error(formState.errors.reference?.message)}>
         <Input {...register("reference")} maxLength={REFUND_REFERENCE_MAX} autoComplete="off" required />
       </Field>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button variant="secondary" disabled={pending}>
-            {t("cancel")}
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? t("payout.paying") : t("payout.confirm")}
-        </Button>
-      </DialogFooter>
+      <DialogFormActions pending={pending} submitLabel={t("payout.confirm")} pendingLabel={t("payout.paying")} />
     </ActionForm>
   );
 }

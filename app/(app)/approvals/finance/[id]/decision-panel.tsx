@@ -10,7 +10,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormActions, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { financeApproveAction, financeRejectAction } from "@/lib/finance/actions";
@@ -87,14 +87,7 @@ export function DecisionPanel({ id, version, firstReceived, first }: Props) {
               <Field label={t("rejectReason")} htmlFor="finance-reject-comment" required error={fieldError(reject.form.formState.errors.comment?.message)}>
                 <Textarea {...reject.form.register("comment")} rows={3} maxLength={FINANCE_REASON_MAX} required />
               </Field>
-              <DialogFooter>
-                <DialogClose asChild>
-                  <Button variant="secondary">{t("cancel")}</Button>
-                </DialogClose>
-                <Button type="submit" variant="danger" disabled={reject.pending}>
-                  {reject.pending ? t("rejecting") : t("confirmReject")}
-                </Button>
-              </DialogFooter>
+              <DialogFormActions pending={reject.pending} submitLabel={t("confirmReject")} pendingLabel={t("rejecting")} danger />
             </ActionForm>
           </DialogContent>
         </Dialog>
