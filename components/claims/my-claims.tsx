@@ -6,7 +6,8 @@ import { requireUser } from "@/lib/auth/session";
 import { listMyClaims } from "@/lib/claims/queries";
 import type { ClaimStatus } from "@/lib/generated/prisma/enums";
 import { formatDateTime } from "@/lib/time";
-import { WithdrawClaimButton } from "./withdraw-claim-button";
+import { WithdrawButton } from "@/components/forms/withdraw-button";
+import { withdrawClaimAction } from "@/lib/claims/actions";
 
 const VARIANTS: Record<ClaimStatus, BadgeVariant> = { PENDING_MANAGER: "warning", APPROVED: "success", REJECTED: "danger", WITHDRAWN: "neutral" };
 
@@ -35,7 +36,9 @@ export async function MyClaims() {
                 <p className="break-words whitespace-pre-line text-gray-800">{c.reason}</p>
                 <p className="text-gray-500 tabular-nums">{formatDateTime(c.createdAt, user.locale)}</p>
               </div>
-              {c.status === "PENDING_MANAGER" && <WithdrawClaimButton id={c.id} version={c.version} />}
+              {c.status === "PENDING_MANAGER" && (
+                <WithdrawButton action={withdrawClaimAction} id={c.id} version={c.version} label={t("mine.withdraw")} done={t("mine.withdrawn")} />
+              )}
               {c.href && (
                 <Link href={c.href} className="text-brand-700 hover:underline">
                   {t("mine.open")}

@@ -7,7 +7,8 @@ import { formatCny } from "@/lib/money";
 import { getContractRefunds } from "@/lib/refunds/queries";
 import { formatDateTime, isoDateOnly } from "@/lib/time";
 import { RefundRequestDialog } from "./refund-request-dialog";
-import { WithdrawRefundButton } from "./withdraw-refund-button";
+import { WithdrawButton } from "@/components/forms/withdraw-button";
+import { withdrawRefundAction } from "@/lib/refunds/actions";
 
 const VARIANTS: Record<RefundStatus, BadgeVariant> = {
   PENDING_MANAGER: "warning",
@@ -73,7 +74,9 @@ export async function ContractRefunds({ contractId, contractNumber }: { contract
                     </p>
                   )}
                 </div>
-                {r.withdrawable && <WithdrawRefundButton id={r.id} version={r.version} />}
+                {r.withdrawable && (
+                  <WithdrawButton action={withdrawRefundAction} id={r.id} version={r.version} label={t("withdraw")} done={t("withdrawn")} />
+                )}
               </li>
             ))}
           </ul>
