@@ -1,13 +1,13 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { writeAudit } from "@/lib/audit/audit";
 import { customerHref, assertCustomerStage } from "@/lib/customers/lifecycle";
-import { ConflictError, DomainError } from "@/lib/errors";
+import { DomainError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { moveCustomer } from "@/lib/transfers/service";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { requesterFilter, type ScopeClause } from "../deciders";
 import type { ApprovalProvider, DecisionContext } from "../provider";
+import { settlePending, type Settled } from "../settle";
 
 // 撞单 claims (申请转入, issue 8 §4): a consultant asks for a customer someone else owns. The OWNER's
 // managers decide (deciderBasisId = the owner at filing time), never the claimant. Approval moves the
@@ -35,21 +35,8 @@ function pendingWhere(scope: readonly ScopeClause[], viewerId: string): Prisma.C
   };
 }
 
-async function settle(ctx: DecisionContext, status: "APPROVED" | "REJECTED") {
-  const { count } = await ctx.tx.customerClaim.updateMany({
-    where: { id: ctx.subject.id, status: "PENDING_MANAGER", version: ctx.subject.version },
-    data: { status, decidedAt: new Date(), version: { increment: 1 } },
-  });
-  if (count === 0) throw new ConflictError();
-  await writeAudit(ctx.tx, {
-    actorId: ctx.actor.id,
-    action: status === "APPROVED" ? "claim.approve" : "claim.reject",
-    entity: "CustomerClaim",
-    entityId: ctx.subject.id,
-    before: { status: "PENDING_MANAGER" },
-    after: { status, comment: ctx.comment, onBehalfOfId: ctx.onBehalfOfId },
-  });
-}
+const settle = (ctx: DecisionContext, status: Settled) =>
+  settlePending(ctx, status, { entity: "CustomerClaim", auditPrefix: "claim", update: (args) => ctx.tx.customerClaim.updateMany(args) });
 
 export const claimProvider: ApprovalProvider = {
   kind: "CLAIM",

@@ -1,12 +1,11 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { writeAudit } from "@/lib/audit/audit";
-import { ConflictError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { balanceOf } from "@/lib/refunds/limits";
 import { requesterFilter, type ScopeClause } from "../deciders";
 import type { ApprovalProvider, DecisionContext } from "../provider";
+import { settlePending, type Settled } from "../settle";
 
 // 退费 (issue 8 §2): a refund requested by the consultant or finance. The managers of the contract's
 // consultant (its owner now: after a 转咨询 the new owner's team) decide, as for the contract itself and
@@ -44,21 +43,8 @@ function pendingWhere(scope: readonly ScopeClause[], viewerId: string): Prisma.R
   };
 }
 
-async function decideRefund(ctx: DecisionContext, status: "APPROVED" | "REJECTED") {
-  const { count } = await ctx.tx.refund.updateMany({
-    where: { id: ctx.subject.id, status: "PENDING_MANAGER", version: ctx.subject.version },
-    data: { status, decidedAt: new Date(), version: { increment: 1 } },
-  });
-  if (count === 0) throw new ConflictError();
-  await writeAudit(ctx.tx, {
-    actorId: ctx.actor.id,
-    action: status === "APPROVED" ? "refund.approve" : "refund.reject",
-    entity: "Refund",
-    entityId: ctx.subject.id,
-    before: { status: "PENDING_MANAGER" },
-    after: { status, comment: ctx.comment, onBehalfOfId: ctx.onBehalfOfId },
-  });
-}
+const decideRefund = (ctx: DecisionContext, status: Settled) =>
+  settlePending(ctx, status, { entity: "Refund", auditPrefix: "refund", update: (args) => ctx.tx.refund.updateMany(args) });
 
 export const refundProvider: ApprovalProvider = {
   kind: "REFUND",
