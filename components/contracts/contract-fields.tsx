@@ -2,11 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { get, useFormContext, useFormState, type FieldError } from "react-hook-form";
+import { FieldControl, type ControlSpec } from "@/components/forms/field-control";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
 import type { ContractFormValues } from "@/lib/contracts/schema";
 import type { Option } from "@/lib/dictionaries/queries";
 
@@ -16,23 +14,30 @@ type Name = keyof ContractFormValues;
 type Spec = {
   name: Name;
   label: string;
-  kind: "text" | "date" | "fee" | "textarea" | "COUNTRY" | "PROGRAM";
+  control: ControlSpec;
   required?: boolean;
   wide?: boolean;
 };
 
 // In the order of section 3 of the manual; everything but 备注 is required.
 const SPECS: Spec[] = [
-  { name: "countryId", label: "country", kind: "COUNTRY", required: true },
-  { name: "programId", label: "program", kind: "PROGRAM", required: true },
-  { name: "number", label: "contractNumber", kind: "text", required: true },
-  { name: "signedOn", label: "signedOn", kind: "date", required: true },
-  { name: "school", label: "school", kind: "text", required: true },
-  { name: "course", label: "course", kind: "text", required: true },
-  { name: "firstFee", label: "firstFee", kind: "fee", required: true },
-  { name: "secondFee", label: "secondFee", kind: "fee", required: true },
-  { name: "remark", label: "remark", kind: "textarea", wide: true },
+  { name: "countryId", label: "country", control: { kind: "dictionary", dictionary: "COUNTRY" }, required: true },
+  { name: "programId", label: "program", control: { kind: "dictionary", dictionary: "PROGRAM" }, required: true },
+  { name: "number", label: "contractNumber", control: { kind: "text", autoComplete: "off", autoCapitalize: "characters" }, required: true },
+  { name: "signedOn", label: "signedOn", control: { kind: "text", type: "date" }, required: true },
+  { name: "school", label: "school", control: { kind: "text", autoComplete: "off" }, required: true },
+  { name: "course", label: "course", control: { kind: "text", autoComplete: "off" }, required: true },
+  { name: "firstFee", label: "firstFee", control: { kind: "money" }, required: true },
+  { name: "secondFee", label: "secondFee", control: { kind: "money" }, required: true },
+  { name: "remark", label: "remark", control: { kind: "textarea" }, wide: true },
 ];
+
+/** A contract field's label key (in `fields`) and control, for forms that change single fields (技术维护单). */
+export function contractFieldSpec(name: Name): { label: string; control: ControlSpec } {
+  const spec = SPECS.find((s) => s.name === name);
+  if (!spec) throw new Error(`No contract field ${name}`);
+  return spec;
+}
 
 type Props = {
   options: ContractFieldOptions;
@@ -52,32 +57,6 @@ export function ContractFields({ options, prefix = "contract", idPrefix = "contr
   const { register, control } = useFormContext();
   const { errors } = useFormState({ control, name: prefix });
 
-  function controlFor(spec: Spec) {
-    const reg = register(`${prefix}.${spec.name}`);
-    switch (spec.kind) {
-      case "COUNTRY":
-      case "PROGRAM":
-        return (
-          <Select {...reg}>
-            <option value="">{tf("choose")}</option>
-            {options[spec.kind].map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        );
-      case "date":
-        return <Input {...reg} type="date" />;
-      case "fee":
-        return <Input {...reg} inputMode="decimal" autoComplete="off" />;
-      case "textarea":
-        return <Textarea {...reg} rows={3} />;
-      default:
-        return <Input {...reg} autoComplete="off" autoCapitalize={spec.name === "number" ? "characters" : undefined} />;
-    }
-  }
-
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {SPECS.map((spec) => {
@@ -89,10 +68,10 @@ export function ContractFields({ options, prefix = "contract", idPrefix = "contr
             htmlFor={`${idPrefix}-${spec.name}`}
             required={spec.required}
             error={error ? message("validation", error) : undefined}
-            hint={spec.kind === "fee" ? t("feeHint") : spec.name === "number" ? t("numberHint") : undefined}
+            hint={spec.control.kind === "money" ? t("feeHint") : spec.name === "number" ? t("numberHint") : undefined}
             className={spec.wide ? "sm:col-span-2 lg:col-span-3" : undefined}
           >
-            {controlFor(spec)}
+            <FieldControl control={spec.control} registration={register(`${prefix}.${spec.name}`)} options={options} />
           </Field>
         );
       })}

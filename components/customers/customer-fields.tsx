@@ -4,12 +4,10 @@ import { useTranslations } from "next-intl";
 import { get, useFormContext, useFormState, useWatch, type FieldError } from "react-hook-form";
 import { DuplicateNotice } from "./duplicate-notice";
 import { useDuplicateCheck } from "./use-duplicate-check";
+import { FieldControl, type ControlSpec } from "@/components/forms/field-control";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
 import { DUPLICATE_KEYS, type ClientFormValues, type DuplicateKey } from "@/lib/customers/schema";
 import type { Option } from "@/lib/dictionaries/queries";
 
@@ -17,16 +15,10 @@ export type CustomerFieldsVariant = "prospect" | "client";
 export type CustomerFieldOptions = Record<"COUNTRY" | "EDUCATION" | "GRADE" | "REGISTRATION" | "MEDIA_SOURCE", Option[]>;
 
 type FieldName = keyof ClientFormValues;
-type Control =
-  | { kind: "text"; type?: string; inputMode?: "tel" | "email" | "numeric"; autoComplete?: string }
-  | { kind: "textarea" }
-  | { kind: "dictionary"; dictionary: keyof CustomerFieldOptions }
-  | { kind: "enum"; values: string[]; labels: "genders" | "maritalStatuses" };
-
 type FieldSpec = {
   name: FieldName;
   label: string;
-  control: Control;
+  control: ControlSpec;
   // Required for every customer (姓名, 电话) or only once signed (section 2: 性别, 身份证, 籍贯, 出生日期, 学历).
   required?: "always" | "client";
   // 籍贯 belongs to the client only: the prospect form neither shows nor sends it.
@@ -110,6 +102,13 @@ const SECTIONS: { key: string; fields: FieldSpec[] }[] = [
   },
 ];
 
+/** A customer field's label key (in `fields`) and control, for forms that change single fields (技术维护单). */
+export function customerFieldSpec(name: FieldName): { label: string; control: ControlSpec } {
+  const spec = SECTIONS.flatMap((s) => s.fields).find((f) => f.name === name);
+  if (!spec) throw new Error(`No customer field ${name}`);
+  return spec;
+}
+
 const NO_DUPLICATE_VALUES = Object.fromEntries(DUPLICATE_KEYS.map((k) => [k, ""])) as Record<DuplicateKey, string>;
 
 type Props = {
@@ -145,39 +144,6 @@ export function CustomerFields({ variant, options, prefix, idPrefix = variant, d
     : NO_DUPLICATE_VALUES;
   const { matches, checking } = useDuplicateCheck(dupValues, duplicateCheck?.excludeId);
 
-  function control(spec: FieldSpec) {
-    const c = spec.control;
-    const reg = register(path(spec.name));
-    switch (c.kind) {
-      case "textarea":
-        return <Textarea {...reg} rows={3} />;
-      case "dictionary":
-        return (
-          <Select {...reg}>
-            <option value="">{tf("choose")}</option>
-            {options[c.dictionary].map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        );
-      case "enum":
-        return (
-          <Select {...reg}>
-            <option value="">{tf("choose")}</option>
-            {c.values.map((v) => (
-              <option key={v} value={v}>
-                {tf(`${c.labels}.${v}`)}
-              </option>
-            ))}
-          </Select>
-        );
-      default:
-        return <Input {...reg} type={c.type} inputMode={c.inputMode} autoComplete={c.autoComplete} />;
-    }
-  }
-
   return SECTIONS.map((section) => (
     <Card key={section.key}>
       <CardHeader>
@@ -198,7 +164,7 @@ export function CustomerFields({ variant, options, prefix, idPrefix = variant, d
                   error={error ? message("validation", error) : undefined}
                   hint={dupKey && checking === dupKey ? t("checking") : undefined}
                 >
-                  {control(spec)}
+                  <FieldControl control={spec.control} registration={register(path(spec.name))} options={options} />
                 </Field>
                 {dupKey && <DuplicateNotice matches={matches[dupKey]} fieldLabel={tf(spec.label)} claimable={duplicateCheck?.claim} />}
               </div>

@@ -5,54 +5,53 @@ import { useTranslations } from "next-intl";
 import { FormProvider, get, useWatch, type FieldError } from "react-hook-form";
 import { toast } from "sonner";
 import { ActionForm } from "@/components/forms/action-form";
+import { FieldControl, type ControlSpec } from "@/components/forms/field-control";
 import { FormActions } from "@/components/forms/form-actions";
+import { contractFieldSpec } from "@/components/contracts/contract-fields";
+import { customerFieldSpec } from "@/components/customers/customer-fields";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { fileChangeFormAction } from "@/lib/change-forms/actions";
 import { fileChangeFormSchema, type ChangeFieldKey, type ChangeRecord, type FileChangeFormValues } from "@/lib/change-forms/schema";
+import type { ContractFormValues } from "@/lib/contracts/schema";
+import type { ClientFormValues } from "@/lib/customers/schema";
 import type { Option } from "@/lib/dictionaries/queries";
 
-type Kind = "text" | "tel" | "date" | "fee" | "textarea" | "gender" | "COUNTRY" | "PROGRAM" | "EDUCATION";
-type Spec = { key: ChangeFieldKey; label: string; kind: Kind };
-
-// Every field a form may change, with the control the normal contract and client forms use for it.
-const SECTIONS: { record: ChangeRecord; title: "contractSection" | "customerSection"; specs: Spec[] }[] = [
+// Every field a form may change, entered with the control the normal contract and client forms use.
+const SECTIONS: { record: ChangeRecord; title: "contractSection" | "customerSection"; keys: ChangeFieldKey[] }[] = [
   {
     record: "contract",
     title: "contractSection",
-    specs: [
-      { key: "contract.countryId", label: "country", kind: "COUNTRY" },
-      { key: "contract.programId", label: "program", kind: "PROGRAM" },
-      { key: "contract.number", label: "contractNumber", kind: "text" },
-      { key: "contract.signedOn", label: "signedOn", kind: "date" },
-      { key: "contract.school", label: "school", kind: "text" },
-      { key: "contract.course", label: "course", kind: "text" },
-      { key: "contract.firstFee", label: "firstFee", kind: "fee" },
-      { key: "contract.secondFee", label: "secondFee", kind: "fee" },
-      { key: "contract.remark", label: "remark", kind: "textarea" },
+    keys: [
+      "contract.countryId",
+      "contract.programId",
+      "contract.number",
+      "contract.signedOn",
+      "contract.school",
+      "contract.course",
+      "contract.firstFee",
+      "contract.secondFee",
+      "contract.remark",
     ],
   },
   {
     record: "customer",
     title: "customerSection",
-    specs: [
-      { key: "customer.name", label: "name", kind: "text" },
-      { key: "customer.phone", label: "phone", kind: "tel" },
-      { key: "customer.gender", label: "gender", kind: "gender" },
-      { key: "customer.idCard", label: "idCard", kind: "text" },
-      { key: "customer.birthDate", label: "birthDate", kind: "date" },
-      { key: "customer.nativePlace", label: "nativePlace", kind: "text" },
-      { key: "customer.educationId", label: "education", kind: "EDUCATION" },
-    ],
+    keys: ["customer.name", "customer.phone", "customer.gender", "customer.idCard", "customer.birthDate", "customer.nativePlace", "customer.educationId"],
   },
 ];
+
+/** The label key and control of a changeable field, taken from the form that normally edits it. */
+function specOf(key: ChangeFieldKey): { key: ChangeFieldKey; label: string; control: ControlSpec } {
+  const [record, name] = key.split(".") as [ChangeRecord, string];
+  const spec = record === "contract" ? contractFieldSpec(name as keyof ContractFormValues) : customerFieldSpec(name as keyof ClientFormValues);
+  return { key, ...spec };
+}
 
 type Props = {
   contractId: string;
@@ -102,46 +101,6 @@ export function ChangeFormForm({ contractId, contractVersion, customerVersion, c
     return key ? message("validation", key) : undefined;
   };
 
-  function controlFor(spec: Spec) {
-    const reg = register(spec.key);
-    switch (spec.kind) {
-      case "COUNTRY":
-      case "PROGRAM":
-      case "EDUCATION":
-        return (
-          <Select {...reg}>
-            <option value="">{tf("choose")}</option>
-            {options[spec.kind].map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        );
-      case "gender":
-        return (
-          <Select {...reg}>
-            <option value="">{tf("choose")}</option>
-            {(["MALE", "FEMALE"] as const).map((g) => (
-              <option key={g} value={g}>
-                {tf(`genders.${g}`)}
-              </option>
-            ))}
-          </Select>
-        );
-      case "date":
-        return <Input {...reg} type="date" />;
-      case "fee":
-        return <Input {...reg} inputMode="decimal" autoComplete="off" />;
-      case "tel":
-        return <Input {...reg} type="tel" inputMode="tel" autoComplete="off" />;
-      case "textarea":
-        return <Textarea {...reg} rows={3} />;
-      default:
-        return <Input {...reg} autoComplete="off" />;
-    }
-  }
-
   const selectedError = errorOf("selected");
 
   return (
@@ -158,7 +117,7 @@ export function ChangeFormForm({ contractId, contractVersion, customerVersion, c
               <fieldset aria-describedby={selectedError ? "change-selected-error" : undefined}>
                 <legend className="sr-only">{t("pick")}</legend>
                 <ul className="grid grid-cols-1 items-start gap-3 md:grid-cols-2">
-                  {section.specs.map((spec) => {
+                  {section.keys.map(specOf).map((spec) => {
                     const on = selected.includes(spec.key);
                     const id = `change-${spec.key.replace(".", "-")}`;
                     const field = tf(spec.label);
@@ -183,10 +142,10 @@ export function ChangeFormForm({ contractId, contractVersion, customerVersion, c
                             htmlFor={id}
                             required={spec.key !== "contract.remark"}
                             error={errorOf(spec.key)}
-                            hint={spec.kind === "fee" ? tc("feeHint") : undefined}
+                            hint={spec.control.kind === "money" ? tc("feeHint") : undefined}
                             className="mt-2"
                           >
-                            {controlFor(spec)}
+                            <FieldControl control={spec.control} registration={register(spec.key)} options={options} />
                           </Field>
                         )}
                       </li>
