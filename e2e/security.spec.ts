@@ -147,6 +147,21 @@ test.describe("a server action posted from elsewhere", () => {
   }
 });
 
+test.describe("a server action posted from another host's page", () => {
+  test.use(asUser("consultant1"));
+
+  // Next.js refuses it too, but with a 500 before the app's own check; the server answers 403.
+  test("is refused with 403, not a server error, and nothing is saved", async ({ page, baseURL }) => {
+    await page.goto("/prospects/new");
+    const response = await page.request.post(new URL("/prospects/new", baseURL).toString(), {
+      headers: { "next-action": "0".repeat(42), origin: "https://evil.example", "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.text()).toContain("this app's pages");
+  });
+});
+
 test.describe("the app's icon", () => {
   test("/favicon.ico is an image and every page names its icons", async ({ page, request }) => {
     const favicon = await request.get("/favicon.ico");

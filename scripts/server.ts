@@ -1,16 +1,17 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingHttpHeaders } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { allowedOrigins } from "@/lib/actions/origin";
+import { allowedOrigins, isForeignHostOrigin } from "@/lib/actions/origin";
 import { trustProxyHops } from "@/lib/auth/client-ip";
 import { markPeerAddressServer, recordPeerAddress } from "@/lib/auth/peer-address";
 import { hasMalformedPath, MALFORMED_PATH_TARGET, recordRequestPath } from "@/lib/http/request-url";
 
 // The app's HTTP server, in place of `next start` / `next dev`: Next.js's documented custom server
 // (`next({ dev, dir, hostname, port })` + `getRequestHandler()`) behind a plain node:http server.
-// It exists for what Next.js does not give the app: the address of the TCP peer, and a 404 rather than
-// a 500 for a path whose percent-encoding is not UTF-8 (lib/http/request-url.ts). Next only
+// It exists for what Next.js does not give the app: the address of the TCP peer, a 404 rather than
+// a 500 for a path whose percent-encoding is not UTF-8 (lib/http/request-url.ts), and a 403 rather than
+// a 500 for a server action posted from another host's page (lib/actions/origin.ts). Next only
 // fills X-Forwarded-For from the socket when the client sent none, so that header is the client's
 // to choose; here every request gets the socket's address in PEER_ADDRESS_HEADER (a client-sent
 // one is dropped first) and the process is marked so clientIp() trusts it (lib/auth/peer-address.ts).
@@ -32,6 +33,15 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 const port = Number(values.port);
 const hostname = values.hostname;
 
+// node:http's header object as a fetch Headers (repeated headers joined, as fetch does).
+function nodeHeaders(headers: IncomingHttpHeaders): Headers {
+  const out = new Headers();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   // Settings every login and every action reads: a typo stops the server here, not request by request.
   trustProxyHops();
@@ -52,6 +62,10 @@ async function main(): Promise<void> {
     recordPeerAddress(req.headers, req.socket.remoteAddress);
     if (hasMalformedPath(req.url)) req.url = MALFORMED_PATH_TARGET;
     recordRequestPath(req.headers, req.url);
+    if (req.method === "POST" && req.headers["next-action"] && isForeignHostOrigin(nodeHeaders(req.headers))) {
+      res.writeHead(403, { "content-type": "text/plain; charset=utf-8" }).end("Server actions are accepted only from this app's pages.");
+      return;
+    }
     handle(req, res).catch((error: unknown) => {
       console.error(`Failed to handle ${req.method} ${req.url}:`, error);
       if (!res.headersSent) res.statusCode = 500;

@@ -60,6 +60,19 @@ export function isAllowedActionOrigin(headers: Headers, env: Readonly<Record<str
   );
 }
 
+/**
+ * Whether a server-action request names, in its Origin header, an http(s) origin that is not allowed
+ * (isAllowedActionOrigin): a page on another host posting to this app. Next.js refuses such a request
+ * itself, but with a 500 before the app's own check runs; the HTTP server (scripts/server.ts) answers
+ * it with 403 instead. Missing, `null` and non-http origins are left to the action wrapper, which
+ * answers them with its own refusal. Throws when TRUST_PROXY_HOPS or ALLOWED_ORIGINS is malformed.
+ */
+export function isForeignHostOrigin(headers: Headers, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const sent = headers.get("origin");
+  if (!sent || !parseOrigin(sent)) return false;
+  return !isAllowedActionOrigin(headers, env);
+}
+
 // `scheme://host` as a browser would write its origin (a default port spelled out is dropped), or
 // null when the header holds more than a host and port.
 function hostOrigin(scheme: string, host: string): string | null {

@@ -1,9 +1,24 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { allowedOrigins, isAllowedActionOrigin } from "@/lib/actions/origin";
+import { allowedOrigins, isAllowedActionOrigin, isForeignHostOrigin } from "@/lib/actions/origin";
 
 const allowed = (headers: Record<string, string>, env: Record<string, string> = {}) => isAllowedActionOrigin(new Headers(headers), env);
+
+describe("isForeignHostOrigin (the HTTP server's 403)", () => {
+  const foreign = (headers: Record<string, string>, env: Record<string, string> = {}) => isForeignHostOrigin(new Headers(headers), env);
+  it("is true for another host's page, false for the app's own host and ALLOWED_ORIGINS", () => {
+    expect(foreign({ host: "crm.example.cn", origin: "https://evil.example" })).toBe(true);
+    expect(foreign({ host: "crm.example.cn", origin: "https://crm.example.cn:8443" })).toBe(true);
+    expect(foreign({ host: "crm.example.cn", origin: "https://crm.example.cn" })).toBe(false);
+    expect(foreign({ host: "10.0.0.5:3000", origin: "https://crm.example.cn" }, { ALLOWED_ORIGINS: "https://crm.example.cn" })).toBe(false);
+  });
+  it("leaves a missing, null or non-http Origin to the action wrapper", () => {
+    expect(foreign({ host: "crm.example.cn" })).toBe(false);
+    expect(foreign({ host: "crm.example.cn", origin: "null" })).toBe(false);
+    expect(foreign({ host: "crm.example.cn", origin: "file://" })).toBe(false);
+  });
+});
 
 describe("isAllowedActionOrigin", () => {
   it("accepts the request's own host over http and https", () => {
