@@ -37,8 +37,15 @@ export const receiptSchema = z.object({
 export type ReceiptFormValues = z.input<typeof receiptSchema>;
 export type ReceiptInput = z.output<typeof receiptSchema>;
 
-/** 作废 a receipt: the reason is required and kept with it. */
-export const voidReceiptSchema = z.object({ id: recordId(), reason: requiredMultiLine(FINANCE_REASON_MAX) });
+/**
+ * 作废 a receipt: the reason is required and kept with it. `shortfallReason` is required (by the service,
+ * on the field) when the void leaves 一期 short on a contract already audited: why it stays audited.
+ */
+export const voidReceiptSchema = z.object({
+  id: recordId(),
+  reason: requiredMultiLine(FINANCE_REASON_MAX),
+  shortfallReason: multiLine(FINANCE_REASON_MAX).optional(),
+});
 export type VoidReceiptFormValues = z.input<typeof voidReceiptSchema>;
 
 /**

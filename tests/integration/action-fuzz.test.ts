@@ -656,6 +656,7 @@ const MULTI_LINE = new Set([
   "CustomerClaim.reason",
   "Receipt.note",
   "Receipt.voidReason",
+  "Receipt.shortfallReason",
   "Contract.auditWithoutFirstFeeReason",
 ]);
 // What people type. Required ones are NOT NULL and optional ones null when left empty, so either way a
@@ -670,7 +671,7 @@ const TYPED = [
   "Refund.reason",
   "Refund.reference",
   "CustomerClaim.reason",
-  ...["payer", "reference", "invoiceNumber", "note", "voidReason"].map((c) => `Receipt.${c}`),
+  ...["payer", "reference", "invoiceNumber", "note", "voidReason", "shortfallReason"].map((c) => `Receipt.${c}`),
   "Contract.auditWithoutFirstFeeReason",
 ];
 

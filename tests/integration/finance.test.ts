@@ -55,6 +55,8 @@ function raw(contractId: string, over: Partial<ReceiptFormValues> = {}): Receipt
 }
 const receipt = (contractId: string, over: Partial<ReceiptFormValues> = {}) => receiptSchema.parse(raw(contractId, over));
 
+const finance = (ag: { finance: SessionUser }) => ({ detail: async (id: string) => (await getFinanceContract(ag.finance, id))! });
+
 const columns = async (id: string) => {
   const c = await prisma.contract.findUniqueOrThrow({ where: { id } });
   return { first: c.firstReceived.toFixed(2), second: c.secondReceived.toFixed(2), other: c.otherReceived.toFixed(2) };
@@ -158,6 +160,83 @@ describe("收款", () => {
     const r = await prisma.receipt.findFirstOrThrow({ where: { contractId: c.id } });
     await expect(voidReceipt(ag.manager, { id: r.id, reason: "x" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(voidReceipt(ag.finance, { id: "nope", reason: "x" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("作废 after the audit (审核通过 needs the 一期 received, or a stated reason)", () => {
+  /** A contract audited the way finance audits one: 一期 received in two receipts (20000 + 10000), then 审核通过. */
+  async function audited(ag: Awaited<ReturnType<typeof agency>>) {
+    const c = await contractIn(ag.consultant);
+    await recordReceipt(ag.finance, receipt(c.id, { amount: "20000", reference: "TX-A" }));
+    const second = await recordReceipt(ag.finance, receipt(c.id, { amount: "10000", reference: "TX-B" }));
+    await financeApprove(ag.finance, { id: c.id, version: c.version, comment: null });
+    return { contract: c, receiptId: second.id };
+  }
+
+  it("refuses a void that leaves 一期 short on an audited contract without a stated reason, writing nothing", async () => {
+    const ag = await agency();
+    const { contract, receiptId } = await audited(ag);
+    const refused = await voidReceipt(ag.finance, { id: receiptId, reason: "流水号重复" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({
+      code: "voidLeavesFirstFeeShort",
+      fieldErrors: { shortfallReason: ["shortfallReasonRequired"] },
+      details: { fee: "30000.00", received: "20000.00" },
+    });
+    await expect(voidReceipt(ag.finance, { id: receiptId, reason: "流水号重复", shortfallReason: null })).rejects.toMatchObject({
+      code: "voidLeavesFirstFeeShort",
+    });
+    expect((await columns(contract.id)).first).toBe("30000.00");
+    expect(await prisma.receipt.findUniqueOrThrow({ where: { id: receiptId } })).toMatchObject({ voidedAt: null, shortfallReason: null });
+    expect(await prisma.auditLog.count({ where: { entityId: contract.id, action: "receipt.void" } })).toBe(0);
+    expect((await finance(ag).detail(contract.id)).receipts.find((r) => r.id === receiptId)).toMatchObject({ voidLeavesFirstShort: true });
+  });
+
+  it("with the reason: voided, the reason stored on the void and shown wherever the audit's reason is", async () => {
+    const ag = await agency();
+    const { contract, receiptId } = await audited(ag);
+    await voidReceipt(ag.finance, { id: receiptId, reason: "流水号重复", shortfallReason: "学生承诺月底补齐一期" });
+    expect((await columns(contract.id)).first).toBe("20000.00");
+    const stored = await prisma.receipt.findUniqueOrThrow({ where: { id: receiptId } });
+    expect(stored).toMatchObject({ voidReason: "流水号重复", shortfallReason: "学生承诺月底补齐一期" });
+    const shortfall = { reason: "学生承诺月底补齐一期", amount: "10000.00", by: "财务甲", at: expect.any(Date) };
+    expect((await getMoneySummary(ag.manager, contract.id))!.firstShortfalls).toEqual([shortfall]);
+    expect((await getFinanceContract(ag.finance, contract.id))!.firstShortfalls).toEqual([shortfall]);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: contract.id, action: "receipt.void" } });
+    expect(audit.after).toMatchObject({ shortfallReason: "学生承诺月底补齐一期", firstReceived: "20000.00" });
+    // Still audited: the reason is what lets it stay so.
+    expect((await prisma.contract.findUniqueOrThrow({ where: { id: contract.id } })).status).toBe("AUDITED");
+  });
+
+  it("asks for no reason where nothing is left short: 二期, a contract still 待财务审核, an overpaid 一期; later states ask too", async () => {
+    const ag = await agency();
+    const { contract } = await audited(ag);
+    const second = await recordReceipt(ag.finance, receipt(contract.id, { stage: "SECOND", amount: "5000" }));
+    await voidReceipt(ag.finance, { id: second.id, reason: "录错阶段" });
+    const extra = await recordReceipt(ag.finance, receipt(contract.id, { amount: "500", confirmOverpayment: true }));
+    await voidReceipt(ag.finance, { id: extra.id, reason: "多录" });
+    expect(await prisma.receipt.count({ where: { contractId: contract.id, shortfallReason: { not: null } } })).toBe(0);
+
+    const pending = await contractIn(ag.consultant);
+    const r = await recordReceipt(ag.finance, receipt(pending.id, { amount: "30000" }));
+    await voidReceipt(ag.finance, { id: r.id, reason: "金额录错" });
+    expect((await columns(pending.id)).first).toBe("0.00");
+
+    for (const status of ["IN_SERVICE", "COMPLETED"] as const) {
+      const later = await audited(ag);
+      await prisma.contract.update({ where: { id: later.contract.id }, data: { status } });
+      await expect(voidReceipt(ag.finance, { id: later.receiptId, reason: "重复" })).rejects.toMatchObject({ code: "voidLeavesFirstFeeShort" });
+      await voidReceipt(ag.finance, { id: later.receiptId, reason: "重复", shortfallReason: "差额已向学生追收" });
+    }
+  });
+
+  it("asks again when a contract audited with a reason for a small shortfall loses more of its 一期", async () => {
+    const ag = await agency();
+    const c = await contractIn(ag.consultant);
+    await recordReceipt(ag.finance, receipt(c.id, { amount: "20000" }));
+    const wrong = await recordReceipt(ag.finance, receipt(c.id, { amount: "9000" }));
+    await financeApprove(ag.finance, { id: c.id, version: c.version, comment: "差 1000 元下周到账" });
+    await expect(voidReceipt(ag.finance, { id: wrong.id, reason: "退票" })).rejects.toMatchObject({ code: "voidLeavesFirstFeeShort" });
   });
 });
 
