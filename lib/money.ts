@@ -61,6 +61,14 @@ export function formatCny(amount: string, locale: string): string {
 }
 
 /**
+ * Every value of `params` (stored amounts, as a server field error names them: { received: "20000.00" })
+ * formatted by formatCny for the reader's locale; undefined stays undefined.
+ */
+export function formatCnyParams(params: Record<string, string> | undefined, locale: string): Record<string, string> | undefined {
+  return params && Object.fromEntries(Object.entries(params).map(([name, amount]) => [name, formatCny(amount, locale)]));
+}
+
+/**
  * The exact sum of two-decimal amounts ("30000.00" + "45000.50" = "75000.50"), computed in integer fen.
  * Throws Error for a string that is not a decimal or has more than two decimals.
  */

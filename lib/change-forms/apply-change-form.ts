@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/audit";
 import { inContractTransaction } from "@/lib/contracts/contract-records";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
+import { assertFeesCoverReceived } from "@/lib/finance/fee-floor";
 import { assertNewValuesAllowed } from "./checks";
 import { changeFormHref, changeFormTitle } from "./describe";
 import { canStep, type ChangeFormStep } from "./lifecycle";
@@ -38,7 +39,8 @@ const RECORD_AUDIT: Record<ChangeRecord, { action: string; entity: string }> = {
  * ("alreadyDecided") when the form no longer waits for IT, ConflictError for a stale form `version`,
  * DomainError("changeFormStale") when a record the form changes was changed after the form was filed
  * (its version differs from the stored one: the form must be filed again), and the checks of
- * ./checks.ts ("contractNumberTaken" on "contract.number", a 撞单 on "customer.phone" …).
+ * ./checks.ts ("contractNumberTaken" on "contract.number", a 撞单 on "customer.phone" …) and
+ * "feeBelowReceived" on a fee now below what was received for its stage (lib/finance/fee-floor.ts).
  * Returns the form's new version.
  */
 export async function applyChangeForm(user: SessionUser, input: ChangeFormStepInput, now: Date = new Date()): Promise<{ version: number }> {
@@ -61,6 +63,7 @@ export async function applyChangeForm(user: SessionUser, input: ChangeFormStepIn
     ) {
       throw new DomainError("changeFormStale");
     }
+    assertFeesCoverReceived(records.contract, next.contract);
     await assertNewValuesAllowed(tx, user, { contractId: records.contract.id, customerId: records.customer.id }, currentValues(records.contract, records.customer), next);
 
     for (const record of ["contract", "customer"] as const) {

@@ -6,7 +6,17 @@ import { CONTRACT_CHANGE_FIELDS, CUSTOMER_CHANGE_FIELDS, type ChangeRecord } fro
 // A 技术维护单's values in one representation, the one the field schemas output (./schema.ts): what a
 // form stores as before/after, compares, and writes back to the columns.
 
-export const CONTRACT_COLUMNS = { id: true, version: true, status: true, customerId: true, ownerId: true, ...pick(CONTRACT_CHANGE_FIELDS) } as const;
+// With what was received per stage: a fee is never changed to less (lib/finance/fee-floor.ts).
+export const CONTRACT_COLUMNS = {
+  id: true,
+  version: true,
+  status: true,
+  customerId: true,
+  ownerId: true,
+  firstReceived: true,
+  secondReceived: true,
+  ...pick(CONTRACT_CHANGE_FIELDS),
+} as const;
 export const CUSTOMER_COLUMNS = { id: true, version: true, ownerId: true, name: true, phone: true, gender: true, idCard: true, birthDate: true, nativePlace: true, educationId: true } as const;
 
 function pick<F extends readonly string[]>(fields: F): Record<F[number], true> {

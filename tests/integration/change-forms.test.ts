@@ -376,6 +376,31 @@ describe("信息中心 applies or declines", () => {
   });
 });
 
+describe("fees and what was received", () => {
+  it("refuses a form setting a fee below what was received for its stage, when filed and again when applied", async () => {
+    const ag = await agency();
+    const r = await lockedContract(ag.consultant);
+    await prisma.contract.update({ where: { id: r.contract.id }, data: { firstReceived: "30000.00" } });
+    await expect(file(ag.consultant, r, { "contract.firstFee": "29,999.99" })).rejects.toMatchObject({
+      code: "invalidInput",
+      fieldErrors: { "contract.firstFee": ["feeBelowReceived"] },
+      details: { fieldParams: { "contract.firstFee": { received: "30000.00" } } },
+    });
+    expect(await prisma.changeForm.count({ where: { contractId: r.contract.id } })).toBe(0);
+
+    // Filed while 二期 had nothing received; 15000 arrived before IT applies it.
+    const { id } = await file(ag.consultant, r, { "contract.secondFee": "10000" });
+    await approve(ag.manager, id);
+    await prisma.contract.update({ where: { id: r.contract.id }, data: { secondReceived: "15000.00" } });
+    await expect(applyChangeForm(ag.it, { id, version: await version(id) })).rejects.toMatchObject({
+      fieldErrors: { "contract.secondFee": ["feeBelowReceived"] },
+      details: { fieldParams: { "contract.secondFee": { received: "15000.00" } } },
+    });
+    expect((await prisma.contract.findUniqueOrThrow({ where: { id: r.contract.id } })).secondFee.toFixed(2)).toBe("20000.00");
+    expect((await prisma.changeForm.findUniqueOrThrow({ where: { id } })).status).toBe("APPROVED");
+  });
+});
+
 describe("demo data", () => {
   it("puts a form in manager1's inbox and one in IT's queue, and leaves BJ-2026-0203 free to file on", async () => {
     await seedDemo(prisma);

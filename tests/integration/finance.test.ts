@@ -5,6 +5,12 @@ import { DomainError, ForbiddenError, NotFoundError, ConflictError } from "@/lib
 import type { ContractStatus } from "@/lib/generated/prisma/enums";
 import { financeApprove, financeReject, setSecondFeeDue } from "@/lib/finance/audit-contract";
 import { financePendingCount, getFinanceContract, getMoneySummary, listFinanceQueue } from "@/lib/finance/queries";
+import { listReceivables, receivableTotals } from "@/lib/finance/receivables";
+import { receivableListSchema } from "@/lib/finance/schema";
+import { updateContract } from "@/lib/contracts/update-contract";
+import { updateContractSchema } from "@/lib/contracts/schema";
+import { changeContractStatus } from "@/lib/contracts/transition";
+import { getContractRefunds } from "@/lib/refunds/queries";
 import { recordReceipt, voidReceipt } from "@/lib/finance/receipts";
 import { receiptSchema, type ReceiptFormValues } from "@/lib/finance/schema";
 import { shanghaiToday } from "@/lib/time";
@@ -237,6 +243,96 @@ describe("作废 after the audit (审核通过 needs the 一期 received, or a s
     const wrong = await recordReceipt(ag.finance, receipt(c.id, { amount: "9000" }));
     await financeApprove(ag.finance, { id: c.id, version: c.version, comment: "差 1000 元下周到账" });
     await expect(voidReceipt(ag.finance, { id: wrong.id, reason: "退票" })).rejects.toMatchObject({ code: "voidLeavesFirstFeeShort" });
+  });
+});
+
+describe("receipts on a contract returned to 草稿 (财务 驳回)", () => {
+  /** 编辑's input for contract `c` as it stands, with `over` typed into the fee fields. */
+  function edit(c: { id: string; version: number; countryId: string; programId: string; number: string; school: string; course: string }, over: { firstFee?: string; secondFee?: string }) {
+    return updateContractSchema.parse({
+      id: c.id,
+      version: c.version,
+      contract: {
+        countryId: c.countryId,
+        programId: c.programId,
+        number: c.number,
+        signedOn: "2026-10-01",
+        school: c.school,
+        course: c.course,
+        firstFee: over.firstFee ?? "30000",
+        secondFee: over.secondFee ?? "20000",
+        remark: "",
+      },
+    });
+  }
+
+  /** A contract finance received 一期 20000.00 and 二期 5000.00 on, then returned to 草稿. */
+  async function returned(ag: Awaited<ReturnType<typeof agency>>) {
+    const c = await contractIn(ag.consultant);
+    await recordReceipt(ag.finance, receipt(c.id, { amount: "20000" }));
+    await recordReceipt(ag.finance, receipt(c.id, { stage: "SECOND", amount: "5000" }));
+    await financeReject(ag.finance, { id: c.id, version: c.version, comment: "二期费写错" });
+    return prisma.contract.findUniqueOrThrow({ where: { id: c.id } });
+  }
+
+  it("refuses an edit setting a stage's fee below what was received for it, on the field, naming the amount; writes nothing", async () => {
+    const ag = await agency();
+    const c = await returned(ag);
+    expect(c.status).toBe("DRAFT");
+    const refused = await updateContract(ag.consultant, edit(c, { firstFee: "19999.99", secondFee: "4,000" })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({
+      code: "invalidInput",
+      fieldErrors: { "contract.firstFee": ["feeBelowReceived"], "contract.secondFee": ["feeBelowReceived"] },
+      details: { fieldParams: { "contract.firstFee": { received: "20000.00" }, "contract.secondFee": { received: "5000.00" } } },
+    });
+    await expect(updateContract(ag.consultant, edit(c, { secondFee: "0" }))).rejects.toMatchObject({
+      fieldErrors: { "contract.secondFee": ["feeBelowReceived"] },
+    });
+    const after = await prisma.contract.findUniqueOrThrow({ where: { id: c.id } });
+    expect({ version: after.version, first: after.firstFee.toFixed(2), second: after.secondFee.toFixed(2) }).toEqual({ version: c.version, first: "30000.00", second: "20000.00" });
+    // Down to exactly what was received is fine; so is any other edit.
+    await expect(updateContract(ag.consultant, edit(c, { firstFee: "20000", secondFee: "5000" }))).resolves.toEqual({ id: c.id, version: c.version + 1 });
+  });
+
+  it("an edit that leaves a fee as it was is no change of it, even below what was received (a confirmed overpayment)", async () => {
+    const ag = await agency();
+    const c = await contractIn(ag.consultant);
+    await recordReceipt(ag.finance, receipt(c.id, { amount: "30500", confirmOverpayment: true }));
+    await financeReject(ag.finance, { id: c.id, version: c.version, comment: "退回" });
+    const draft = await prisma.contract.findUniqueOrThrow({ where: { id: c.id } });
+    await expect(updateContract(ag.consultant, edit(draft, { firstFee: "30000.00" }))).resolves.toMatchObject({ version: draft.version + 1 });
+    await expect(updateContract(ag.consultant, edit({ ...draft, version: draft.version + 1 }, { firstFee: "30100" }))).rejects.toMatchObject({
+      fieldErrors: { "contract.firstFee": ["feeBelowReceived"] },
+      details: { fieldParams: { "contract.firstFee": { received: "30500.00" } } },
+    });
+  });
+
+  it("the draft's money still reads right: the 收款 summary and 退费 count its receipts, 应收 leaves it out until it is audited again", async () => {
+    const ag = await agency();
+    const c = await returned(ag);
+    expect(await getMoneySummary(ag.finance, c.id)).toMatchObject({
+      firstFee: "30000.00",
+      secondFee: "20000.00",
+      firstReceived: "20000.00",
+      secondReceived: "5000.00",
+      received: "25000.00",
+      net: "25000.00",
+    });
+    expect((await getContractRefunds(ag.consultant, c.id))!.balance).toMatchObject({ received: "25000.00", available: "25000.00" });
+    const mine = receivableListSchema.parse({ owner: ag.consultant.id, show: "all" });
+    expect((await listReceivables(ag.finance, mine)).rows).toEqual([]);
+    expect(await receivableTotals(ag.finance, mine)).toMatchObject({ contracts: 0, firstReceived: "0.00" });
+
+    // Corrected, resubmitted and audited, it owes what is left.
+    const { version } = await updateContract(ag.consultant, edit(c, { secondFee: "25000" }));
+    await changeContractStatus(ag.consultant, { id: c.id, version }, "submit");
+    await prisma.contract.update({ where: { id: c.id }, data: { status: "PENDING_FINANCE", managerApprovedAt: new Date() } });
+    const pending = await prisma.contract.findUniqueOrThrow({ where: { id: c.id } });
+    await financeApprove(ag.finance, { id: c.id, version: pending.version, comment: "一期差额下周补齐" });
+    const [row] = (await listReceivables(ag.finance, mine)).rows;
+    expect(row).toMatchObject({ firstReceived: "20000.00", firstOutstanding: "10000.00", secondFee: "25000.00", secondReceived: "5000.00", secondOutstanding: "20000.00", outstanding: "30000.00" });
+    expect(await receivableTotals(ag.finance, mine)).toMatchObject({ contracts: 1, outstanding: "30000.00" });
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatCny, parseCny, readCny, sumCny } from "@/lib/money";
+import { formatCny, formatCnyParams, parseCny, readCny, sumCny } from "@/lib/money";
 import { contractFields } from "@/lib/contracts/schema";
 import { receiptSchema } from "@/lib/finance/schema";
 import { requestRefundSchema } from "@/lib/refunds/schema";
@@ -63,6 +63,8 @@ describe("lib/money", () => {
     expect(formatCny("30000.00", "zh-CN")).toBe("¥30,000.00");
     expect(formatCny("9999999999.99", "en")).toBe("CN¥9,999,999,999.99");
     expect(formatCny("not money", "zh-CN")).toBe("not money");
+    expect(formatCnyParams({ received: "20000.00" }, "zh-CN")).toEqual({ received: "¥20,000.00" });
+    expect(formatCnyParams(undefined, "zh-CN")).toBeUndefined();
   });
 
   it("sums in fen without rounding, and round-trips any amount of fen, plain or grouped", () => {

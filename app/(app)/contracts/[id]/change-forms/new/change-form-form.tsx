@@ -1,13 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { FormProvider, get, useWatch, type FieldError } from "react-hook-form";
 import { toast } from "sonner";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormActions } from "@/components/forms/form-actions";
 import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { fieldErrorParams, useActionForm } from "@/components/forms/use-action-form";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -18,6 +18,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { fileChangeFormAction } from "@/lib/change-forms/actions";
 import { fileChangeFormSchema, type ChangeFieldKey, type ChangeRecord, type FileChangeFormValues } from "@/lib/change-forms/schema";
 import type { Option } from "@/lib/dictionaries/queries";
+import { formatCnyParams } from "@/lib/money";
 
 type Kind = "text" | "tel" | "date" | "fee" | "textarea" | "gender" | "COUNTRY" | "PROGRAM" | "EDUCATION";
 type Spec = { key: ChangeFieldKey; label: string; kind: Kind };
@@ -76,6 +77,7 @@ export function ChangeFormForm({ contractId, contractVersion, customerVersion, c
   const tf = useTranslations("fields");
   const tc = useTranslations("contracts");
   const message = useMessageKey();
+  const locale = useLocale();
   const router = useRouter();
   const { form, submit, pending, formError } = useActionForm({
     schema: fileChangeFormSchema,
@@ -98,8 +100,11 @@ export function ChangeFormForm({ contractId, contractVersion, customerVersion, c
   const { errors } = form.formState;
   const selected = (useWatch({ control, name: "selected" }) ?? []) as string[];
   const errorOf = (name: string) => {
-    const key = (get(errors, name) as FieldError | undefined)?.message;
-    return key ? message("validation", key) : undefined;
+    const error = get(errors, name) as FieldError | undefined;
+    if (!error?.message) return undefined;
+    // A fee's error may name an amount (what was already received for the stage).
+    const fee = name === "contract.firstFee" || name === "contract.secondFee";
+    return message("validation", error.message, fee ? formatCnyParams(fieldErrorParams(error), locale) : fieldErrorParams(error));
   };
 
   function controlFor(spec: Spec) {
