@@ -200,7 +200,15 @@ export function CustomerFields({ variant, options, prefix, idPrefix = variant, d
                 >
                   {control(spec)}
                 </Field>
-                {dupKey && <DuplicateNotice matches={matches[dupKey]} fieldLabel={tf(spec.label)} claimable={duplicateCheck?.claim} />}
+                {dupKey && (
+                  <DuplicateNotice
+                    matches={matches[dupKey]}
+                    field={dupKey}
+                    value={dupValues[dupKey].trim()}
+                    fieldLabel={tf(spec.label)}
+                    claimable={duplicateCheck?.claim}
+                  />
+                )}
               </div>
             );
           })}

@@ -343,7 +343,10 @@ const ENTRIES: Record<string, Entry> = {
     sample: async () => ({ id: (await refundRecord("APPROVED")).id, version: 1, paidOn: shanghaiToday(), method: "BANK_TRANSFER", reference: "BOC-2026-0001" }),
   },
   "lib/claims/actions.ts#fileClaimAction": {
-    sample: async () => ({ customerId: (await createCustomer(world.receiver)).id, reason: "客户主动来电\n要求由我跟进" }),
+    sample: async () => {
+      const customer = await createCustomer(world.receiver);
+      return { customerId: customer.id, field: "phone", value: customer.phone, reason: "客户主动来电\n要求由我跟进" };
+    },
   },
   "lib/claims/actions.ts#withdrawClaimAction": {
     sample: async () => {
