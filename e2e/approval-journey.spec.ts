@@ -1,32 +1,15 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signClient } from "./flows";
-import { asUser, toasts } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { approveInInbox, auditWithFirstFee, pageAs, signClient } from "./flows";
+import { toasts } from "./helpers";
 
 // The contract's whole approval life (issue 8 §5), each step by the person who takes it, in their own
 // browser: 李娜 signs and submits; 陈静 approves on her phone; 周涛 records the 一期 and audits (the
 // contract is locked); 李娜 files a 技术维护单 for the 二期费; 陈静 approves it on her phone; 黄磊 (信息中心)
 // applies it; the change shows on the contract and on the form's print view.
 
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-async function as(browser: Browser, username: string, phone = false): Promise<Page> {
-  const context = await browser.newContext({ ...asUser(username), ...(phone ? PHONE : {}) });
-  return context.newPage();
-}
-
-/** 通过 the inbox card titled `title`, from the bottom sheet. */
-async function approveInInbox(page: Page, title: string) {
-  await page.goto("/approvals/manager");
-  const card = page.getByRole("article", { name: title });
-  await card.getByRole("button", { name: `通过 ${title}` }).click();
-  await page.getByRole("dialog", { name: `通过：${title}` }).getByRole("button", { name: "确认通过" }).click();
-  await expect(toasts(page).getByText(`已通过：${title}`)).toBeVisible();
-  await expect(page.getByRole("article", { name: title })).toHaveCount(0);
-}
-
 test("submitted, approved on a phone, audited with its 一期, then changed through a 技术维护单 that IT applies", async ({ browser }) => {
   test.setTimeout(240_000);
-  const consultant = await as(browser, "consultant1");
+  const consultant = await pageAs(browser, "consultant1");
   const { title } = await signClient(consultant);
   const number = title.split(" · ")[1];
   await consultant.goto(`/contracts?q=${encodeURIComponent(number)}`);
@@ -34,20 +17,11 @@ test("submitted, approved on a phone, audited with its 一期, then changed thro
   const contractId = contractHref.split("/").at(-1)!;
 
   // 经理审核 on a phone: on to finance.
-  const manager = await as(browser, "manager1", true);
+  const manager = await pageAs(browser, "manager1", true);
   await approveInInbox(manager, title);
 
   // 财务审核: the 一期 in full, then 审核通过 needs no reason; the contract is locked.
-  const finance = await as(browser, "finance");
-  await finance.goto(`/approvals/finance/${contractId}`);
-  await expect(finance.getByRole("heading", { level: 1 })).toHaveText(`财务审核：${number}`);
-  const receipt = finance.locator("form", { has: finance.getByRole("heading", { name: "登记收款" }) });
-  await receipt.getByLabel("金额（元）").fill("58,000");
-  await receipt.getByLabel("流水号").fill(`JOURNEY-${number}`);
-  await receipt.getByRole("button", { name: "保存收款" }).click();
-  await expect(toasts(finance).getByText("收款已保存")).toBeVisible();
-  await finance.getByRole("button", { name: "审核通过" }).click();
-  await expect(toasts(finance).getByText("已审核通过，合同已锁定")).toBeVisible();
+  await auditWithFirstFee(await pageAs(browser, "finance"), contractId, number);
 
   // Locked: no 编辑, a 技术维护单 instead.
   await consultant.goto(contractHref);
@@ -68,7 +42,7 @@ test("submitted, approved on a phone, audited with its 一期, then changed thro
   await approveInInbox(manager, title);
 
   // 信息中心 applies it.
-  const it = await as(browser, "itadmin");
+  const it = await pageAs(browser, "itadmin");
   await it.goto("/change-forms");
   await it.getByRole("listitem").filter({ hasText: number }).getByRole("link", { name: /^XX-08-/ }).click();
   await expect(it).toHaveURL(/\/change-forms\/[^/]+$/);

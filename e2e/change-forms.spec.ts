@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { approveInInbox, auditWithFirstFee, pageAs, signClient } from "./flows";
 import { asUser, expectNoHorizontalScroll, toasts } from "./helpers";
 
 // 技术维护单 (issue 8 §3). Seeded by prisma/seed/change-forms.ts: BJ-2026-0203 (李娜 / consultant1,
@@ -154,4 +155,53 @@ test.describe.serial("信息中心 applies an approved form", () => {
       await page.screenshot({ path: `${SHOTS}/phone-change-form-print.png`, fullPage: true });
     });
   });
+});
+
+// Its own contract from signing on (e2e/flows.ts), so it depends on no seeded form.
+test("信息中心 declines an approved form with the reason: the contract stays as it was and the applicant is told", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const consultant = await pageAs(browser, "consultant1");
+  const { title } = await signClient(consultant);
+  const number = title.split(" · ")[1];
+  const contractHref = await openContract(consultant, number);
+  const manager = await pageAs(browser, "manager1", true);
+  await approveInInbox(manager, title);
+  await auditWithFirstFee(await pageAs(browser, "finance"), contractHref.split("/").at(-1)!, number);
+
+  await consultant.goto(contractHref);
+  await consultant.getByRole("link", { name: "申请变更" }).click();
+  await consultant.getByLabel("变更申请课程").check();
+  await consultant.getByLabel("新申请课程").fill("数据科学硕士");
+  await consultant.getByLabel("变更原因").fill("客户改读数据科学。");
+  await consultant.getByRole("button", { name: "提交" }).click();
+  await expect(consultant).toHaveURL(/^[^?#]*\/change-forms\/(?!new$)[^/]+$/);
+  const formUrl = consultant.url();
+  const formNumber = (await consultant.getByRole("article").getByText(/^XX-08-\d{4}-\d{4,}$/).textContent())!;
+  await approveInInbox(manager, title);
+
+  const it = await pageAs(browser, "itadmin");
+  await it.goto(formUrl);
+  await it.getByRole("button", { name: "驳回", exact: true }).click();
+  const dialog = it.getByRole("dialog", { name: `驳回技术维护单 ${formNumber}` });
+  // The reason is required: nothing is sent without it.
+  await dialog.getByRole("button", { name: "驳回" }).click();
+  await expect(dialog.getByText("此项为必填项")).toBeVisible();
+  await dialog.getByLabel("驳回原因").fill("与合同原件不符，请核对后重新申请。");
+  await dialog.getByRole("button", { name: "驳回" }).click();
+  await expect(toasts(it).getByText("技术维护单已驳回")).toBeVisible();
+  const sheet = it.getByRole("article");
+  await expect(sheet).toContainText("信息中心驳回");
+  await expect(sheet).toContainText("黄磊");
+  await expect(sheet).toContainText("与合同原件不符，请核对后重新申请。");
+  await expect(it.getByRole("button", { name: "执行" })).toHaveCount(0);
+  await expect(it.getByRole("button", { name: "驳回", exact: true })).toHaveCount(0);
+
+  // Nothing changed on the contract; the applicant reads why.
+  await consultant.goto(contractHref);
+  const course = consultant.locator("dt", { hasText: /^申请课程$/ }).locator("xpath=following-sibling::dd[1]");
+  await expect(course).toHaveText("人工智能硕士（MSc Artificial Intelligence）");
+  await expect(consultant.getByText("信息中心驳回").first()).toBeVisible();
+  await consultant.goto("/notifications");
+  await expect(consultant.getByRole("main")).toContainText(`信息中心驳回了技术维护单：${formNumber}`);
+  await expect(consultant.getByRole("main")).toContainText("原因：与合同原件不符，请核对后重新申请。");
 });

@@ -1,6 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { idCardCheckChar } from "../lib/validation/china";
-import { expectProspectCreated, freshPhone, toasts } from "./helpers";
+import { asUser, expectProspectCreated, freshPhone, toasts } from "./helpers";
 
 // Flows several specs walk through the app as a user would (not written to the database behind the
 // app's back), so each spec makes its own records and depends on no other spec's data.
@@ -53,3 +53,37 @@ export async function fillContract(page: Page, number: string) {
   await page.getByLabel("二期费").fill("42000.50");
 }
 
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** A page in a browser context of its own, signed in as `username`; phone-sized when `phone`. */
+export async function pageAs(browser: Browser, username: string, phone = false): Promise<Page> {
+  const context = await browser.newContext({ ...asUser(username), ...(phone ? PHONE : {}) });
+  return context.newPage();
+}
+
+/** As a manager: 通过 the 经理审核 card titled `title`, from the bottom sheet. */
+export async function approveInInbox(page: Page, title: string) {
+  await page.goto("/approvals/manager");
+  const card = page.getByRole("article", { name: title });
+  await card.getByRole("button", { name: `通过 ${title}` }).click();
+  await page.getByRole("dialog", { name: `通过：${title}` }).getByRole("button", { name: "确认通过" }).click();
+  await expect(toasts(page).getByText(`已通过：${title}`)).toBeVisible();
+  await expect(page.getByRole("article", { name: title })).toHaveCount(0);
+}
+
+/**
+ * As finance: records the 一期 in full (58,000, as fillContract sets it) on contract `contractId`
+ * (合同号 `number`), 待财务审核, then 审核通过 with no reason needed; the contract is locked.
+ */
+export async function auditWithFirstFee(page: Page, contractId: string, number: string) {
+  await page.goto(`/approvals/finance/${contractId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`财务审核：${number}`);
+  const receipt = page.locator("form", { has: page.getByRole("heading", { name: "登记收款" }) });
+  await receipt.getByLabel("金额（元）").fill("58,000");
+  await receipt.getByLabel("流水号").fill(`E2E-${number}`);
+  await receipt.getByRole("button", { name: "保存收款" }).click();
+  await expect(toasts(page).getByText("收款已保存")).toBeVisible();
+  await page.getByRole("button", { name: "审核通过" }).click();
+  await expect(toasts(page).getByText("已审核通过，合同已锁定")).toBeVisible();
+}

@@ -3,19 +3,50 @@
 // amount (architecture: "Money").
 
 const DECIMAL = /^-?\d+(\.\d+)?$/;
-// Decimal(12,2): at most ten digits before the point and two after.
-const INPUT = /^\d{1,10}(\.\d{1,2})?$/;
+// The shape of an amount as typed: digits, optionally grouped by a thousands separator (ASCII or
+// full-width comma, or a space), then optionally a point and digits. Whether the groups are right is
+// checked after, so a wrong grouping gets its own answer.
+const TYPED = /^(\d(?:[\d,，\s]*\d)?)(?:\.(\d+))?$/;
+const SEPARATOR = /[,，\s]/;
+const SEPARATORS = /[,，\s]/g;
+// Thousands groups: one to three digits, then groups of exactly three.
+const GROUPED = /^\d{1,3}(?:[,，\s]\d{3})*$/;
+// Decimal(12,2): at most ten digits before the point.
+const WHOLE_DIGITS_MAX = 10;
 
 /**
- * An amount as typed (e.g. "1,234.5", "1，234", " 30000 ", "007.10") as its canonical two-decimal string
- * ("1234.50"), or null when it is not a non-negative CNY amount with at most two decimals that fits
- * Decimal(12,2). Thousands separators (ASCII and full-width commas) and spaces are ignored.
+ * Why a typed amount is refused: "invalid" (not a non-negative number with at most two decimals),
+ * "grouping" (a separator that does not mark thousands: "1,00", "12,34"), "leadingZero" (a zero before
+ * the first digit: "0012.50"; "0" and "0.50" are fine) or "tooLarge" (more than Decimal(12,2) holds).
+ */
+export type CnyRefusal = "invalid" | "grouping" | "leadingZero" | "tooLarge";
+
+/**
+ * An amount as typed, read strictly: its canonical two-decimal string ("1,234.5" → "1234.50"), or why
+ * it is refused. Never a guess: an amount that could be read two ways ("0012.50", "1,00") is refused
+ * rather than normalised. Thousands separators (",", "，" or a space, between groups of three) and
+ * surrounding spaces are allowed. Pure; throws nothing.
+ */
+export function readCny(input: string): { ok: true; value: string } | { ok: false; error: CnyRefusal } {
+  const match = TYPED.exec(input.trim());
+  if (!match) return { ok: false, error: "invalid" };
+  const [, typedWhole, cents = ""] = match;
+  if (cents.length > 2) return { ok: false, error: "invalid" };
+  if (SEPARATOR.test(typedWhole) && !GROUPED.test(typedWhole)) return { ok: false, error: "grouping" };
+  const whole = typedWhole.replace(SEPARATORS, "");
+  if (whole.length > 1 && whole.startsWith("0")) return { ok: false, error: "leadingZero" };
+  if (whole.length > WHOLE_DIGITS_MAX) return { ok: false, error: "tooLarge" };
+  return { ok: true, value: `${whole}.${cents.padEnd(2, "0")}` };
+}
+
+/**
+ * An amount as typed (e.g. "1,234.5", "1，234", " 30000 ") as its canonical two-decimal string
+ * ("1234.50"), or null when readCny refuses it (not a non-negative CNY amount with at most two
+ * decimals, misplaced separators, leading zeros, or too large for Decimal(12,2)).
  */
 export function parseCny(input: string): string | null {
-  const compact = input.trim().replace(/[,，\s]/g, "");
-  if (!INPUT.test(compact)) return null;
-  const [whole, cents = ""] = compact.split(".");
-  return `${whole.replace(/^0+(?=\d)/, "")}.${cents.padEnd(2, "0")}`;
+  const read = readCny(input);
+  return read.ok ? read.value : null;
 }
 
 /**
@@ -27,6 +58,14 @@ export function formatCny(amount: string, locale: string): string {
   const value = amount.trim();
   if (!DECIMAL.test(value)) return amount;
   return new Intl.NumberFormat(locale, { style: "currency", currency: "CNY" }).format(value as `${number}`);
+}
+
+/**
+ * Every value of `params` (stored amounts, as a server field error names them: { received: "20000.00" })
+ * formatted by formatCny for the reader's locale; undefined stays undefined.
+ */
+export function formatCnyParams(params: Record<string, string> | undefined, locale: string): Record<string, string> | undefined {
+  return params && Object.fromEntries(Object.entries(params).map(([name, amount]) => [name, formatCny(amount, locale)]));
 }
 
 /**

@@ -9,14 +9,21 @@ import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormActions, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { fileClaimAction } from "@/lib/claims/actions";
 import { CLAIM_REASON_MAX, CLAIM_REASON_MIN, fileClaimSchema, type FileClaimFormValues } from "@/lib/claims/schema";
+import type { DuplicateKey } from "@/lib/customers/schema";
 
-/** 申请转入 on a 撞单: a button opening a dialog that asks for the reason. Only the owner's name is shown. */
-export function ClaimDialog({ customerId, ownerName }: { customerId: string; ownerName: string }) {
+/** What a claim is filed on: the customer a 撞单 notice named, and the field and value that matched it. */
+type Target = { customerId: string; field: DuplicateKey; value: string };
+
+/**
+ * 申请转入 on a 撞单: a button opening a dialog that asks for the reason. Only the owner's name is shown.
+ * The claim carries the value typed in the field (the server runs the 撞单 check on it again).
+ */
+export function ClaimDialog({ ownerName, ...target }: Target & { ownerName: string }) {
   const t = useTranslations("claims");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -33,7 +40,9 @@ export function ClaimDialog({ customerId, ownerName }: { customerId: string; own
           <DialogDescription>{t("dialogDescription", { owner: ownerName })}</DialogDescription>
         </DialogHeader>
         <ClaimForm
-          customerId={customerId}
+          // A new value typed while the dialog is closed is a new claim form.
+          key={`${target.field}:${target.value}`}
+          target={target}
           onDone={(owner) => {
             toast.success(t("filed", { owner }));
             setOpen(false);
@@ -45,13 +54,13 @@ export function ClaimDialog({ customerId, ownerName }: { customerId: string; own
   );
 }
 
-function ClaimForm({ customerId, onDone }: { customerId: string; onDone: (ownerName: string) => void }) {
+function ClaimForm({ target, onDone }: { target: Target; onDone: (ownerName: string) => void }) {
   const t = useTranslations("claims");
   const message = useMessageKey();
   const ids = useId();
   const { form, submit, pending, formError } = useActionForm({
     schema: fileClaimSchema,
-    defaultValues: { customerId, reason: "" } satisfies FileClaimFormValues,
+    defaultValues: { ...target, reason: "" } satisfies FileClaimFormValues,
     mode: "onSubmit",
     action: fileClaimAction,
     onSuccess: (data) => onDone(data.ownerName),
@@ -79,16 +88,7 @@ function ClaimForm({ customerId, onDone }: { customerId: string; onDone: (ownerN
       >
         <Textarea {...register("reason")} rows={3} maxLength={CLAIM_REASON_MAX} required />
       </Field>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button variant="secondary" disabled={pending}>
-            {t("cancel")}
-          </Button>
-        </DialogClose>
-        <Button type="submit" disabled={pending}>
-          {pending ? t("submitting") : t("submit")}
-        </Button>
-      </DialogFooter>
+      <DialogFormActions pending={pending} submitLabel={t("submit")} pendingLabel={t("submitting")} />
     </ActionForm>
   );
 }

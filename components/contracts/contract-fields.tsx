@@ -1,12 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { get, useFormContext, useFormState, type FieldError } from "react-hook-form";
 import { FieldControl, type ControlSpec } from "@/components/forms/field-control";
+import { fieldErrorParams } from "@/components/forms/use-action-form";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Field } from "@/components/ui/field";
 import type { ContractFormValues } from "@/lib/contracts/schema";
 import type { Option } from "@/lib/dictionaries/queries";
+import { formatCnyParams } from "@/lib/money";
 
 export type ContractFieldOptions = { COUNTRY: Option[]; PROGRAM: Option[] };
 
@@ -54,20 +56,24 @@ export function ContractFields({ options, prefix = "contract", idPrefix = "contr
   const tf = useTranslations("fields");
   const t = useTranslations("contracts");
   const message = useMessageKey();
+  const locale = useLocale();
   const { register, control } = useFormContext();
   const { errors } = useFormState({ control, name: prefix });
 
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {SPECS.map((spec) => {
-        const error = (get(errors, `${prefix}.${spec.name}`) as FieldError | undefined)?.message;
+        const fieldError = get(errors, `${prefix}.${spec.name}`) as FieldError | undefined;
+        const error = fieldError?.message;
+        // A fee's error may name an amount (what was already received for the stage).
+        const params = spec.control.kind === "money" ? formatCnyParams(fieldErrorParams(fieldError), locale) : fieldErrorParams(fieldError);
         return (
           <Field
             key={spec.name}
             label={tf(spec.label)}
             htmlFor={`${idPrefix}-${spec.name}`}
             required={spec.required}
-            error={error ? message("validation", error) : undefined}
+            error={error ? message("validation", error, params) : undefined}
             hint={spec.control.kind === "money" ? t("feeHint") : spec.name === "number" ? t("numberHint") : undefined}
             className={spec.wide ? "sm:col-span-2 lg:col-span-3" : undefined}
           >

@@ -166,7 +166,15 @@ export function CustomerFields({ variant, options, prefix, idPrefix = variant, d
                 >
                   <FieldControl control={spec.control} registration={register(path(spec.name))} options={options} />
                 </Field>
-                {dupKey && <DuplicateNotice matches={matches[dupKey]} fieldLabel={tf(spec.label)} claimable={duplicateCheck?.claim} />}
+                {dupKey && (
+                  <DuplicateNotice
+                    matches={matches[dupKey]}
+                    field={dupKey}
+                    value={dupValues[dupKey].trim()}
+                    fieldLabel={tf(spec.label)}
+                    claimable={duplicateCheck?.claim}
+                  />
+                )}
               </div>
             );
           })}

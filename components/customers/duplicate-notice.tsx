@@ -4,11 +4,22 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ClaimDialog } from "@/components/claims/claim-dialog";
 import type { DuplicateMatch } from "@/lib/customers/duplicates";
+import type { DuplicateKey } from "@/lib/customers/schema";
+
+type Props = {
+  matches: DuplicateMatch[] | undefined;
+  /** The duplicate-check field and the value in it the matches are for (what a claim is filed with). */
+  field: DuplicateKey;
+  value: string;
+  fieldLabel: string;
+  claimable?: boolean;
+};
 
 // Under a field: who already has this value. Of another consultant's customer only the owner's
 // name is shown; the user's own record gets a link. `claimable`: a 撞单 offers 申请转入 (a claim the
-// owner's manager decides), filed on the match's id without revealing anything more.
-export function DuplicateNotice({ matches, fieldLabel, claimable }: { matches: DuplicateMatch[] | undefined; fieldLabel: string; claimable?: boolean }) {
+// owner's manager decides), filed with the value typed here, which the server checks again
+// (lib/claims/file-claim.ts), without revealing anything more.
+export function DuplicateNotice({ matches, field, value, fieldLabel, claimable }: Props) {
   const t = useTranslations("prospects");
   const tc = useTranslations("claims");
   if (!matches?.length) return null;
@@ -30,7 +41,7 @@ export function DuplicateNotice({ matches, fieldLabel, claimable }: { matches: D
               {t("duplicateOther", { field: fieldLabel, owner: m.ownerName })}{" "}
               {claimable && m.claimCustomerId ? tc("noticeHint", { owner: m.ownerName }) : t("askManager", { owner: m.ownerName })}
             </p>
-            {claimable && m.claimCustomerId && <ClaimDialog customerId={m.claimCustomerId} ownerName={m.ownerName} />}
+            {claimable && m.claimCustomerId && <ClaimDialog customerId={m.claimCustomerId} field={field} value={value} ownerName={m.ownerName} />}
           </div>
         ),
       )}

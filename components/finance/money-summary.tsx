@@ -1,12 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { SessionUser } from "@/lib/auth/session";
 import { getMoneySummary } from "@/lib/finance/queries";
+import { FirstShortfallNotes } from "./first-shortfall-notes";
 import { formatCny } from "@/lib/money";
 
 // The contract page's 收款 summary for finance, managers and IT (receivables.read): received per stage,
-// refunded and net, the 二期 due date, and the reason finance gave for auditing without the full 一期.
+// refunded and net, the 二期 due date, and the reasons finance gave for the contract standing audited
+// without the full 一期 (at 审核通过, and at each void that left it short afterwards).
 // Renders nothing for anyone else.
 export async function ContractMoneySummary({ user, contractId }: { user: SessionUser; contractId: string }) {
   const summary = await getMoneySummary(user, contractId);
@@ -36,11 +37,7 @@ export async function ContractMoneySummary({ user, contractId }: { user: Session
             </div>
           ))}
         </dl>
-        {summary.auditWithoutFirstFeeReason && (
-          <Alert variant="warning">
-            <p className="whitespace-pre-line">{t("auditReason", { reason: summary.auditWithoutFirstFeeReason })}</p>
-          </Alert>
-        )}
+        <FirstShortfallNotes auditReason={summary.auditWithoutFirstFeeReason} shortfalls={summary.firstShortfalls} locale={user.locale} />
       </CardContent>
     </Card>
   );

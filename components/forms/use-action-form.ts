@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, useTransition, type BaseSyntheticEvent } from "react";
-import { useForm, type DefaultValues, type FieldValues, type Mode, type Path, type SubmitErrorHandler, type UseFormReturn } from "react-hook-form";
+import { useForm, type DefaultValues, type FieldError, type FieldValues, type Mode, type Path, type SubmitErrorHandler, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/actions/result";
 import type { FieldErrors } from "@/lib/errors";
@@ -57,7 +57,7 @@ export function useActionForm<V extends FieldValues, D = unknown>(options: UseAc
 
   function showFailure(result: ActionFailure) {
     setFailure(result);
-    const names = setServerErrors(form, result.fieldErrors);
+    const names = setServerErrors(form, result.fieldErrors, result.details?.fieldParams as FieldParams | undefined);
     if (focusFirstError) {
       const first = firstInDocument(names);
       if (first) form.setFocus(first as Path<V>);
@@ -93,14 +93,28 @@ export function useActionForm<V extends FieldValues, D = unknown>(options: UseAc
   };
 }
 
+/** Values a server field error's message names (e.g. the amount already received), by field name. */
+type FieldParams = Record<string, Record<string, string>>;
+
 /**
  * Puts a server action's field errors (validation message keys, keyed by the form's own field names,
- * nested ones as "contract.number") on the fields. Returns the names, in the server's order.
+ * nested ones as "contract.number") on the fields, with the values their messages name
+ * (`details.fieldParams`, by the same names) as the error's `types`: read them back with
+ * `fieldErrorParams`. Returns the names, in the server's order.
  */
-function setServerErrors<V extends FieldValues>(form: Pick<UseFormReturn<V, unknown, V>, "setError">, fieldErrors: FieldErrors | undefined): string[] {
+function setServerErrors<V extends FieldValues>(
+  form: Pick<UseFormReturn<V, unknown, V>, "setError">,
+  fieldErrors: FieldErrors | undefined,
+  params: FieldParams | undefined,
+): string[] {
   const names = Object.keys(fieldErrors ?? {});
-  for (const name of names) form.setError(name as Path<V>, { type: "server", message: fieldErrors![name][0] });
+  for (const name of names) form.setError(name as Path<V>, { type: "server", message: fieldErrors![name][0], types: params?.[name] });
   return names;
+}
+
+/** The values a server field error's message names (see setServerErrors), or undefined. */
+export function fieldErrorParams(error: FieldError | undefined): Record<string, string> | undefined {
+  return error?.type === "server" ? (error.types as Record<string, string> | undefined) : undefined;
 }
 
 // The field among `names` that comes first on the page; names without a rendered control are skipped.

@@ -101,6 +101,7 @@ const CONTRACT_FIELDS: Record<string, AuditField> = {
   invoiceNumber: text("finance.fields.invoiceNumber"),
   note: text("finance.fields.note"),
   voidReason: text("finance.fields.voidReason"),
+  shortfallReason: text("finance.fields.shortfallReason"),
   firstReceived: as("finance.fields.firstReceived", "money"),
   secondReceived: as("finance.fields.secondReceived", "money"),
   otherReceived: as("finance.fields.otherReceived", "money"),

@@ -5,12 +5,13 @@ import { writeAudit } from "@/lib/audit/audit";
 import { inContractTransaction } from "@/lib/contracts/contract-records";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
+import { assertFeesCoverReceived } from "@/lib/finance/fee-floor";
 import { assertNewValuesAllowed } from "./checks";
 import { changeFormHref, changeFormTitle } from "./describe";
 import { canStep, type ChangeFormStep } from "./lifecycle";
 import type { ChangeFormStepInput, ChangeRecord, DeclineChangeFormInput, StoredChange } from "./schema";
 import { stepChangeForm } from "./transition";
-import { currentValues, loadRecords, toColumns } from "./values";
+import { currentValues, lockRecords, staleFields, toColumns } from "./values";
 
 // 信息中心's half of the 技术维护单 (issue 8 §3): apply an approved form to the records, or decline it.
 
@@ -36,9 +37,13 @@ const RECORD_AUDIT: Record<ChangeRecord, { action: string; entity: string }> = {
  * applicant. A fee change updates Contract.firstFee / secondFee, which 应收 reads.
  * Refuses, writing nothing: ForbiddenError (no changeForm.apply), NotFoundError, DomainError
  * ("alreadyDecided") when the form no longer waits for IT, ConflictError for a stale form `version`,
- * DomainError("changeFormStale") when a record the form changes was changed after the form was filed
- * (its version differs from the stored one: the form must be filed again), and the checks of
- * ./checks.ts ("contractNumberTaken" on "contract.number", a 撞单 on "customer.phone" …).
+ * DomainError("changeFormStale", undefined, { fields }) when a field the form changes no longer holds
+ * the old value the form recorded ("If the contract or client changed after the form was filed,
+ * applying is refused … nothing is overwritten blindly", issue 8 §3: compared field by field on the
+ * records locked in this transaction, so a status change, a transfer or an edit of other fields does
+ * not refuse it; `fields` as "contract.school"; the form must be filed again), and the checks of
+ * ./checks.ts ("contractNumberTaken" on "contract.number", a 撞单 on "customer.phone" …) and
+ * "feeBelowReceived" on a fee now below what was received for its stage (lib/finance/fee-floor.ts).
  * Returns the form's new version.
  */
 export async function applyChangeForm(user: SessionUser, input: ChangeFormStepInput, now: Date = new Date()): Promise<{ version: number }> {
@@ -48,38 +53,31 @@ export async function applyChangeForm(user: SessionUser, input: ChangeFormStepIn
     // The form first: of two IT users applying at once, the second waits here and then finds it applied.
     const version = await stepChangeForm(tx, user.id, form, "apply", { appliedById: user.id, appliedAt: now });
 
-    const records = await loadRecords(tx, form.contractId);
+    const records = await lockRecords(tx, form);
     if (!records) throw new NotFoundError();
     const changes = form.changes as StoredChange[];
+    const current = currentValues(records.contract, records.customer);
+    const stale = staleFields(changes, current);
+    if (stale.length) throw new DomainError("changeFormStale", undefined, { fields: stale });
     const next: Record<ChangeRecord, Record<string, string | null>> = { contract: {}, customer: {} };
     for (const c of changes) next[c.record][c.field] = c.after;
-    const changesContract = Object.keys(next.contract).length > 0;
-    const changesCustomer = Object.keys(next.customer).length > 0;
-    if (
-      (changesContract && records.contract.version !== form.contractVersion) ||
-      (changesCustomer && records.customer.version !== form.customerVersion)
-    ) {
-      throw new DomainError("changeFormStale");
-    }
-    await assertNewValuesAllowed(tx, user, { contractId: records.contract.id, customerId: records.customer.id }, currentValues(records.contract, records.customer), next);
+    assertFeesCoverReceived(records.contract, next.contract);
+    await assertNewValuesAllowed(tx, user, { contractId: records.contract.id, customerId: records.customer.id }, current, next);
 
     for (const record of ["contract", "customer"] as const) {
       const fields = Object.keys(next[record]);
       if (fields.length === 0) continue;
-      const where = record === "contract"
-        ? { id: records.contract.id, version: form.contractVersion }
-        : { id: records.customer.id, version: form.customerVersion };
+      // The rows are locked and their values checked: nothing can have changed them since.
+      const id = record === "contract" ? records.contract.id : records.customer.id;
       const data = { ...toColumns(next[record]), version: { increment: 1 } };
-      const { count } = record === "contract"
-        ? await tx.contract.updateMany({ where, data })
-        : await tx.customer.updateMany({ where, data });
-      if (count === 0) throw new DomainError("changeFormStale");
+      if (record === "contract") await tx.contract.update({ where: { id }, data });
+      else await tx.customer.update({ where: { id }, data });
       const mine = changes.filter((c) => c.record === record);
       await writeAudit(tx, {
         actorId: user.id,
         action: RECORD_AUDIT[record].action,
         entity: RECORD_AUDIT[record].entity,
-        entityId: where.id,
+        entityId: id,
         before: Object.fromEntries(mine.map((c) => [c.field, c.before])),
         after: { ...Object.fromEntries(mine.map((c) => [c.field, c.after])), changeForm: form.number },
       });

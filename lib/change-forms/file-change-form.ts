@@ -7,6 +7,7 @@ import { assertNoFieldErrors } from "@/lib/contracts/contract-records";
 import { isLocked } from "@/lib/contracts/lifecycle";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, type FieldErrors } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { assertFeesCoverReceived } from "@/lib/finance/fee-floor";
 import { assertNewValuesAllowed } from "./checks";
 import { nextFormNumber } from "./numbering";
 import type { ChangeRecord, FileChangeFormInput, StoredChange } from "./schema";
@@ -37,7 +38,8 @@ function isOpenFormConflict(error: unknown): boolean {
  * ConflictError when the contract or client changed since the page was read,
  * DomainError("changeFormOpen") when the contract already has an open form,
  * DomainError("invalidInput") with "changeFormUnchanged" on a field whose new value is the old one
- * (or "changeFormEmpty" on "selected"), and the checks of ./checks.ts.
+ * (or "changeFormEmpty" on "selected"), "feeBelowReceived" on a fee set below what was received for
+ * its stage (lib/finance/fee-floor.ts), and the checks of ./checks.ts.
  */
 export async function fileChangeForm(user: SessionUser, input: FileChangeFormInput, now: Date = new Date()): Promise<{ id: string; number: string }> {
   if (!can(user.roles, "contract.update")) throw new ForbiddenError();
@@ -68,6 +70,7 @@ export async function fileChangeForm(user: SessionUser, input: FileChangeFormInp
       }
       if (input.changes.length === 0) errors.selected = ["changeFormEmpty"];
       assertNoFieldErrors(errors);
+      assertFeesCoverReceived(contract, next.contract);
       await assertNewValuesAllowed(tx, user, { contractId: contract.id, customerId: customer.id }, current, next);
 
       const number = await nextFormNumber(tx, now);

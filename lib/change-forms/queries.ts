@@ -12,7 +12,7 @@ import { paginate } from "@/lib/lists/paginate";
 import { changeDictionaryIds, describeChanges, type ChangeLine } from "./format";
 import { canStep } from "./lifecycle";
 import type { ChangeFormQueueParams, StoredChange } from "./schema";
-import { CONTRACT_COLUMNS, CUSTOMER_COLUMNS, currentValues } from "./values";
+import { CONTRACT_COLUMNS, CUSTOMER_COLUMNS, currentValues, loadRecords, staleFields } from "./values";
 
 // Scoped reads of 技术维护单. A form is visible to whoever may read its contract, to 信息中心
 // (changeForm.apply: every form) and to the managers who decide it (a team's manager may decide the
@@ -76,8 +76,9 @@ async function mayRead(user: SessionUser, form: { contractId: string; applicantI
 /**
  * One form for its page and print view: the form, its contract and client, applicant, the manager's
  * decisions (Approval rows: decider, on whose behalf, comment, time), who applied or declined it,
- * whether the records changed since it was filed (`stale`, for an approved form), and the steps the
- * user may take. Null when it does not exist or the user may not see it.
+ * for an approved form the fields it changes that no longer hold the old value it recorded
+ * (`staleFields`, as ./values.ts's staleFields; `stale` when there are any: 应用 would be refused), and
+ * the steps the user may take. Null when it does not exist or the user may not see it.
  */
 export async function getChangeForm(user: SessionUser, id: string) {
   const form = await prisma.changeForm.findUnique({
@@ -97,17 +98,16 @@ export async function getChangeForm(user: SessionUser, id: string) {
   });
   const changes = form.changes as StoredChange[];
   const dictionary = await getDictionaryLabels(changeDictionaryIds(changes), user.locale);
-  const touches = (record: StoredChange["record"]) => changes.some((c) => c.record === record);
-  const stale =
-    (touches("contract") && form.contract.version !== form.contractVersion) ||
-    (touches("customer") && form.customer.version !== form.customerVersion);
+  const records = form.status === "APPROVED" ? await loadRecords(prisma, form.contractId) : null;
+  const stale = records ? staleFields(changes, currentValues(records.contract, records.customer)) : [];
   const applier = can(user.roles, "changeForm.apply");
   return {
     ...form,
     changes,
     dictionary,
     decisions,
-    stale: form.status === "APPROVED" && stale,
+    stale: stale.length > 0,
+    staleFields: stale,
     actions: {
       withdraw: form.applicantId === user.id && canStep(form.status, "withdraw"),
       apply: applier && canStep(form.status, "apply"),

@@ -1,12 +1,22 @@
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDateOnly, dateOnly } from "@/lib/time";
-import { CONTRACT_CHANGE_FIELDS, CUSTOMER_CHANGE_FIELDS, type ChangeRecord } from "./schema";
+import { CONTRACT_CHANGE_FIELDS, CUSTOMER_CHANGE_FIELDS, type ChangeFieldKey, type ChangeRecord, type StoredChange } from "./schema";
 
 // A 技术维护单's values in one representation, the one the field schemas output (./schema.ts): what a
 // form stores as before/after, compares, and writes back to the columns.
 
-export const CONTRACT_COLUMNS = { id: true, version: true, status: true, customerId: true, ownerId: true, ...pick(CONTRACT_CHANGE_FIELDS) } as const;
+// With what was received per stage: a fee is never changed to less (lib/finance/fee-floor.ts).
+export const CONTRACT_COLUMNS = {
+  id: true,
+  version: true,
+  status: true,
+  customerId: true,
+  ownerId: true,
+  firstReceived: true,
+  secondReceived: true,
+  ...pick(CONTRACT_CHANGE_FIELDS),
+} as const;
 export const CUSTOMER_COLUMNS = { id: true, version: true, ownerId: true, name: true, phone: true, gender: true, idCard: true, birthDate: true, nativePlace: true, educationId: true } as const;
 
 function pick<F extends readonly string[]>(fields: F): Record<F[number], true> {
@@ -45,4 +55,27 @@ export async function loadRecords(tx: Tx, contractId: string) {
   if (!contract) return null;
   const customer = await tx.customer.findUniqueOrThrow({ where: { id: contract.customerId }, select: CUSTOMER_COLUMNS });
   return { contract, customer };
+}
+
+/**
+ * The records a form changes, locked for the rest of `tx` (SELECT … FOR UPDATE, the client first and
+ * then the contract, the order 转咨询 takes them in), then read as loadRecords reads them: what is
+ * compared and checked is what the write will change. Null when the contract does not exist or no
+ * longer belongs to the form's client.
+ */
+export async function lockRecords(tx: Tx, form: { contractId: string; customerId: string }) {
+  await tx.$queryRaw`SELECT id FROM "Customer" WHERE id = ${form.customerId} FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${form.contractId} FOR UPDATE`;
+  const records = await loadRecords(tx, form.contractId);
+  return records && records.customer.id === form.customerId ? records : null;
+}
+
+/**
+ * The fields of `changes` (as "contract.school") whose value now, in `current` (currentValues of the
+ * records), is no longer the old value the form recorded when it was filed: applying the form would
+ * overwrite a change it never saw (issue 8 §3). A field changed and changed back is not stale; changes
+ * to fields the form does not touch (a status, an owner, another field) never are.
+ */
+export function staleFields(changes: readonly StoredChange[], current: Record<ChangeRecord, Record<string, string | null>>): ChangeFieldKey[] {
+  return changes.filter((c) => (current[c.record][c.field] ?? null) !== c.before).map((c) => `${c.record}.${c.field}` as ChangeFieldKey);
 }

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/audit";
+import { checkDuplicate } from "@/lib/customers/duplicate-check";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { FileClaimInput } from "./schema";
 
@@ -20,13 +21,21 @@ function violatesOnePending(error: unknown): boolean {
 
 /**
  * 申请转入 (issue 8 §4): a consultant who met a customer owned by someone else (the 撞单 notice on
- * 新建准客户) asks the owner's manager for it, with a reason. The claim records the owner at filing time.
- * The claimant learns the owner's name only (returned), never the customer's details.
- * Throws ForbiddenError (not a consultant), NotFoundError (no such customer), DomainError("claimOwnCustomer")
- * (the user owns it already) and DomainError("claimPending") (one of theirs on it still waits).
+ * 新建准客户) asks the owner's manager for it, with a reason. Only a customer the 撞单 check matched may
+ * be claimed: `input.field` / `input.value` are what the claimant typed, and the check of 新建准客户
+ * (lib/customers/duplicate-check.ts, checkDuplicate: the same parsing and normalising) runs on them
+ * again; `input.customerId` must be among its matches. So knowing a customer's id is not enough to learn
+ * whose it is. The claim records the owner at filing time. The claimant learns the owner's name only
+ * (returned), never the customer's details.
+ * Throws ForbiddenError (not a consultant), NotFoundError (the value matches no such customer — or no
+ * customer at all — the same answer either way, naming nobody), DomainError("claimOwnCustomer") (the
+ * user owns it already) and DomainError("claimPending") (one of theirs on it still waits).
  */
 export async function fileClaim(user: SessionUser, input: FileClaimInput): Promise<FiledClaim> {
   if (!user.roles.includes("CONSULTANT")) throw new ForbiddenError();
+  const matches = await checkDuplicate(user, input.field, input.value);
+  const match = matches.find((m) => (m.mine ? m.customerId : m.claimCustomerId) === input.customerId);
+  if (!match) throw new NotFoundError();
   try {
     return await prisma.$transaction(async (tx) => {
       const customer = await tx.customer.findUnique({
@@ -34,7 +43,8 @@ export async function fileClaim(user: SessionUser, input: FileClaimInput): Promi
         select: { id: true, ownerId: true, owner: { select: { name: true } } },
       });
       if (!customer) throw new NotFoundError();
-      if (customer.ownerId === user.id) throw new DomainError("claimOwnCustomer");
+      // Owned by the user (now, or already when the check ran).
+      if (customer.ownerId === user.id || match.mine) throw new DomainError("claimOwnCustomer");
       const claim = await tx.customerClaim.create({
         data: { customerId: customer.id, claimantId: user.id, ownerId: customer.ownerId, reason: input.reason },
         select: { id: true, version: true },

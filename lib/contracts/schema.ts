@@ -2,8 +2,8 @@ import { z } from "zod";
 import { clientSchema } from "@/lib/customers/schema";
 import { dateParam, idParam, listControls, searchParam } from "@/lib/lists/params";
 import { shanghaiToday } from "@/lib/time";
-import { parseCny } from "@/lib/money";
 import { isIsoDate } from "@/lib/validation/china";
+import { cnyAmount } from "@/lib/validation/money";
 import { recordId, recordVersion } from "@/lib/validation/record";
 import { multiLine, requiredLine } from "@/lib/validation/text";
 import { CONTRACT_STATUSES } from "./lifecycle";
@@ -13,13 +13,9 @@ import { CONTRACT_STATUSES } from "./lifecycle";
 // Messages are keys of the `validation` namespace.
 
 // CNY with at most two decimals, never negative, within Decimal(12,2), kept as its canonical string
-// ("1,234.5" and "01234.50" are both "1234.50") so no float touches it and an unchanged fee never
-// shows up as a change in the audit log (lib/money.ts).
-const fee = requiredLine().transform((v, ctx) => {
-  const amount = parseCny(v);
-  if (amount === null) ctx.addIssue({ code: "custom", message: "feeInvalid" });
-  return amount ?? "";
-});
+// ("1,234.5" is "1234.50"; "01234.50" is refused, as on every money input) so no float touches it and
+// an unchanged fee never shows up as a change in the audit log (lib/validation/money.ts).
+const fee = cnyAmount({ invalid: "feeInvalid" });
 
 export const contractFields = {
   countryId: recordId(),

@@ -2,6 +2,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { contractScope } from "@/lib/auth/scope";
 import { changedFields, writeAudit } from "@/lib/audit/audit";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
+import { assertFeesCoverReceived } from "@/lib/finance/fee-floor";
 import { assertNoFieldErrors, assertNumberFree, contractRefErrors, inContractTransaction, toContractRecord } from "./contract-records";
 import { editRefusal } from "./lifecycle";
 import type { UpdateContractInput } from "./schema";
@@ -10,7 +11,9 @@ import type { UpdateContractInput } from "./schema";
  * 我的合同 → 编辑 (section 4) of a 草稿 (new, or returned by a rejection). Returns the new `{ id, version }`.
  * Throws NotFoundError (outside the user's change scope), DomainError("contractUnderReview" |
  * "contractLocked") outside 草稿 — locked means a 技术维护单, for every role, IT included — ConflictError
- * for a stale `version`, and DomainError for invalid choices or a taken 合同号.
+ * for a stale `version`, DomainError for invalid choices or a taken 合同号, and DomainError("invalidInput")
+ * with "feeBelowReceived" on a fee changed to less than what finance received for its stage (receipts
+ * stay on a contract finance returned to 草稿; lib/finance/fee-floor.ts).
  */
 export async function updateContract(user: SessionUser, input: UpdateContractInput): Promise<{ id: string; version: number }> {
   return inContractTransaction(async (tx) => {
@@ -21,6 +24,8 @@ export async function updateContract(user: SessionUser, input: UpdateContractInp
     if (current.version !== input.version) throw new ConflictError();
 
     assertNoFieldErrors(await contractRefErrors(tx, input.contract));
+    // A 草稿 takes no receipts (lib/finance/contract-lock.ts), so its received columns hold still here.
+    assertFeesCoverReceived(current, input.contract);
     await assertNumberFree(tx, input.contract.number, current.id);
 
     const data = toContractRecord(input.contract);

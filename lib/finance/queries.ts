@@ -8,11 +8,25 @@ import { paginate } from "@/lib/lists/paginate";
 import { sumCny } from "@/lib/money";
 import { isoDateOnly } from "@/lib/time";
 import { takesMoney } from "./contract-lock";
+import { voidLeavesFirstShort } from "./shortfall";
 
 // 财务审核's reads: the queue, one contract with its receipts, and the 收款 summary on the contract page.
 // Amounts leave as exact decimal strings (never a float; Decimal cannot cross into client components).
 
 const LABEL = { select: { labelZh: true, labelEn: true } } as const;
+
+// The voids that left 一期 short on the audited contract, with the reason finance stated (./receipts.ts).
+const SHORTFALLS = {
+  where: { shortfallReason: { not: null } },
+  orderBy: [{ voidedAt: "asc" }, { id: "asc" }],
+  select: { amount: true, voidedAt: true, shortfallReason: true, voidedBy: { select: { name: true } } },
+} as const satisfies Prisma.Contract$receiptsArgs;
+
+export type FirstShortfall = { reason: string; amount: string; by: string; at: Date };
+
+function shortfallsOf(rows: { amount: Prisma.Decimal; voidedAt: Date | null; shortfallReason: string | null; voidedBy: { name: string } | null }[]): FirstShortfall[] {
+  return rows.map((r) => ({ reason: r.shortfallReason ?? "", amount: r.amount.toFixed(2), by: r.voidedBy?.name ?? "", at: r.voidedAt! }));
+}
 const HOUR_MS = 60 * 60 * 1000;
 
 /** 财务审核 queue size for the menu badge: contracts 待财务审核 the user may audit; 0 without approval.finance. */
@@ -77,8 +91,10 @@ export type FinanceQueueRow = Awaited<ReturnType<typeof listFinanceQueue>>["rows
 
 /**
  * One contract as 财务审核 works on it: fees, received per stage, refunded, 二期 due date, status and
- * version, and every receipt (voided ones too, with who voided it and why), newest first. Null when
- * it does not exist or lies outside the user's audit scope (or the user lacks approval.finance).
+ * version, every receipt (voided ones too, with who voided it and why), newest first — each not yet
+ * voided with `voidLeavesFirstShort` (作废 must then ask for the shortfall reason) — and the reasons
+ * stated for 一期 short after the audit (`auditWithoutFirstFeeReason`, `firstShortfalls`). Null when it
+ * does not exist or lies outside the user's audit scope (or the user lacks approval.finance).
  */
 export async function getFinanceContract(user: SessionUser, id: string) {
   if (!can(user.roles, "approval.finance")) return null;
@@ -112,6 +128,7 @@ export async function getFinanceContract(user: SessionUser, id: string) {
     },
   });
   if (!c) return null;
+  const shortfalls = c.receipts.filter((r) => r.shortfallReason !== null).sort((a, b) => a.voidedAt!.getTime() - b.voidedAt!.getTime());
   return {
     ...c,
     signedOn: isoDateOnly(c.signedOn),
@@ -125,6 +142,7 @@ export async function getFinanceContract(user: SessionUser, id: string) {
     takesMoney: takesMoney(c.status),
     // The audit gate on 一期 (./audit-contract.ts), compared as decimals.
     firstFullyReceived: c.firstReceived.greaterThanOrEqualTo(c.firstFee),
+    firstShortfalls: shortfallsOf(shortfalls),
     receipts: c.receipts.map((r) => ({
       id: r.id,
       stage: r.stage,
@@ -140,6 +158,8 @@ export async function getFinanceContract(user: SessionUser, id: string) {
       voidedAt: r.voidedAt,
       voidedBy: r.voidedBy?.name ?? null,
       voidReason: r.voidReason,
+      shortfallReason: r.shortfallReason,
+      voidLeavesFirstShort: !r.voidedAt && voidLeavesFirstShort(c, r),
     })),
   };
 }
@@ -153,8 +173,9 @@ export function seesMoneySummary(user: Pick<SessionUser, "roles">): boolean {
 
 /**
  * The contract page's 收款 summary: received per stage (voided receipts excluded), refunded, net
- * (received − refunded), and the reason finance gave for auditing without the full 一期. Null when the
- * user may not see it (seesMoneySummary) or the contract is outside their read scope.
+ * (received − refunded), the reason finance gave for auditing without the full 一期 and those it gave
+ * for voids that left 一期 short afterwards (`firstShortfalls`, oldest first). Null when the user may not
+ * see it (seesMoneySummary) or the contract is outside their read scope.
  */
 export async function getMoneySummary(user: SessionUser, contractId: string) {
   if (!seesMoneySummary(user)) return null;
@@ -169,6 +190,7 @@ export async function getMoneySummary(user: SessionUser, contractId: string) {
       refunded: true,
       secondFeeDueOn: true,
       auditWithoutFirstFeeReason: true,
+      receipts: SHORTFALLS,
     },
   });
   if (!c) return null;
@@ -184,6 +206,7 @@ export async function getMoneySummary(user: SessionUser, contractId: string) {
     net: sumCny(received, `-${c.refunded.toFixed(2)}`),
     secondFeeDueOn: c.secondFeeDueOn ? isoDateOnly(c.secondFeeDueOn) : null,
     auditWithoutFirstFeeReason: c.auditWithoutFirstFeeReason,
+    firstShortfalls: shortfallsOf(c.receipts),
   };
 }
 export type MoneySummary = NonNullable<Awaited<ReturnType<typeof getMoneySummary>>>;

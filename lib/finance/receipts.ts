@@ -9,6 +9,7 @@ import { sumCny } from "@/lib/money";
 import { exceeds, refundBalance } from "@/lib/refunds/limits";
 import { dateOnly } from "@/lib/time";
 import { lockContractForMoney } from "./contract-lock";
+import { voidLeavesFirstShort } from "./shortfall";
 import type { ReceiptInput } from "./schema";
 
 // 收款 and 作废 (issue 8 §2). A receipt is never edited or deleted: a wrong one is voided with a reason
@@ -95,11 +96,17 @@ export async function recordReceipt(actor: SessionUser, input: ReceiptInput): Pr
 /**
  * 作废: marks receipt `id` void with `reason` (who and when too) and takes its amount off the
  * contract's received column, with an audit row "receipt.void" on the contract, in one transaction.
- * The receipt stays, struck through. Throws ForbiddenError, NotFoundError (no such receipt, or its
- * contract outside the audit scope), DomainError("receiptAlreadyVoided") and
- * DomainError("contractTakesNoMoney").
+ * The receipt stays, struck through. A contract already audited (已审核 or later) stays audited only
+ * with its 一期 received or a stated reason (issue 8 §2, as at 审核通过): a void of a 一期 receipt that
+ * leaves 一期 short there needs `shortfallReason`, stored on the receipt and shown with the audit's own
+ * reason (lib/finance/queries.ts: firstShortfalls); it is ignored for any other void.
+ * Throws ForbiddenError, NotFoundError (no such receipt, or its contract outside the audit scope),
+ * DomainError("receiptAlreadyVoided"), DomainError("contractTakesNoMoney"), DomainError
+ * ("receiptBacksRefund") when refunds rest on the money, and DomainError("voidLeavesFirstFeeShort",
+ * { shortfallReason: ["shortfallReasonRequired"] }, { fee, received }) without the needed reason
+ * (`received`: 一期 after the void).
  */
-export async function voidReceipt(actor: SessionUser, input: { id: string; reason: string }): Promise<{ id: string }> {
+export async function voidReceipt(actor: SessionUser, input: { id: string; reason: string; shortfallReason?: string | null }): Promise<{ id: string }> {
   return prisma.$transaction(async (tx) => {
     const found = await tx.receipt.findUnique({ where: { id: input.id }, select: { contractId: true } });
     if (!found) throw new NotFoundError();
@@ -114,10 +121,19 @@ export async function voidReceipt(actor: SessionUser, input: { id: string; reaso
     if (balance && exceeds(sumCny(receipt.amount.toFixed(2), balance.refunded, balance.reserved), balance.received)) {
       throw new DomainError("receiptBacksRefund", undefined, { refunded: balance.refunded, reserved: balance.reserved });
     }
+    const left = contract[column].minus(receipt.amount);
+    const short = voidLeavesFirstShort(contract, receipt);
+    const shortfallReason = short ? (input.shortfallReason ?? null) : null;
+    if (short && !shortfallReason) {
+      throw new DomainError("voidLeavesFirstFeeShort", { shortfallReason: ["shortfallReasonRequired"] }, {
+        fee: contract.firstFee.toFixed(2),
+        received: left.toFixed(2),
+      });
+    }
     const voidedAt = new Date();
     const { count } = await tx.receipt.updateMany({
       where: { id: receipt.id, voidedAt: null },
-      data: { voidedAt, voidedById: actor.id, voidReason: input.reason },
+      data: { voidedAt, voidedById: actor.id, voidReason: input.reason, shortfallReason },
     });
     if (count === 0) throw new DomainError("receiptAlreadyVoided");
     await tx.contract.update({ where: { id: contract.id }, data: { [column]: { decrement: receipt.amount } } });
@@ -133,7 +149,8 @@ export async function voidReceipt(actor: SessionUser, input: { id: string; reaso
         amount: receipt.amount.toFixed(2),
         reference: receipt.reference,
         voidReason: input.reason,
-        [column]: contract[column].minus(receipt.amount).toFixed(2),
+        ...(shortfallReason ? { shortfallReason } : {}),
+        [column]: left.toFixed(2),
       },
     });
     return { id: receipt.id };

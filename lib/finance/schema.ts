@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { parseCny } from "@/lib/money";
 import { shanghaiToday } from "@/lib/time";
 import { dateParam, idParam, listControls } from "@/lib/lists/params";
 import { isIsoDate } from "@/lib/validation/china";
+import { cnyAmount } from "@/lib/validation/money";
 import { recordId, recordVersion } from "@/lib/validation/record";
 import { multiLine, optionalLine, requiredLine, requiredMultiLine } from "@/lib/validation/text";
 import type { PaymentMethod, ReceiptStage } from "@/lib/generated/prisma/enums";
@@ -15,13 +15,8 @@ export const RECEIPT_STAGES = ["FIRST", "SECOND", "OTHER"] as const satisfies re
 export const PAYMENT_METHODS = ["BANK_TRANSFER", "WECHAT", "ALIPAY", "POS", "CASH"] as const satisfies readonly PaymentMethod[];
 export const FINANCE_REASON_MAX = 500;
 
-// CNY, exact, more than zero, within Decimal(12,2); kept as its canonical string (lib/money.ts).
-const amount = requiredLine().transform((v, ctx) => {
-  const parsed = parseCny(v);
-  if (parsed === null) ctx.addIssue({ code: "custom", message: "feeInvalid" });
-  else if (/^0+\.00$/.test(parsed)) ctx.addIssue({ code: "custom", message: "amountNotPositive" });
-  return parsed ?? "";
-});
+// CNY, exact, more than zero, within Decimal(12,2); kept as its canonical string (lib/validation/money.ts).
+const amount = cnyAmount({ invalid: "feeInvalid", notPositive: "amountNotPositive" });
 
 /** 收款: one receipt on a contract. `confirmOverpayment` is sent again after the user confirmed a stage going over its fee. */
 export const receiptSchema = z.object({
@@ -42,8 +37,15 @@ export const receiptSchema = z.object({
 export type ReceiptFormValues = z.input<typeof receiptSchema>;
 export type ReceiptInput = z.output<typeof receiptSchema>;
 
-/** 作废 a receipt: the reason is required and kept with it. */
-export const voidReceiptSchema = z.object({ id: recordId(), reason: requiredMultiLine(FINANCE_REASON_MAX) });
+/**
+ * 作废 a receipt: the reason is required and kept with it. `shortfallReason` is required (by the service,
+ * on the field) when the void leaves 一期 short on a contract already audited: why it stays audited.
+ */
+export const voidReceiptSchema = z.object({
+  id: recordId(),
+  reason: requiredMultiLine(FINANCE_REASON_MAX),
+  shortfallReason: multiLine(FINANCE_REASON_MAX).optional(),
+});
 export type VoidReceiptFormValues = z.input<typeof voidReceiptSchema>;
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { parseCny } from "@/lib/money";
 import { pageParam } from "@/lib/lists/params";
 import { isIsoDate } from "@/lib/validation/china";
+import { cnyAmount } from "@/lib/validation/money";
 import { recordId, recordVersion } from "@/lib/validation/record";
 import { requiredLine, requiredMultiLine } from "@/lib/validation/text";
 import { shanghaiToday } from "@/lib/time";
@@ -13,12 +13,8 @@ export const REFUND_REASON_MAX = 1000;
 export const REFUND_REFERENCE_MAX = 100;
 export const PAYMENT_METHODS = ["BANK_TRANSFER", "WECHAT", "ALIPAY", "POS", "CASH"] as const;
 
-// CNY, exact, more than zero, kept as its canonical two-decimal string (lib/money.ts).
-const amount = requiredLine().transform((v, ctx) => {
-  const parsed = parseCny(v);
-  if (parsed === null || /^0+\.00$/.test(parsed)) ctx.addIssue({ code: "custom", message: "refundAmountInvalid" });
-  return parsed ?? "";
-});
+// CNY, exact, more than zero, kept as its canonical two-decimal string (lib/validation/money.ts).
+const amount = cnyAmount({ invalid: "refundAmountInvalid", notPositive: "refundAmountInvalid" });
 
 export const requestRefundSchema = z.object({
   contractId: recordId(),

@@ -343,7 +343,10 @@ const ENTRIES: Record<string, Entry> = {
     sample: async () => ({ id: (await refundRecord("APPROVED")).id, version: 1, paidOn: shanghaiToday(), method: "BANK_TRANSFER", reference: "BOC-2026-0001" }),
   },
   "lib/claims/actions.ts#fileClaimAction": {
-    sample: async () => ({ customerId: (await createCustomer(world.receiver)).id, reason: "客户主动来电\n要求由我跟进" }),
+    sample: async () => {
+      const customer = await createCustomer(world.receiver);
+      return { customerId: customer.id, field: "phone", value: customer.phone, reason: "客户主动来电\n要求由我跟进" };
+    },
   },
   "lib/claims/actions.ts#withdrawClaimAction": {
     sample: async () => {
@@ -656,6 +659,7 @@ const MULTI_LINE = new Set([
   "CustomerClaim.reason",
   "Receipt.note",
   "Receipt.voidReason",
+  "Receipt.shortfallReason",
   "Contract.auditWithoutFirstFeeReason",
 ]);
 // What people type. Required ones are NOT NULL and optional ones null when left empty, so either way a
@@ -670,7 +674,7 @@ const TYPED = [
   "Refund.reason",
   "Refund.reference",
   "CustomerClaim.reason",
-  ...["payer", "reference", "invoiceNumber", "note", "voidReason"].map((c) => `Receipt.${c}`),
+  ...["payer", "reference", "invoiceNumber", "note", "voidReason", "shortfallReason"].map((c) => `Receipt.${c}`),
   "Contract.auditWithoutFirstFeeReason",
 ];
 

@@ -10,6 +10,7 @@ import { fileChangeFormSchema, type FileChangeFormValues, type StoredChange } fr
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import type { ContractStatus } from "@/lib/generated/prisma/enums";
 import { idCardCheckChar } from "@/lib/validation/china";
+import { transferCustomers } from "@/lib/transfers/service";
 import { seedDemo } from "@/prisma/seed/demo";
 import { createContractRecord, createCustomer, createDictionaryItem, createTeam, createUser } from "./fixtures";
 
@@ -330,19 +331,95 @@ describe("信息中心 applies or declines", () => {
     expect(await getChangeForm(ag.otherManager, id)).toBeNull();
   });
 
-  it("refuses a form whose records changed after filing, writing nothing", async () => {
+  it("refuses a form when a field it changes no longer holds the old value it recorded, writing nothing", async () => {
     const ag = await agency();
     const r = await lockedContract(ag.consultant);
     const { id } = await file(ag.consultant, r, { "contract.school": "爱丁堡大学", "customer.nativePlace": "上海市" });
     await approve(ag.manager, id);
-    // The client was edited meanwhile (e.g. 我的签约客户 → 编辑).
-    await prisma.customer.update({ where: { id: r.customer.id }, data: { wechat: "changed_wx", version: { increment: 1 } } });
+    // The client's 籍贯 was changed meanwhile (another form, say): the form's old value is no longer there.
+    await prisma.customer.update({ where: { id: r.customer.id }, data: { nativePlace: "天津市", version: { increment: 1 } } });
     const form = await prisma.changeForm.findUniqueOrThrow({ where: { id } });
     expect((await getChangeForm(ag.it, id))?.stale).toBe(true);
-    await expect(applyChangeForm(ag.it, { id, version: form.version })).rejects.toMatchObject({ code: "changeFormStale" });
+    await expect(applyChangeForm(ag.it, { id, version: form.version })).rejects.toMatchObject({
+      code: "changeFormStale",
+      details: { fields: ["customer.nativePlace"] },
+    });
     expect(await prisma.contract.findUniqueOrThrow({ where: { id: r.contract.id } })).toMatchObject({ school: "伦敦大学学院", version: r.contract.version });
+    expect(await prisma.customer.findUniqueOrThrow({ where: { id: r.customer.id } })).toMatchObject({ nativePlace: "天津市", version: r.customer.version + 1 });
     expect(await prisma.changeForm.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "APPROVED", appliedById: null });
     expect(await prisma.auditLog.count({ where: { entityId: r.contract.id, action: "contract.changeForm" } })).toBe(0);
+
+    // A contract field too: its 申请学校 changed (and even a fee written without a version bump).
+    const r2 = await lockedContract(ag.consultant);
+    const second = await file(ag.consultant, r2, { "contract.school": "爱丁堡大学", "contract.firstFee": "31000" });
+    await approve(ag.manager, second.id);
+    await prisma.contract.update({ where: { id: r2.contract.id }, data: { firstFee: "32000.00" } });
+    await expect(applyChangeForm(ag.it, { id: second.id, version: await version(second.id) })).rejects.toMatchObject({
+      code: "changeFormStale",
+      details: { fields: ["contract.firstFee"] },
+    });
+    expect((await prisma.contract.findUniqueOrThrow({ where: { id: r2.contract.id } })).school).toBe("伦敦大学学院");
+  });
+
+  it("applies despite changes to anything the form does not change: a status change, a transfer, an edit of other fields", async () => {
+    const ag = await agency();
+    const r = await lockedContract(ag.consultant);
+    const { id } = await file(ag.consultant, r, { "contract.school": "爱丁堡大学", "customer.nativePlace": "上海市" });
+    await approve(ag.manager, id);
+    // The process started (the contract moves on, version + 1), the client's 微信 was edited, and the
+    // client moved to a colleague (转咨询: both versions + 1).
+    await prisma.contract.update({ where: { id: r.contract.id }, data: { status: "IN_SERVICE", version: { increment: 1 } } });
+    await prisma.customer.update({ where: { id: r.customer.id }, data: { wechat: "changed_wx", version: { increment: 1 } } });
+    await transferCustomers(ag.manager, { customerIds: [r.customer.id], toUserId: ag.colleague.id, reason: "内部调整", keepContracts: false });
+    const before = {
+      contract: await prisma.contract.findUniqueOrThrow({ where: { id: r.contract.id } }),
+      customer: await prisma.customer.findUniqueOrThrow({ where: { id: r.customer.id } }),
+    };
+    expect(before.contract.version).toBe(r.contract.version + 2);
+    expect((await getChangeForm(ag.it, id))?.stale).toBe(false);
+
+    await applyChangeForm(ag.it, { id, version: await version(id) });
+    expect(await prisma.contract.findUniqueOrThrow({ where: { id: r.contract.id } })).toMatchObject({
+      school: "爱丁堡大学",
+      status: "IN_SERVICE",
+      ownerId: ag.colleague.id,
+      version: before.contract.version + 1,
+    });
+    expect(await prisma.customer.findUniqueOrThrow({ where: { id: r.customer.id } })).toMatchObject({
+      nativePlace: "上海市",
+      wechat: "changed_wx",
+      version: before.customer.version + 1,
+    });
+    expect((await prisma.changeForm.findUniqueOrThrow({ where: { id } })).status).toBe("APPLIED");
+  });
+
+  it("an edit of a field saved while the apply runs: the apply waits for it, sees the new value and refuses (the rows are locked)", async () => {
+    const ag = await agency();
+    const r = await lockedContract(ag.consultant);
+    const { id } = await file(ag.consultant, r, { "customer.name": "王小明" });
+    await approve(ag.manager, id);
+    const formVersion = await version(id);
+    // 我的签约客户 → 编辑 has written the new 姓名 and not yet committed when IT presses 执行.
+    let applying: Promise<unknown> | undefined;
+    await prisma.$transaction(async (tx) => {
+      await tx.customer.updateMany({ where: { id: r.customer.id, version: r.customer.version }, data: { name: "李雷", version: { increment: 1 } } });
+      applying = applyChangeForm(ag.it, { id, version: formVersion }).catch((e: unknown) => e);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    });
+    expect(await applying).toMatchObject({ code: "changeFormStale", details: { fields: ["customer.name"] } });
+    expect(await prisma.customer.findUniqueOrThrow({ where: { id: r.customer.id } })).toMatchObject({ name: "李雷", version: r.customer.version + 1 });
+    expect((await prisma.changeForm.findUniqueOrThrow({ where: { id } })).status).toBe("APPROVED");
+  });
+
+  it("applies when a changed field was changed back to the old value the form recorded", async () => {
+    const ag = await agency();
+    const r = await lockedContract(ag.consultant);
+    const { id } = await file(ag.consultant, r, { "contract.course": "数据科学硕士" });
+    await approve(ag.manager, id);
+    await prisma.contract.update({ where: { id: r.contract.id }, data: { course: "别的课程", version: { increment: 1 } } });
+    await prisma.contract.update({ where: { id: r.contract.id }, data: { course: "计算机科学硕士", version: { increment: 1 } } });
+    await applyChangeForm(ag.it, { id, version: await version(id) });
+    expect((await prisma.contract.findUniqueOrThrow({ where: { id: r.contract.id } })).course).toBe("数据科学硕士");
   });
 
   it("refuses a 合同号 taken after the form was filed", async () => {
@@ -373,6 +450,31 @@ describe("信息中心 applies or declines", () => {
     expect(n.params).toMatchObject({ comment: "与原件不符" });
     const stored = form.changes as StoredChange[];
     expect(stored).toEqual([{ record: "contract", field: "course", before: "计算机科学硕士", after: "教育学硕士" }]);
+  });
+});
+
+describe("fees and what was received", () => {
+  it("refuses a form setting a fee below what was received for its stage, when filed and again when applied", async () => {
+    const ag = await agency();
+    const r = await lockedContract(ag.consultant);
+    await prisma.contract.update({ where: { id: r.contract.id }, data: { firstReceived: "30000.00" } });
+    await expect(file(ag.consultant, r, { "contract.firstFee": "29,999.99" })).rejects.toMatchObject({
+      code: "invalidInput",
+      fieldErrors: { "contract.firstFee": ["feeBelowReceived"] },
+      details: { fieldParams: { "contract.firstFee": { received: "30000.00" } } },
+    });
+    expect(await prisma.changeForm.count({ where: { contractId: r.contract.id } })).toBe(0);
+
+    // Filed while 二期 had nothing received; 15000 arrived before IT applies it.
+    const { id } = await file(ag.consultant, r, { "contract.secondFee": "10000" });
+    await approve(ag.manager, id);
+    await prisma.contract.update({ where: { id: r.contract.id }, data: { secondReceived: "15000.00" } });
+    await expect(applyChangeForm(ag.it, { id, version: await version(id) })).rejects.toMatchObject({
+      fieldErrors: { "contract.secondFee": ["feeBelowReceived"] },
+      details: { fieldParams: { "contract.secondFee": { received: "15000.00" } } },
+    });
+    expect((await prisma.contract.findUniqueOrThrow({ where: { id: r.contract.id } })).secondFee.toFixed(2)).toBe("20000.00");
+    expect((await prisma.changeForm.findUniqueOrThrow({ where: { id } })).status).toBe("APPROVED");
   });
 });
 

@@ -9,6 +9,7 @@ import { listMyClaims } from "@/lib/claims/queries";
 import { checkDuplicate } from "@/lib/customers/duplicate-check";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { transferCustomers } from "@/lib/transfers/service";
+import { idCardCheckChar } from "@/lib/validation/china";
 import { getOwnershipHistory } from "@/lib/transfers/queries";
 import { createContractRecord, createCustomer, createTeam, createUser } from "./fixtures";
 
@@ -26,7 +27,9 @@ async function agency() {
   return { ownerTeam, owner, ownerManager, claimant, claimantManager, finance };
 }
 
-const claim = (user: SessionUser, customerId: string, reason = "客户主动来电，要求由我跟进") => fileClaim(user, { customerId, reason });
+// Filed as the 撞单 notice files it: the customer it names and the value the claimant typed that matched it.
+const claim = (user: SessionUser, customer: { id: string; phone: string }, reason = "客户主动来电，要求由我跟进") =>
+  fileClaim(user, { customerId: customer.id, field: "phone", value: customer.phone, reason });
 const decideClaim = (user: SessionUser, c: { id: string; version: number }, decision: "APPROVED" | "REJECTED", comment: string | null = null) =>
   decide(user, { kind: "CLAIM", id: c.id, version: c.version, decision, comment });
 
@@ -36,7 +39,7 @@ describe("申请转入", () => {
     const customer = await createCustomer(ag.owner, { name: "被撞客户" });
     const [match] = await checkDuplicate(ag.claimant, "phone", customer.phone!);
     expect(match).toEqual({ field: "phone", ownerName: "原顾问", customerId: null, href: null, mine: false, claimCustomerId: customer.id });
-    const filed = await claim(ag.claimant, match.claimCustomerId!);
+    const filed = await claim(ag.claimant, { id: match.claimCustomerId!, phone: customer.phone });
     expect(filed).toEqual({ id: expect.any(String), version: 1, ownerName: "原顾问" });
     expect(await prisma.customerClaim.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({
       customerId: customer.id,
@@ -52,26 +55,57 @@ describe("申请转入", () => {
   it("refuses one's own customer, a missing customer, a second pending claim, and non-consultants", async () => {
     const ag = await agency();
     const customer = await createCustomer(ag.owner);
-    await expect(claim(ag.owner, customer.id)).rejects.toMatchObject({ code: "claimOwnCustomer" });
-    await expect(claim(ag.claimant, "no-such-customer")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(claim(ag.finance, customer.id)).rejects.toBeInstanceOf(ForbiddenError);
-    const first = await claim(ag.claimant, customer.id);
-    await expect(claim(ag.claimant, customer.id)).rejects.toMatchObject({ code: "claimPending" });
+    await expect(claim(ag.owner, customer)).rejects.toMatchObject({ code: "claimOwnCustomer" });
+    await expect(claim(ag.claimant, { id: "no-such-customer", phone: customer.phone })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(claim(ag.finance, customer)).rejects.toBeInstanceOf(ForbiddenError);
+    const first = await claim(ag.claimant, customer);
+    await expect(claim(ag.claimant, customer)).rejects.toMatchObject({ code: "claimPending" });
     // Two at once: the partial unique index lets exactly one through, the other is the same clean refusal.
     const other = await createCustomer(ag.owner);
-    const results = await Promise.allSettled([claim(ag.claimant, other.id), claim(ag.claimant, other.id)]);
+    const results = await Promise.allSettled([claim(ag.claimant, other), claim(ag.claimant, other)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "claimPending" });
     // Once withdrawn, it may be filed again; someone else may claim the same customer meanwhile.
     await withdrawClaim(ag.claimant, first);
     await expect(withdrawClaim(ag.claimant, first)).rejects.toMatchObject({ code: "alreadyDecided" });
-    await claim(ag.claimant, customer.id);
-    await claim(ag.claimantManager, customer.id);
+    await claim(ag.claimant, customer);
+    await claim(ag.claimantManager, customer);
+  });
+
+  it("is filed only on the customer the values the claimant typed match: an id alone reveals nothing", async () => {
+    const ag = await agency();
+    const customer = await createCustomer(ag.owner, { name: "被撞客户" });
+    const card = "11010819990512031" + idCardCheckChar("11010819990512031");
+    await prisma.customer.update({ where: { id: customer.id }, data: { idCard: card, wechat: "owner_wx_01" } });
+    const elsewhere = await createCustomer(await createUser(["CONSULTANT"], { name: "另一顾问" }));
+    const refusals = [
+      // A phone nobody has, a phone that is someone else's customer, a value of the wrong field.
+      { customerId: customer.id, field: "phone", value: "13700000000" },
+      { customerId: customer.id, field: "phone", value: elsewhere.phone },
+      { customerId: customer.id, field: "wechat", value: customer.phone },
+      // Not yet a valid value: the check matches nothing, as on the page.
+      { customerId: customer.id, field: "idCard", value: card.slice(0, 17) },
+    ] as const;
+    for (const input of refusals) {
+      const refused = await fileClaim(ag.claimant, { ...input, reason: "我认识这位客户" }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(NotFoundError);
+      expect(JSON.stringify({ ...(refused as object), message: (refused as Error).message })).not.toContain("原顾问");
+    }
+    expect(await prisma.customerClaim.count({ where: { customerId: customer.id } })).toBe(0);
+
+    // The values as typed on 新建准客户 (spaces, +86, upper case) match as the 撞单 check matches them.
+    const phone = `+86 ${customer.phone.slice(0, 3)} ${customer.phone.slice(3)}`;
+    const filed = await fileClaim(ag.claimant, { customerId: customer.id, field: "phone", value: phone, reason: "客户主动来电" });
+    expect(filed).toMatchObject({ ownerName: "原顾问" });
+    await withdrawClaim(ag.claimant, filed);
+    await fileClaim(ag.claimant, { customerId: customer.id, field: "idCard", value: card.toLowerCase(), reason: "客户主动来电" }).then((c) => withdrawClaim(ag.claimant, c));
+    await fileClaim(ag.claimant, { customerId: customer.id, field: "wechat", value: "Owner_WX_01", reason: "客户主动来电" });
+    expect(await prisma.customerClaim.count({ where: { customerId: customer.id, claimantId: ag.claimant.id } })).toBe(3);
   });
 
   it("only the claimant withdraws", async () => {
     const ag = await agency();
-    const filed = await claim(ag.claimant, (await createCustomer(ag.owner)).id);
+    const filed = await claim(ag.claimant, await createCustomer(ag.owner));
     await expect(withdrawClaim(ag.ownerManager, filed)).rejects.toBeInstanceOf(NotFoundError);
     await withdrawClaim(ag.claimant, filed);
     await expect(decideClaim(ag.ownerManager, { id: filed.id, version: 2 }, "APPROVED")).rejects.toMatchObject({ code: "alreadyDecided" });
@@ -82,7 +116,7 @@ describe("deciding a claim", () => {
   it("the owner's team managers decide — not the claimant's manager, not the claimant — and see it in the inbox", async () => {
     const ag = await agency();
     const customer = await createCustomer(ag.owner, { name: "待转客户" });
-    const filed = await claim(ag.claimant, customer.id);
+    const filed = await claim(ag.claimant, customer);
     await expect(decideClaim(ag.claimantManager, filed, "APPROVED")).rejects.toBeInstanceOf(NotFoundError);
     await expect(decideClaim(ag.claimant, filed, "APPROVED")).rejects.toBeInstanceOf(ForbiddenError);
     const group = (await managerInbox(ag.ownerManager)).find((g) => g.kind === "CLAIM")!;
@@ -95,7 +129,7 @@ describe("deciding a claim", () => {
   it("a manager claiming a customer of their own team never decides it; a co-manager does", async () => {
     const ag = await agency();
     const coManager = await createUser(["MANAGER"], { teamId: ag.ownerTeam.id, name: "原组副经理" });
-    const filed = await claim(ag.ownerManager, (await createCustomer(ag.owner)).id);
+    const filed = await claim(ag.ownerManager, await createCustomer(ag.owner));
     expect(principalIn(await decisionScope(ag.ownerManager), ag.owner.id, ag.claimant.id)).toBeNull();
     await expect(decideClaim(ag.ownerManager, filed, "APPROVED")).rejects.toBeInstanceOf(NotFoundError);
     expect((await managerInbox(ag.ownerManager)).flatMap((g) => g.items).some((i) => i.id === filed.id)).toBe(false);
@@ -112,7 +146,7 @@ describe("deciding a claim", () => {
     const ag = await agency();
     const customer = await prisma.customer.update({ where: { id: (await createCustomer(ag.owner, { status: "CLIENT", name: "签约客户甲" })).id }, data: {} });
     const contract = await createContractRecord(customer.id, ag.owner);
-    const filed = await claim(ag.claimant, customer.id, "客户要求\n由我跟进");
+    const filed = await claim(ag.claimant, customer, "客户要求\n由我跟进");
     await decideClaim(ag.ownerManager, filed, "APPROVED", "同意转入");
 
     const moved = await prisma.customer.findUniqueOrThrow({ where: { id: customer.id } });
@@ -139,7 +173,7 @@ describe("deciding a claim", () => {
     const ag = await agency();
     const other = await createUser(["CONSULTANT"], { teamId: ag.ownerTeam.id });
     const customer = await createCustomer(ag.owner);
-    const filed = await claim(ag.claimant, customer.id);
+    const filed = await claim(ag.claimant, customer);
     await transferCustomers(ag.ownerManager, { customerIds: [customer.id], toUserId: other.id, reason: "内部调整", keepContracts: false });
     await expect(decideClaim(ag.ownerManager, filed, "APPROVED")).rejects.toMatchObject({ code: "claimOwnerChanged" });
     expect(await prisma.customerClaim.findUniqueOrThrow({ where: { id: filed.id } })).toMatchObject({ status: "PENDING_MANAGER" });
@@ -154,7 +188,7 @@ describe("deciding a claim", () => {
     const ag = await agency();
     const coManager = await createUser(["MANAGER"], { teamId: ag.ownerTeam.id });
     const customer = await createCustomer(ag.owner);
-    const filed = await claim(ag.claimant, customer.id);
+    const filed = await claim(ag.claimant, customer);
     const results = await Promise.allSettled([decideClaim(ag.ownerManager, filed, "APPROVED"), decideClaim(coManager, filed, "APPROVED")]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "alreadyDecided" });

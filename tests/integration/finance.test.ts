@@ -5,6 +5,12 @@ import { DomainError, ForbiddenError, NotFoundError, ConflictError } from "@/lib
 import type { ContractStatus } from "@/lib/generated/prisma/enums";
 import { financeApprove, financeReject, setSecondFeeDue } from "@/lib/finance/audit-contract";
 import { financePendingCount, getFinanceContract, getMoneySummary, listFinanceQueue } from "@/lib/finance/queries";
+import { listReceivables, receivableTotals } from "@/lib/finance/receivables";
+import { receivableListSchema } from "@/lib/finance/schema";
+import { updateContract } from "@/lib/contracts/update-contract";
+import { updateContractSchema } from "@/lib/contracts/schema";
+import { changeContractStatus } from "@/lib/contracts/transition";
+import { getContractRefunds } from "@/lib/refunds/queries";
 import { recordReceipt, voidReceipt } from "@/lib/finance/receipts";
 import { receiptSchema, type ReceiptFormValues } from "@/lib/finance/schema";
 import { shanghaiToday } from "@/lib/time";
@@ -54,6 +60,8 @@ function raw(contractId: string, over: Partial<ReceiptFormValues> = {}): Receipt
   };
 }
 const receipt = (contractId: string, over: Partial<ReceiptFormValues> = {}) => receiptSchema.parse(raw(contractId, over));
+
+const finance = (ag: { finance: SessionUser }) => ({ detail: async (id: string) => (await getFinanceContract(ag.finance, id))! });
 
 const columns = async (id: string) => {
   const c = await prisma.contract.findUniqueOrThrow({ where: { id } });
@@ -158,6 +166,173 @@ describe("收款", () => {
     const r = await prisma.receipt.findFirstOrThrow({ where: { contractId: c.id } });
     await expect(voidReceipt(ag.manager, { id: r.id, reason: "x" })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(voidReceipt(ag.finance, { id: "nope", reason: "x" })).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("作废 after the audit (审核通过 needs the 一期 received, or a stated reason)", () => {
+  /** A contract audited the way finance audits one: 一期 received in two receipts (20000 + 10000), then 审核通过. */
+  async function audited(ag: Awaited<ReturnType<typeof agency>>) {
+    const c = await contractIn(ag.consultant);
+    await recordReceipt(ag.finance, receipt(c.id, { amount: "20000", reference: "TX-A" }));
+    const second = await recordReceipt(ag.finance, receipt(c.id, { amount: "10000", reference: "TX-B" }));
+    await financeApprove(ag.finance, { id: c.id, version: c.version, comment: null });
+    return { contract: c, receiptId: second.id };
+  }
+
+  it("refuses a void that leaves 一期 short on an audited contract without a stated reason, writing nothing", async () => {
+    const ag = await agency();
+    const { contract, receiptId } = await audited(ag);
+    const refused = await voidReceipt(ag.finance, { id: receiptId, reason: "流水号重复" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({
+      code: "voidLeavesFirstFeeShort",
+      fieldErrors: { shortfallReason: ["shortfallReasonRequired"] },
+      details: { fee: "30000.00", received: "20000.00" },
+    });
+    await expect(voidReceipt(ag.finance, { id: receiptId, reason: "流水号重复", shortfallReason: null })).rejects.toMatchObject({
+      code: "voidLeavesFirstFeeShort",
+    });
+    expect((await columns(contract.id)).first).toBe("30000.00");
+    expect(await prisma.receipt.findUniqueOrThrow({ where: { id: receiptId } })).toMatchObject({ voidedAt: null, shortfallReason: null });
+    expect(await prisma.auditLog.count({ where: { entityId: contract.id, action: "receipt.void" } })).toBe(0);
+    expect((await finance(ag).detail(contract.id)).receipts.find((r) => r.id === receiptId)).toMatchObject({ voidLeavesFirstShort: true });
+  });
+
+  it("with the reason: voided, the reason stored on the void and shown wherever the audit's reason is", async () => {
+    const ag = await agency();
+    const { contract, receiptId } = await audited(ag);
+    await voidReceipt(ag.finance, { id: receiptId, reason: "流水号重复", shortfallReason: "学生承诺月底补齐一期" });
+    expect((await columns(contract.id)).first).toBe("20000.00");
+    const stored = await prisma.receipt.findUniqueOrThrow({ where: { id: receiptId } });
+    expect(stored).toMatchObject({ voidReason: "流水号重复", shortfallReason: "学生承诺月底补齐一期" });
+    const shortfall = { reason: "学生承诺月底补齐一期", amount: "10000.00", by: "财务甲", at: expect.any(Date) };
+    expect((await getMoneySummary(ag.manager, contract.id))!.firstShortfalls).toEqual([shortfall]);
+    expect((await getFinanceContract(ag.finance, contract.id))!.firstShortfalls).toEqual([shortfall]);
+    const audit = await prisma.auditLog.findFirstOrThrow({ where: { entityId: contract.id, action: "receipt.void" } });
+    expect(audit.after).toMatchObject({ shortfallReason: "学生承诺月底补齐一期", firstReceived: "20000.00" });
+    // Still audited: the reason is what lets it stay so.
+    expect((await prisma.contract.findUniqueOrThrow({ where: { id: contract.id } })).status).toBe("AUDITED");
+  });
+
+  it("asks for no reason where nothing is left short: 二期, a contract still 待财务审核, an overpaid 一期; later states ask too", async () => {
+    const ag = await agency();
+    const { contract } = await audited(ag);
+    const second = await recordReceipt(ag.finance, receipt(contract.id, { stage: "SECOND", amount: "5000" }));
+    await voidReceipt(ag.finance, { id: second.id, reason: "录错阶段" });
+    const extra = await recordReceipt(ag.finance, receipt(contract.id, { amount: "500", confirmOverpayment: true }));
+    await voidReceipt(ag.finance, { id: extra.id, reason: "多录" });
+    expect(await prisma.receipt.count({ where: { contractId: contract.id, shortfallReason: { not: null } } })).toBe(0);
+
+    const pending = await contractIn(ag.consultant);
+    const r = await recordReceipt(ag.finance, receipt(pending.id, { amount: "30000" }));
+    await voidReceipt(ag.finance, { id: r.id, reason: "金额录错" });
+    expect((await columns(pending.id)).first).toBe("0.00");
+
+    for (const status of ["IN_SERVICE", "COMPLETED"] as const) {
+      const later = await audited(ag);
+      await prisma.contract.update({ where: { id: later.contract.id }, data: { status } });
+      await expect(voidReceipt(ag.finance, { id: later.receiptId, reason: "重复" })).rejects.toMatchObject({ code: "voidLeavesFirstFeeShort" });
+      await voidReceipt(ag.finance, { id: later.receiptId, reason: "重复", shortfallReason: "差额已向学生追收" });
+    }
+  });
+
+  it("asks again when a contract audited with a reason for a small shortfall loses more of its 一期", async () => {
+    const ag = await agency();
+    const c = await contractIn(ag.consultant);
+    await recordReceipt(ag.finance, receipt(c.id, { amount: "20000" }));
+    const wrong = await recordReceipt(ag.finance, receipt(c.id, { amount: "9000" }));
+    await financeApprove(ag.finance, { id: c.id, version: c.version, comment: "差 1000 元下周到账" });
+    await expect(voidReceipt(ag.finance, { id: wrong.id, reason: "退票" })).rejects.toMatchObject({ code: "voidLeavesFirstFeeShort" });
+  });
+});
+
+describe("receipts on a contract returned to 草稿 (财务 驳回)", () => {
+  /** 编辑's input for contract `c` as it stands, with `over` typed into the fee fields. */
+  function edit(c: { id: string; version: number; countryId: string; programId: string; number: string; school: string; course: string }, over: { firstFee?: string; secondFee?: string }) {
+    return updateContractSchema.parse({
+      id: c.id,
+      version: c.version,
+      contract: {
+        countryId: c.countryId,
+        programId: c.programId,
+        number: c.number,
+        signedOn: "2026-10-01",
+        school: c.school,
+        course: c.course,
+        firstFee: over.firstFee ?? "30000",
+        secondFee: over.secondFee ?? "20000",
+        remark: "",
+      },
+    });
+  }
+
+  /** A contract finance received 一期 20000.00 and 二期 5000.00 on, then returned to 草稿. */
+  async function returned(ag: Awaited<ReturnType<typeof agency>>) {
+    const c = await contractIn(ag.consultant);
+    await recordReceipt(ag.finance, receipt(c.id, { amount: "20000" }));
+    await recordReceipt(ag.finance, receipt(c.id, { stage: "SECOND", amount: "5000" }));
+    await financeReject(ag.finance, { id: c.id, version: c.version, comment: "二期费写错" });
+    return prisma.contract.findUniqueOrThrow({ where: { id: c.id } });
+  }
+
+  it("refuses an edit setting a stage's fee below what was received for it, on the field, naming the amount; writes nothing", async () => {
+    const ag = await agency();
+    const c = await returned(ag);
+    expect(c.status).toBe("DRAFT");
+    const refused = await updateContract(ag.consultant, edit(c, { firstFee: "19999.99", secondFee: "4,000" })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({
+      code: "invalidInput",
+      fieldErrors: { "contract.firstFee": ["feeBelowReceived"], "contract.secondFee": ["feeBelowReceived"] },
+      details: { fieldParams: { "contract.firstFee": { received: "20000.00" }, "contract.secondFee": { received: "5000.00" } } },
+    });
+    await expect(updateContract(ag.consultant, edit(c, { secondFee: "0" }))).rejects.toMatchObject({
+      fieldErrors: { "contract.secondFee": ["feeBelowReceived"] },
+    });
+    const after = await prisma.contract.findUniqueOrThrow({ where: { id: c.id } });
+    expect({ version: after.version, first: after.firstFee.toFixed(2), second: after.secondFee.toFixed(2) }).toEqual({ version: c.version, first: "30000.00", second: "20000.00" });
+    // Down to exactly what was received is fine; so is any other edit.
+    await expect(updateContract(ag.consultant, edit(c, { firstFee: "20000", secondFee: "5000" }))).resolves.toEqual({ id: c.id, version: c.version + 1 });
+  });
+
+  it("an edit that leaves a fee as it was is no change of it, even below what was received (a confirmed overpayment)", async () => {
+    const ag = await agency();
+    const c = await contractIn(ag.consultant);
+    await recordReceipt(ag.finance, receipt(c.id, { amount: "30500", confirmOverpayment: true }));
+    await financeReject(ag.finance, { id: c.id, version: c.version, comment: "退回" });
+    const draft = await prisma.contract.findUniqueOrThrow({ where: { id: c.id } });
+    await expect(updateContract(ag.consultant, edit(draft, { firstFee: "30000.00" }))).resolves.toMatchObject({ version: draft.version + 1 });
+    await expect(updateContract(ag.consultant, edit({ ...draft, version: draft.version + 1 }, { firstFee: "30100" }))).rejects.toMatchObject({
+      fieldErrors: { "contract.firstFee": ["feeBelowReceived"] },
+      details: { fieldParams: { "contract.firstFee": { received: "30500.00" } } },
+    });
+  });
+
+  it("the draft's money still reads right: the 收款 summary and 退费 count its receipts, 应收 leaves it out until it is audited again", async () => {
+    const ag = await agency();
+    const c = await returned(ag);
+    expect(await getMoneySummary(ag.finance, c.id)).toMatchObject({
+      firstFee: "30000.00",
+      secondFee: "20000.00",
+      firstReceived: "20000.00",
+      secondReceived: "5000.00",
+      received: "25000.00",
+      net: "25000.00",
+    });
+    expect((await getContractRefunds(ag.consultant, c.id))!.balance).toMatchObject({ received: "25000.00", available: "25000.00" });
+    const mine = receivableListSchema.parse({ owner: ag.consultant.id, show: "all" });
+    expect((await listReceivables(ag.finance, mine)).rows).toEqual([]);
+    expect(await receivableTotals(ag.finance, mine)).toMatchObject({ contracts: 0, firstReceived: "0.00" });
+
+    // Corrected, resubmitted and audited, it owes what is left.
+    const { version } = await updateContract(ag.consultant, edit(c, { secondFee: "25000" }));
+    await changeContractStatus(ag.consultant, { id: c.id, version }, "submit");
+    await prisma.contract.update({ where: { id: c.id }, data: { status: "PENDING_FINANCE", managerApprovedAt: new Date() } });
+    const pending = await prisma.contract.findUniqueOrThrow({ where: { id: c.id } });
+    await financeApprove(ag.finance, { id: c.id, version: pending.version, comment: "一期差额下周补齐" });
+    const [row] = (await listReceivables(ag.finance, mine)).rows;
+    expect(row).toMatchObject({ firstReceived: "20000.00", firstOutstanding: "10000.00", secondFee: "25000.00", secondReceived: "5000.00", secondOutstanding: "20000.00", outstanding: "30000.00" });
+    expect(await receivableTotals(ag.finance, mine)).toMatchObject({ contracts: 1, outstanding: "30000.00" });
   });
 });
 

@@ -92,15 +92,22 @@ describe("contract schema", () => {
     [" 12 345 ", "12345.00"],
     ["0", "0.00"],
     ["0.5", "0.50"],
-    ["007.10", "7.10"],
     ["12345678.90", "12345678.90"],
     ["9999999999.99", "9999999999.99"],
   ])("keeps the fee %s exact as %s", (typed, stored) => {
     expect(parse({ firstFee: typed }).data?.firstFee).toBe(stored);
   });
 
-  it.each(["-1", "-0.01", "1.234", "12a", "abc", "1e5", "1.2.3", ".5", "99999999999", "１２３"])("refuses the fee %s", (typed) => {
+  it.each(["-1", "-0.01", "1.234", "12a", "abc", "1e5", "1.2.3", ".5", "１２３"])("refuses the fee %s", (typed) => {
     expect(errorsOf({ secondFee: typed })).toEqual({ secondFee: "feeInvalid" });
+  });
+
+  it.each([
+    ["007.10", "amountLeadingZero"],
+    ["1,00", "amountGrouping"],
+    ["99999999999", "amountTooLarge"],
+  ])("refuses the fee %s with %s, as every money input does", (typed, message) => {
+    expect(errorsOf({ secondFee: typed })).toEqual({ secondFee: message });
   });
 
   it("stores 合同号 upper-case and refuses odd characters", () => {

@@ -8,15 +8,21 @@ const messages = (r: { success: boolean; error?: { issues: { message: string }[]
 
 describe("申请转入 and 转交 reasons", () => {
   it("need two visible characters", () => {
-    expect(messages(fileClaimSchema.safeParse({ customerId: "c1", reason: "好" }))).toEqual(["reasonTooShort"]);
-    expect(messages(fileClaimSchema.safeParse({ customerId: "c1", reason: `a${"\u0301".repeat(30)}` }))).toEqual(["reasonTooShort"]);
-    expect(fileClaimSchema.safeParse({ customerId: "c1", reason: "客户要求" }).success).toBe(true);
+    expect(messages(fileClaimSchema.safeParse({ customerId: "c1", field: "phone", value: "13800138000", reason: "好" }))).toEqual(["reasonTooShort"]);
+    expect(messages(fileClaimSchema.safeParse({ customerId: "c1", field: "phone", value: "13800138000", reason: `a${"\u0301".repeat(30)}` }))).toEqual(["reasonTooShort"]);
+    expect(fileClaimSchema.safeParse({ customerId: "c1", field: "phone", value: "13800138000", reason: "客户要求" }).success).toBe(true);
+  });
+
+  it("carry the duplicate-check field and the value typed in it", () => {
+    expect(messages(fileClaimSchema.safeParse({ customerId: "c1", field: "name", value: "张三", reason: "客户要求" }))).toEqual(["invalidChoice"]);
+    expect(messages(fileClaimSchema.safeParse({ customerId: "c1", field: "wechat", value: " ", reason: "客户要求" }))).toEqual(["required"]);
+    expect(messages(fileClaimSchema.safeParse({ customerId: "c1", reason: "客户要求" }))).toEqual(["invalidChoice", "required"]);
   });
 
   it("answer 100,000 characters at once with tooLong (no grapheme segmentation of the whole text)", () => {
     const started = performance.now();
     for (const reason of ["x".repeat(100_000), "张".repeat(100_001), `a${"\u0301".repeat(100_000)}`]) {
-      expect(messages(fileClaimSchema.safeParse({ customerId: "c1", reason }))).toEqual(["tooLong"]);
+      expect(messages(fileClaimSchema.safeParse({ customerId: "c1", field: "phone", value: "13800138000", reason }))).toEqual(["tooLong"]);
       expect(messages(transferSchema.safeParse({ customerIds: ["c1"], toUserId: "u1", reason, keepContracts: false }))).toEqual(["tooLong"]);
     }
     expect(performance.now() - started).toBeLessThan(2000);

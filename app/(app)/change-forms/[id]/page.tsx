@@ -7,7 +7,9 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
+import { changeField } from "@/lib/change-forms/format";
 import { getChangeForm } from "@/lib/change-forms/queries";
+import type { ChangeRecord } from "@/lib/change-forms/schema";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -18,7 +20,14 @@ export default async function ChangeFormPage({ params }: Props) {
   const { id } = await params;
   const form = await getChangeForm(user, id);
   if (!form) notFound();
-  const t = await getTranslations("changeForms");
+  const [t, tr] = await Promise.all([getTranslations("changeForms"), getTranslations()]);
+  // The fields that changed since the form was filed, by their labels ("申请学校、籍贯").
+  const staleLabels = new Intl.ListFormat(user.locale, { type: "conjunction" }).format(
+    form.staleFields.map((key) => {
+      const [record, field] = key.split(".") as [ChangeRecord, string];
+      return tr(changeField(record, field).label);
+    }),
+  );
 
   return (
     <>
@@ -38,7 +47,7 @@ export default async function ChangeFormPage({ params }: Props) {
         }
       />
       <div className="mb-4 space-y-3 print:hidden">
-        {form.stale && <Alert variant="warning" title={t("detail.stale")} />}
+        {form.stale && <Alert variant="warning" title={t("detail.stale", { fields: staleLabels })} />}
         <ChangeFormActions form={{ id: form.id, number: form.number, version: form.version }} allowed={form.actions} />
       </div>
       <ChangeFormSheet user={user} form={form} />

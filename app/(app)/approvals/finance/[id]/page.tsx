@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
+import { FirstShortfallNotes } from "@/components/finance/first-shortfall-notes";
 import { SecondFeeDueForm } from "@/components/finance/second-fee-due-form";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -57,11 +58,7 @@ export default async function FinanceContractPage({ params }: Props) {
           {t("detail.notPending", { status: tf(`contractStatuses.${contract.status}`) })}
         </Alert>
       )}
-      {contract.auditWithoutFirstFeeReason && (
-        <Alert variant="warning" className="mb-4">
-          <p className="whitespace-pre-line">{t("summary.auditReason", { reason: contract.auditWithoutFirstFeeReason })}</p>
-        </Alert>
-      )}
+      <FirstShortfallNotes auditReason={contract.auditWithoutFirstFeeReason} shortfalls={contract.firstShortfalls} locale={user.locale} className="mb-4" />
       {/* Phone: fees, then the decision, then the receipts. From xl: fees over receipts, the decision beside both. */}
       <div className="grid items-start gap-6 xl:grid-cols-[1fr_24rem]">
         <Card className="min-w-0 xl:col-start-1 xl:row-start-1">
@@ -112,7 +109,12 @@ export default async function FinanceContractPage({ params }: Props) {
             ) : (
               <p className="text-sm text-gray-600">{t("detail.noMoney")}</p>
             )}
-            <ReceiptList receipts={contract.receipts} voidable={contract.takesMoney} locale={user.locale} />
+            <ReceiptList
+              receipts={contract.receipts}
+              voidable={contract.takesMoney}
+              first={{ fee: contract.firstFee, received: contract.firstReceived }}
+              locale={user.locale}
+            />
           </CardContent>
         </Card>
       </div>

@@ -1,13 +1,22 @@
 import { getTranslations } from "next-intl/server";
 import type { ReceiptRow } from "@/lib/finance/queries";
-import { formatCny } from "@/lib/money";
+import { formatCny, sumCny } from "@/lib/money";
 import { formatDateTime } from "@/lib/time";
 import { cn } from "@/lib/utils/cn";
 import { VoidReceiptDialog } from "./void-receipt-dialog";
 
+type Props = {
+  receipts: ReceiptRow[];
+  /** The contract still takes money (and so voids). */
+  voidable: boolean;
+  /** 一期's fee and what is received of it now (CNY, exact), for a void that would leave it short. */
+  first: { fee: string; received: string };
+  locale: string;
+};
+
 // Every receipt of the contract, newest first; a voided one stays, struck through, with who voided it
-// and why. `voidable`: the contract still takes money (and so voids).
-export async function ReceiptList({ receipts, voidable, locale }: { receipts: ReceiptRow[]; voidable: boolean; locale: string }) {
+// and why (and, when it left 一期 short after the audit, the reason the contract stays audited).
+export async function ReceiptList({ receipts, voidable, first, locale }: Props) {
   const t = await getTranslations("finance");
   if (receipts.length === 0) return <p className="text-sm text-gray-500">{t("detail.noReceipts")}</p>;
   return (
@@ -30,8 +39,15 @@ export async function ReceiptList({ receipts, voidable, locale }: { receipts: Re
                 {t("void.voidedBy", { name: r.voidedBy ?? "", time: formatDateTime(r.voidedAt, locale), reason: r.voidReason ?? "" })}
               </p>
             )}
+            {r.shortfallReason && <p className="break-words whitespace-pre-line text-amber-800">{t("void.shortfallNote", { reason: r.shortfallReason })}</p>}
           </div>
-          {voidable && !r.voidedAt && <VoidReceiptDialog id={r.id} reference={r.reference} />}
+          {voidable && !r.voidedAt && (
+            <VoidReceiptDialog
+              id={r.id}
+              reference={r.reference}
+              shortfall={r.voidLeavesFirstShort ? { fee: first.fee, received: sumCny(first.received, `-${r.amount}`) } : null}
+            />
+          )}
         </li>
       ))}
     </ul>

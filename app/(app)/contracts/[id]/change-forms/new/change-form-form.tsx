@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { FormProvider, get, useWatch, type FieldError } from "react-hook-form";
 import { toast } from "sonner";
 import { ActionForm } from "@/components/forms/action-form";
@@ -10,7 +10,7 @@ import { FormActions } from "@/components/forms/form-actions";
 import { contractFieldSpec } from "@/components/contracts/contract-fields";
 import { customerFieldSpec } from "@/components/customers/customer-fields";
 import { FormError } from "@/components/forms/form-error";
-import { useActionForm } from "@/components/forms/use-action-form";
+import { fieldErrorParams, useActionForm } from "@/components/forms/use-action-form";
 import { useMessageKey } from "@/components/forms/use-message-key";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -21,6 +21,7 @@ import { fileChangeFormSchema, type ChangeFieldKey, type ChangeRecord, type File
 import type { ContractFormValues } from "@/lib/contracts/schema";
 import type { ClientFormValues } from "@/lib/customers/schema";
 import type { Option } from "@/lib/dictionaries/queries";
+import { formatCnyParams } from "@/lib/money";
 
 // Every field a form may change, entered with the control the normal contract and client forms use.
 const SECTIONS: { record: ChangeRecord; title: "contractSection" | "customerSection"; keys: ChangeFieldKey[] }[] = [
@@ -75,6 +76,7 @@ export function ChangeFormForm({ contractId, contractVersion, customerVersion, c
   const tf = useTranslations("fields");
   const tc = useTranslations("contracts");
   const message = useMessageKey();
+  const locale = useLocale();
   const router = useRouter();
   const { form, submit, pending, formError } = useActionForm({
     schema: fileChangeFormSchema,
@@ -97,8 +99,11 @@ export function ChangeFormForm({ contractId, contractVersion, customerVersion, c
   const { errors } = form.formState;
   const selected = (useWatch({ control, name: "selected" }) ?? []) as string[];
   const errorOf = (name: string) => {
-    const key = (get(errors, name) as FieldError | undefined)?.message;
-    return key ? message("validation", key) : undefined;
+    const error = get(errors, name) as FieldError | undefined;
+    if (!error?.message) return undefined;
+    // A fee's error may name an amount (what was already received for the stage).
+    const fee = name === "contract.firstFee" || name === "contract.secondFee";
+    return message("validation", error.message, fee ? formatCnyParams(fieldErrorParams(error), locale) : fieldErrorParams(error));
   };
 
   const selectedError = errorOf("selected");
