@@ -108,23 +108,34 @@ function addTo(clauses: Map<string, ScopeClause>, requesterId: string | null, ex
 }
 
 /**
- * Every request `user` decides today, as clauses the inbox's providers list pending items by:
- * - the bases whose requests the user decides in their own right, whoever asks;
- * - per principal the user deputises for (代理审批), the bases decided on their behalf, except the
- *   principal's own requests (nobody decides their own, nor does their deputy for them);
- * - per manager who is the only other manager of a basis's team, that basis when this manager asks:
- *   such a request falls to every other manager (principalDeciders), so possibly to the user.
+ * Every request `user` decides today:
+ * - `clauses`, which the inbox's providers list pending items by: the bases whose requests the user
+ *   decides in their own right, whoever asks; per principal the user deputises for (代理审批), the
+ *   bases decided on their behalf, except the principal's own requests (nobody decides their own, nor
+ *   does their deputy for them);
+ * - `fallback`: bases whose team has exactly one manager besides the basis, with that manager. A
+ *   request that manager makes on the basis falls to every other manager (principalDeciders), so
+ *   to the user too; the value holds the manager and the principal the user decides it for. These
+ *   pairs are as many as such teams' members, so the inbox matches them against the few pending
+ *   requests managers made (ApprovalProvider.pendingKeys) instead of sending them all as clauses.
  * Users are few (hundreds), so this is computed from the user table rather than joined per item.
- * Empty when the user decides nothing.
  */
-export async function decisionScope(user: { id: string }, now: Date = new Date(), db: Tx = prisma): Promise<ScopeClause[]> {
+export type DecisionScope = {
+  clauses: ScopeClause[];
+  fallback: Map<string, { requesterId: string; principal: string | null }>;
+};
+
+export async function decisionScope(user: { id: string }, now: Date = new Date(), db: Tx = prisma): Promise<DecisionScope> {
   const [users, managers, delegations] = await Promise.all([
     db.user.findMany({ select: { id: true, teamId: true } }),
     activeManagers(db),
     runningDelegations(db, shanghaiToday(now)),
   ]);
   const principalsOfDeputy = delegations.filter((d) => d.deputyId === user.id).map((d) => d.principalId);
+  const managersOfTeam = new Map<string, Manager[]>();
+  for (const m of managers) if (m.teamId) managersOfTeam.set(m.teamId, [...(managersOfTeam.get(m.teamId) ?? []), m]);
   const clauses = new Map<string, ScopeClause>();
+  const fallback: DecisionScope["fallback"] = new Map();
   for (const basis of users) {
     if (basis.id === user.id) continue;
     const principals = principalDeciders(basis, managers);
@@ -137,13 +148,23 @@ export async function decisionScope(user: { id: string }, now: Date = new Date()
     if (deputisedFor.length > 1) addTo(clauses, null, null, basis.id, deputisedFor[0]);
     else if (deputisedFor.length === 1) addTo(clauses, null, deputisedFor[0], basis.id, deputisedFor[0]);
     // The team's only other manager asks: its deciders are then every other manager.
-    const teamManagers = basis.teamId ? managers.filter((m) => m.id !== basis.id && m.teamId === basis.teamId) : [];
+    const teamManagers = (basis.teamId ? (managersOfTeam.get(basis.teamId) ?? []) : []).filter((m) => m.id !== basis.id);
     if (teamManagers.length !== 1 || teamManagers[0].id === user.id) continue;
     const requesterId = teamManagers[0].id;
-    const fallback = rightAmong(user.id, principalDeciders(basis, managers, requesterId), principalsOfDeputy);
-    if (fallback) addTo(clauses, requesterId, null, basis.id, fallback.onBehalfOfId);
+    const right = rightAmong(user.id, principalDeciders(basis, managers, requesterId), principalsOfDeputy);
+    if (right) fallback.set(basis.id, { requesterId, principal: right.onBehalfOfId });
   }
-  return [...clauses.values()];
+  return { clauses: [...clauses.values()], fallback };
+}
+
+/** The ids a ProviderScope carries, as one more alternative of a provider's OR (none when empty). */
+export function idClause(ids: readonly string[]): { id: { in: string[] } }[] {
+  return ids.length > 0 ? [{ id: { in: [...ids] } }] : [];
+}
+
+/** Whether `user` decides anything under `scope`. */
+export function decidesAnything(scope: DecisionScope): boolean {
+  return scope.clauses.length > 0 || scope.fallback.size > 0;
 }
 
 /** The clause's condition on a request's requester id, as a Prisma string filter (undefined: anyone). */
@@ -160,8 +181,10 @@ export function clauseCovers(clause: ScopeClause, basisId: string, requesterId: 
   return clause.principals.has(basisId);
 }
 
-/** The principal `user` decides a listed item for under `scope` (null: own right; undefined: not in scope). */
-export function principalIn(scope: readonly ScopeClause[], basisId: string, requesterId: string): string | null | undefined {
-  const clause = scope.find((c) => clauseCovers(c, basisId, requesterId));
-  return clause ? clause.principals.get(basisId) : undefined;
+/** The principal `user` decides a request for under `scope` (null: own right; undefined: not theirs). */
+export function principalIn(scope: DecisionScope, basisId: string, requesterId: string): string | null | undefined {
+  const clause = scope.clauses.find((c) => clauseCovers(c, basisId, requesterId));
+  if (clause) return clause.principals.get(basisId);
+  const pair = scope.fallback.get(basisId);
+  return pair && pair.requesterId === requesterId ? pair.principal : undefined;
 }

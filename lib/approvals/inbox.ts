@@ -5,14 +5,26 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import type { ApprovalDecision, ApprovalKind } from "@/lib/generated/prisma/enums";
 import { paginate, type Paged } from "@/lib/lists/paginate";
-import { decisionScope, principalIn } from "./deciders";
-import type { InboxItem } from "./provider";
+import { decidesAnything, decisionScope, principalIn, type DecisionScope } from "./deciders";
+import type { ApprovalProvider, InboxItem, ProviderScope } from "./provider";
 import { PROVIDERS, providerOf } from "./registry";
 
 /** At most this many pending items of one kind on the inbox page (the count says how many wait). */
 export const INBOX_KIND_LIMIT = 100;
 
 export type InboxGroup = { kind: ApprovalKind; count: number; bulkApprove: boolean; items: InboxItem[] };
+
+/**
+ * What `provider` lists for a DecisionScope: its clauses, and the ids of the pending requests that
+ * match its fallback pairs exactly (a team's only manager asking on the team's basis).
+ */
+async function providerScope(provider: ApprovalProvider, scope: DecisionScope, viewerId: string): Promise<ProviderScope> {
+  if (scope.fallback.size === 0) return { clauses: scope.clauses, ids: [] };
+  const requesterIds = [...new Set([...scope.fallback.values()].map((p) => p.requesterId))];
+  const keys = await provider.pendingKeys(prisma, requesterIds, [...scope.fallback.keys()], viewerId);
+  const ids = keys.filter((k) => scope.fallback.get(k.basisId)?.requesterId === k.requesterId).map((k) => k.id);
+  return { clauses: scope.clauses, ids };
+}
 
 /**
  * The 经理审核 inbox of `user` now: per kind (in the registry's order) the pending requests the user
@@ -22,17 +34,24 @@ export type InboxGroup = { kind: ApprovalKind; count: number; bulkApprove: boole
 export async function managerInbox(user: SessionUser, now: Date = new Date()): Promise<InboxGroup[]> {
   if (!can(user.roles, "approval.manager")) return [];
   const scope = await decisionScope(user, now);
-  const principalIds = [...new Set(scope.flatMap((c) => [...c.principals.values()]).filter((v): v is string => v !== null))];
+  const principalIds = [
+    ...new Set(
+      [...scope.clauses.flatMap((c) => [...c.principals.values()]), ...[...scope.fallback.values()].map((p) => p.principal)].filter(
+        (v): v is string => v !== null,
+      ),
+    ),
+  ];
   const principals = principalIds.length
     ? await prisma.user.findMany({ where: { id: { in: principalIds } }, select: { id: true, name: true } })
     : [];
   const nameOf = new Map(principals.map((p) => [p.id, p.name]));
   return Promise.all(
     PROVIDERS.map(async (provider) => {
-      const [count, items] = scope.length
+      const listed = await providerScope(provider, scope, user.id);
+      const [count, items] = decidesAnything(scope)
         ? await Promise.all([
-            provider.countPending(prisma, scope, user.id),
-            provider.listPending(prisma, scope, INBOX_KIND_LIMIT, user.id),
+            provider.countPending(prisma, listed, user.id),
+            provider.listPending(prisma, listed, INBOX_KIND_LIMIT, user.id),
           ])
         : [0, []];
       return {
@@ -52,8 +71,8 @@ export async function managerInbox(user: SessionUser, now: Date = new Date()): P
 export async function managerPendingCount(user: SessionUser, now: Date = new Date()): Promise<number> {
   if (!can(user.roles, "approval.manager")) return 0;
   const scope = await decisionScope(user, now);
-  if (scope.length === 0) return 0;
-  const counts = await Promise.all(PROVIDERS.map((p) => p.countPending(prisma, scope, user.id)));
+  if (!decidesAnything(scope)) return 0;
+  const counts = await Promise.all(PROVIDERS.map(async (p) => p.countPending(prisma, await providerScope(p, scope, user.id), user.id)));
   return counts.reduce((a, b) => a + b, 0);
 }
 

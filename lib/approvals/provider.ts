@@ -58,19 +58,28 @@ export type DecisionContext = {
   onBehalfOfId: string | null;
 };
 
+/** What a provider lists by: the clauses of a DecisionScope, and the ids matched from its fallback pairs. */
+export type ProviderScope = { clauses: readonly ScopeClause[]; ids: readonly string[] };
+
 export type ApprovalProvider = {
   kind: ApprovalKind;
   /** Whether several items of this kind may be approved with one confirmation (批量通过). */
   bulkApprove: boolean;
   /**
-   * Pending items any of `scope`'s clauses covers (decider basis — the requester, or `deciderBasisId`,
-   * see PendingSubject — and requester; lib/approvals/deciders.ts), oldest first, at most `limit`,
-   * leaving out those `viewerId` requested or whose basis is the viewer (nobody decides their own).
-   * `onBehalfOf` is filled in by the inbox from the scope.
+   * Pending items `scope` covers — any of its clauses (decider basis — the requester, or
+   * `deciderBasisId`, see PendingSubject — and requester; lib/approvals/deciders.ts), or one of its
+   * ids — oldest first, at most `limit`, leaving out those `viewerId` requested or whose basis is the
+   * viewer (nobody decides their own). `onBehalfOf` is filled in by the inbox from the scope.
    */
-  listPending(db: Tx, scope: readonly ScopeClause[], limit: number, viewerId: string): Promise<PendingInboxItem[]>;
+  listPending(db: Tx, scope: ProviderScope, limit: number, viewerId: string): Promise<PendingInboxItem[]>;
   /** How many are pending under `scope`, leaving out those of `viewerId` as listPending does. */
-  countPending(db: Tx, scope: readonly ScopeClause[], viewerId: string): Promise<number>;
+  countPending(db: Tx, scope: ProviderScope, viewerId: string): Promise<number>;
+  /**
+   * The pending requests made by one of `requesterIds` on one of `basisIds` (not by `viewerId`, nor
+   * on the viewer's basis): id, requester and basis, for the inbox to match exactly against the
+   * pairs of DecisionScope.fallback (requests a team's only manager made).
+   */
+  pendingKeys(db: Tx, requesterIds: string[], basisIds: string[], viewerId: string): Promise<{ id: string; requesterId: string; basisId: string }[]>;
   /** The request `id` with its requester, version and whether it still waits; null when there is none. */
   load(tx: Tx, id: string): Promise<PendingSubject | null>;
   /**

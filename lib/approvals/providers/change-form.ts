@@ -6,8 +6,8 @@ import type { StoredChange } from "@/lib/change-forms/schema";
 import { stepChangeForm } from "@/lib/change-forms/transition";
 import { notify } from "@/lib/notifications/service";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requesterFilter, type ScopeClause } from "../deciders";
-import type { ApprovalProvider, DecisionContext, InboxFact } from "../provider";
+import { idClause, requesterFilter } from "../deciders";
+import type { ApprovalProvider, DecisionContext, InboxFact, ProviderScope } from "../provider";
 
 // 技术维护单 waiting for the applicant's manager (issue 8 §3). Approval sends it to 信息中心 (every
 // active IT user hears of it); a rejection ends it (decide.ts requires the reason and tells the
@@ -27,12 +27,12 @@ const SELECT = {
 
 // The managers of the contract's consultant (its owner) decide a form, whoever filed it (the owner, their
 // manager, or 信息中心, which has no team); neither the applicant nor the owner decides it.
-function pendingWhere(scope: readonly ScopeClause[], viewerId: string): Prisma.ChangeFormWhereInput {
+function pendingWhere(scope: ProviderScope, viewerId: string): Prisma.ChangeFormWhereInput {
   return {
     status: "PENDING_MANAGER",
     applicantId: { not: viewerId },
     contract: { ownerId: { not: viewerId } },
-    OR: scope.map((clause) => ({ contract: { ownerId: { in: clause.basisIds } }, applicantId: requesterFilter(clause) })),
+    OR: [...scope.clauses.map((clause) => ({ contract: { ownerId: { in: clause.basisIds } }, applicantId: requesterFilter(clause) })), ...idClause(scope.ids)],
   };
 }
 
@@ -84,6 +84,18 @@ export const changeFormProvider: ApprovalProvider = {
 
   countPending(db, scope, viewerId) {
     return db.changeForm.count({ where: pendingWhere(scope, viewerId) });
+  },
+
+  async pendingKeys(db, requesterIds, basisIds, viewerId) {
+    const rows = await db.changeForm.findMany({
+      where: {
+        status: "PENDING_MANAGER",
+        applicantId: { in: requesterIds.filter((id) => id !== viewerId) },
+        contract: { ownerId: { in: basisIds.filter((id) => id !== viewerId) } },
+      },
+      select: { id: true, applicantId: true, contract: { select: { ownerId: true } } },
+    });
+    return rows.map((r) => ({ id: r.id, requesterId: r.applicantId, basisId: r.contract.ownerId }));
   },
 
   async load(tx, id) {

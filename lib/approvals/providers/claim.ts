@@ -5,8 +5,8 @@ import { DomainError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { moveCustomer } from "@/lib/transfers/service";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requesterFilter, type ScopeClause } from "../deciders";
-import type { ApprovalProvider, DecisionContext } from "../provider";
+import { idClause, requesterFilter } from "../deciders";
+import type { ApprovalProvider, DecisionContext, ProviderScope } from "../provider";
 import { settlePending, type Settled } from "../settle";
 
 // 撞单 claims (申请转入, issue 8 §4): a consultant asks for a customer someone else owns. The OWNER's
@@ -26,12 +26,12 @@ const SELECT = {
   customer: { select: { id: true, name: true, status: true, phone: true } },
 } as const;
 
-function pendingWhere(scope: readonly ScopeClause[], viewerId: string): Prisma.CustomerClaimWhereInput {
+function pendingWhere(scope: ProviderScope, viewerId: string): Prisma.CustomerClaimWhereInput {
   return {
     status: "PENDING_MANAGER",
     claimantId: { not: viewerId },
     ownerId: { not: viewerId },
-    OR: scope.map((clause) => ({ ownerId: { in: clause.basisIds }, claimantId: requesterFilter(clause) })),
+    OR: [...scope.clauses.map((clause) => ({ ownerId: { in: clause.basisIds }, claimantId: requesterFilter(clause) })), ...idClause(scope.ids)],
   };
 }
 
@@ -70,6 +70,14 @@ export const claimProvider: ApprovalProvider = {
 
   countPending(db, scope, viewerId) {
     return db.customerClaim.count({ where: pendingWhere(scope, viewerId) });
+  },
+
+  async pendingKeys(db, requesterIds, basisIds, viewerId) {
+    const rows = await db.customerClaim.findMany({
+      where: { status: "PENDING_MANAGER", claimantId: { in: requesterIds.filter((id) => id !== viewerId) }, ownerId: { in: basisIds.filter((id) => id !== viewerId) } },
+      select: { id: true, claimantId: true, ownerId: true },
+    });
+    return rows.map((r) => ({ id: r.id, requesterId: r.claimantId, basisId: r.ownerId }));
   },
 
   async load(tx, id) {

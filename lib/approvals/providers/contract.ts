@@ -4,8 +4,8 @@ import { transition } from "@/lib/contracts/transition";
 import { notify } from "@/lib/notifications/service";
 import { isoDateOnly } from "@/lib/time";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requesterFilter, type ScopeClause } from "../deciders";
-import type { ApprovalProvider, DecisionContext } from "../provider";
+import { idClause, requesterFilter } from "../deciders";
+import type { ApprovalProvider, DecisionContext, ProviderScope } from "../provider";
 
 // 待经理审核: a contract submitted by its consultant (section 6). Approval moves it to 待财务审核 and tells
 // finance; a rejection returns it to 草稿 with the reason (the contract lifecycle's managerApprove /
@@ -33,12 +33,12 @@ const SELECT = {
 // The managers of the consultant responsible for the contract (its owner) decide it, whoever pressed
 // 提交 (the requester: a co-manager or IT may submit for the consultant). Neither the owner nor the
 // requester decides it, so it stays out of their inboxes.
-function pendingWhere(scope: readonly ScopeClause[], viewerId: string): Prisma.ContractWhereInput {
+function pendingWhere(scope: ProviderScope, viewerId: string): Prisma.ContractWhereInput {
   return {
     status: "PENDING_MANAGER",
     submittedById: { not: viewerId },
     ownerId: { not: viewerId },
-    OR: scope.map((clause) => ({ ownerId: { in: clause.basisIds }, submittedById: requesterFilter(clause) })),
+    OR: [...scope.clauses.map((clause) => ({ ownerId: { in: clause.basisIds }, submittedById: requesterFilter(clause) })), ...idClause(scope.ids)],
   };
 }
 
@@ -87,6 +87,14 @@ export const contractProvider: ApprovalProvider = {
 
   countPending(db, scope, viewerId) {
     return db.contract.count({ where: pendingWhere(scope, viewerId) });
+  },
+
+  async pendingKeys(db, requesterIds, basisIds, viewerId) {
+    const rows = await db.contract.findMany({
+      where: { status: "PENDING_MANAGER", submittedById: { in: requesterIds.filter((id) => id !== viewerId) }, ownerId: { in: basisIds.filter((id) => id !== viewerId) } },
+      select: { id: true, submittedById: true, ownerId: true },
+    });
+    return rows.map((r) => ({ id: r.id, requesterId: r.submittedById!, basisId: r.ownerId }));
   },
 
   async load(tx, id) {

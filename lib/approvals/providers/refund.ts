@@ -3,8 +3,8 @@ import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/notifications/service";
 import { balanceOf } from "@/lib/refunds/limits";
-import { requesterFilter, type ScopeClause } from "../deciders";
-import type { ApprovalProvider, DecisionContext } from "../provider";
+import { idClause, requesterFilter } from "../deciders";
+import type { ApprovalProvider, DecisionContext, ProviderScope } from "../provider";
 import { settlePending, type Settled } from "../settle";
 
 // 退费 (issue 8 §2): a refund requested by the consultant or finance. The managers of the contract's
@@ -34,12 +34,12 @@ const SELECT = {
   },
 } as const;
 
-function pendingWhere(scope: readonly ScopeClause[], viewerId: string): Prisma.RefundWhereInput {
+function pendingWhere(scope: ProviderScope, viewerId: string): Prisma.RefundWhereInput {
   return {
     status: "PENDING_MANAGER",
     requestedById: { not: viewerId },
     contract: { ownerId: { not: viewerId } },
-    OR: scope.map((clause) => ({ contract: { ownerId: { in: clause.basisIds } }, requestedById: requesterFilter(clause) })),
+    OR: [...scope.clauses.map((clause) => ({ contract: { ownerId: { in: clause.basisIds } }, requestedById: requesterFilter(clause) })), ...idClause(scope.ids)],
   };
 }
 
@@ -87,6 +87,18 @@ export const refundProvider: ApprovalProvider = {
 
   countPending(db, scope, viewerId) {
     return db.refund.count({ where: pendingWhere(scope, viewerId) });
+  },
+
+  async pendingKeys(db, requesterIds, basisIds, viewerId) {
+    const rows = await db.refund.findMany({
+      where: {
+        status: "PENDING_MANAGER",
+        requestedById: { in: requesterIds.filter((id) => id !== viewerId) },
+        contract: { ownerId: { in: basisIds.filter((id) => id !== viewerId) } },
+      },
+      select: { id: true, requestedById: true, contract: { select: { ownerId: true } } },
+    });
+    return rows.map((r) => ({ id: r.id, requesterId: r.requestedById, basisId: r.contract.ownerId }));
   },
 
   async load(tx, id) {
