@@ -108,8 +108,8 @@ export function workingDaysBetween(a: string, b: string, calendar: WorkingCalend
     for (let day = from + 1; day <= to; day += 1) if (worked(day, calendar)) count += 1;
     return count;
   }
-  for (let day = to; day < from; day += 1) if (worked(day, calendar)) count += 1;
-  return -count;
+  for (let day = to; day < from; day += 1) if (worked(day, calendar)) count -= 1;
+  return count;
 }
 
 // ---- Day numbers: days since 1970-01-01, by integer arithmetic (no Date, no time zone) ----------

@@ -124,6 +124,8 @@ describe("the State Council's 2025 and 2026 schedules", () => {
     expect(between("2026-02-21", "2026-02-14")).toBe(-1);
     // Forward from a working day to a day off counts the working days up to it.
     expect(between("2026-02-14", "2026-02-21")).toBe(0);
+    // Back over days off only: zero, not minus zero.
+    expect(Object.is(between("2026-02-21", "2026-02-16"), 0)).toBe(true);
   });
 });
 
@@ -171,7 +173,8 @@ function reference(cal: WorkingCalendar) {
       const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
       // (a, b] forwards, [b, a) backwards: the day arrived at counts, the day started from does not.
       const days = sign === 1 ? daysAfter(lo, hi) : daysBefore(lo, hi);
-      return sign * days.filter(worked).length;
+      // || 0: never -0, which the implementation does not return either.
+      return sign * days.filter(worked).length || 0;
     },
   };
 }
