@@ -233,7 +233,7 @@ describe("working-day properties (fast-check)", () => {
     fc.assert(
       fc.property(anyCalendar, date, date, (cal, a, b) => {
         fc.pre(isWorkingDay(a, cal) && isWorkingDay(b, cal));
-        expect(workingDaysBetween(b, a, cal)).toBe(-workingDaysBetween(a, b, cal));
+        expect(workingDaysBetween(b, a, cal) + workingDaysBetween(a, b, cal)).toBe(0);
       }),
     );
   });
