@@ -33,7 +33,7 @@ function requireCalendarManager(actor: SessionUser): void {
 export async function addCalendarDay(actor: SessionUser, input: AddCalendarDayInput): Promise<{ id: string }> {
   requireCalendarManager(actor);
   try {
-    const created = await prisma.$transaction(async (tx) => {
+    return await prisma.$transaction(async (tx) => {
       if (await tx.calendarDay.findUnique({ where: { date: dateOnly(input.date) }, select: { id: true } })) {
         throw new DomainError("invalidInput", DATE_TAKEN);
       }
@@ -50,7 +50,6 @@ export async function addCalendarDay(actor: SessionUser, input: AddCalendarDayIn
       });
       return day;
     });
-    return created;
   } catch (error) {
     if (isDateTaken(error)) throw new DomainError("invalidInput", DATE_TAKEN);
     throw error;

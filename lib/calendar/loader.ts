@@ -26,10 +26,13 @@ async function readCalendar(): Promise<WorkingCalendar> {
 }
 
 /**
- * The working calendar (every CalendarDay row: 放假 and 调休上班 days of all years) for
- * lib/calendar/working-days.ts's functions. Read from the database at most once per CALENDAR_CACHE_MS
- * in this process, concurrent callers sharing the read; a failed read is not kept, so the next call
- * tries again. Rejects when the database cannot be read.
+ * The working calendar for lib/calendar/working-days.ts's functions: every CalendarDay row (the 放假 and
+ * 调休上班 days of all years, as the State Council published them — imported from chinese-days — and as
+ * 信息中心 corrected them), keyed by calendar date in Asia/Shanghai. Outside the years the table covers
+ * every Monday–Friday counts as a working day. Read from the database at most once per
+ * CALENDAR_CACHE_MS in this process (`now`, in ms, is the clock; tests move it), concurrent callers
+ * sharing the read; a failed read is not kept, so the next call tries again. Rejects when the database
+ * cannot be read.
  */
 export function getWorkingCalendar(now: number = Date.now()): Promise<WorkingCalendar> {
   const state = cache();

@@ -10,6 +10,7 @@ import { createWorkingCalendar, workingDaysBetween } from "./working-days";
 // The 工作日历 page's reads (calendar.manage). Working days themselves are counted from
 // ./loader.ts's cached calendar; this is the table as 信息中心 edits it.
 
+/** One day as the page lists it: date YYYY-MM-DD (Asia/Shanghai), who entered or re-imported it (null: the system) and when (UTC). */
 export type CalendarDayRow = {
   id: string;
   date: string;
@@ -62,4 +63,3 @@ export async function getCalendarYear(user: SessionUser, year: number) {
     years: Array.from({ length: last - first + 1 }, (_, i) => first + i),
   };
 }
-export type CalendarYearView = NonNullable<Awaited<ReturnType<typeof getCalendarYear>>>;

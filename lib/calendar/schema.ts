@@ -7,10 +7,12 @@ import { isWeekend } from "./working-days";
 // 工作日历's inputs, shared by the page's forms and its server actions. Messages are keys of the
 // `validation` namespace.
 
+/** 放假 (a weekday off) and 调休上班 (a weekend day worked), as the select offers them. */
 export const CALENDAR_DAY_KINDS = ["HOLIDAY", "WORKDAY"] as const;
-/** The years the calendar takes (the package starts at 2004; earlier or later years are typing mistakes). */
+/** The first and last year the calendar takes (the package starts at 2004; years far off are typing mistakes). */
 export const CALENDAR_FIRST_YEAR = 2000;
 export const CALENDAR_LAST_YEAR = 2099;
+/** The longest holiday name, in characters a reader sees. */
 export const CALENDAR_NAME_MAX = 30;
 
 const inCalendarYears = (date: string) => date >= `${CALENDAR_FIRST_YEAR}-01-01` && date <= `${CALENDAR_LAST_YEAR}-12-31`;
