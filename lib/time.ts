@@ -39,3 +39,9 @@ export function shanghaiToday(now: Date = new Date()): string {
 export function dateOnly(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`);
 }
+
+// The weekday of a YYYY-MM-DD calendar date in the reader's language (zh-CN short: 周四, long: 星期四;
+// en: Thu, Thursday). The date is read as a calendar day, so no time zone can move it.
+export function formatWeekday(isoDate: string, locale: string, width: "short" | "long" = "short"): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: width }).format(dateOnly(isoDate));
+}

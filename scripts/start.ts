@@ -4,13 +4,17 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import nextEnv from "@next/env";
+import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { describeCalendarImport, fillCalendarFromPackage } from "@/lib/calendar/import-calendar";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { defaultDataDir, projectRoot, startEmbeddedDatabase, type EmbeddedDatabase } from "@/prisma/embedded/server";
 import { applyMigrations } from "@/prisma/tools/migrations";
 
 // `npm start` (production server) and `npm run dev` (`--dev`). Without DATABASE_URL the app runs on the embedded
 // database in .data/pglite, migrated and seeded with demo data on first run; with DATABASE_URL nothing is started
-// or seeded here (production creates its first admin with `npm run admin:create`), only migrations are applied.
+// or seeded here (production creates its first admin with `npm run admin:create`), only migrations are applied
+// and the working-day calendar gets the years of the chinese-days package it does not have yet.
 // The app is then served by our own server (scripts/server.ts), not `next start`: it tells the app each client's
 // real address, which the login lockout counts by.
 
@@ -54,6 +58,7 @@ async function main(): Promise<number> {
 
   const applied = await applyMigrations(databaseUrl);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  await fillCalendar(databaseUrl);
 
   if (embedded && (await hasNoUsers(databaseUrl))) {
     console.log("Empty database: loading the demo data (prisma/seed/index.ts)…");
@@ -77,6 +82,20 @@ function localAuthSecret(): string {
   // Kept so sessions survive restarts; private to the user running the app.
   writeFileSync(authSecretFile, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+// The 工作日历's years from the package that the table lacks (lib/calendar/import-calendar.ts): a new
+// package version brings a new year in at the next start, on the embedded database and in production
+// alike, without touching what 信息中心 changed. One connection, closed before the app opens its own
+// (the embedded database serves one at a time).
+async function fillCalendar(databaseUrl: string): Promise<void> {
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 1 }) });
+  try {
+    const years = await fillCalendarFromPackage(db);
+    if (years.length > 0) console.log(describeCalendarImport(years));
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 async function hasNoUsers(databaseUrl: string): Promise<boolean> {

@@ -36,7 +36,7 @@ export async function AuditTrail({ entity, id, limit = 50, className }: Props) {
                 <li key={entry.id.toString()} className="border-l-2 border-gray-300 pl-3">
                   <p className="font-medium text-gray-900">{action}</p>
                   <p className="text-gray-500">
-                    {t("audit.by", { name: entry.actor?.name ?? "—", time: formatDateTime(entry.createdAt, user.locale) })}
+                    {t("audit.by", { name: entry.actor?.name ?? t("audit.system"), time: formatDateTime(entry.createdAt, user.locale) })}
                   </p>
                   {lines.length > 0 && (
                     <ul className="mt-1 space-y-0.5 text-gray-700">

@@ -29,9 +29,10 @@ export type AuditField = { label: string; format: ValueFormat };
  * "changes": field: before → after (a field the before-image lacks, like a transition's comment, reads
  * as field: value); "values": field: value of what was recorded, empty fields left out (a follow-up
  * reads as the follow-up);
+ * "removed": field: value of what was deleted (the before-image; a deletion has no after-image);
  * "nothing": the label alone (a creation, whose after-image is the whole record, lists no diff).
  */
-export type AuditAction = { label: string; shows: "changes" | "values" | "nothing" };
+export type AuditAction = { label: string; shows: "changes" | "values" | "removed" | "nothing" };
 
 export type AuditView = { fields: Readonly<Record<string, AuditField>>; actions: Readonly<Record<string, AuditAction>> };
 
@@ -108,6 +109,19 @@ const CONTRACT_FIELDS: Record<string, AuditField> = {
   secondFeeDueOn: as("finance.fields.secondFeeDueOn", "date"),
 };
 
+// 工作日历 (lib/calendar): a day added or removed, and a year imported from the package (counts of days).
+const WORKING_CALENDAR_FIELDS: Record<string, AuditField> = {
+  date: as("calendar.fields.date", "date"),
+  kind: as("calendar.fields.kind", { enum: "calendar.kinds" }),
+  name: text("calendar.fields.name"),
+  source: as("calendar.fields.source", { enum: "calendar.sources" }),
+  packageVersion: text("calendar.audit.packageVersion"),
+  added: text("calendar.audit.added"),
+  updated: text("calendar.audit.updated"),
+  removed: text("calendar.audit.removed"),
+  kept: text("calendar.audit.kept"),
+};
+
 // Every transition of the contract lifecycle is an audited action named contract.<transition>.
 const CONTRACT_TRANSITION_ACTIONS = Object.fromEntries(
   Object.keys(CONTRACT_TRANSITIONS).map((name) => [`contract.${name}`, { label: `audit.actions.${name}`, shows: "changes" } as const]),
@@ -144,6 +158,15 @@ export const AUDIT_VIEWS = {
       "receipt.create": { label: "audit.actions.receiptCreate", shows: "changes" },
       "receipt.void": { label: "audit.actions.receiptVoid", shows: "changes" },
       ...CONTRACT_TRANSITION_ACTIONS,
+    },
+  },
+  // One year of the calendar (entityId "2026"): its trail is what 信息中心 and the imports did to it.
+  WorkingCalendar: {
+    fields: WORKING_CALENDAR_FIELDS,
+    actions: {
+      "calendar.addDay": { label: "audit.actions.calendarAddDay", shows: "values" },
+      "calendar.removeDay": { label: "audit.actions.calendarRemoveDay", shows: "removed" },
+      "calendar.importYear": { label: "audit.actions.calendarImportYear", shows: "values" },
     },
   },
 } as const satisfies Record<string, AuditView>;
@@ -212,12 +235,13 @@ export function describeAuditEntry(entity: AuditedEntity, row: AuditRow, ctx: Fo
   const action = view.actions[row.action] ?? UNKNOWN_ACTION;
   const before = record(row.before);
   const after = record(row.after);
+  const shown = action.shows === "removed" ? before : after;
   const lines: AuditLine[] = [];
   if (action.shows !== "nothing") {
     for (const [name, field] of Object.entries(view.fields)) {
-      if (!(name in after)) continue;
+      if (!(name in shown)) continue;
       const label = ctx.t(field.label);
-      const now = formatAuditValue(field.format, after[name], ctx);
+      const now = formatAuditValue(field.format, shown[name], ctx);
       if (action.shows === "changes" && name in before) {
         lines.push({ field: label, before: formatAuditValue(field.format, before[name], ctx), after: now });
       } else if (now !== EMPTY) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { contractScope, customerScope } from "@/lib/auth/scope";
 import { getDictionaryLabels } from "@/lib/dictionaries/queries";
@@ -14,6 +15,8 @@ export type { AuditedEntity } from "./labels";
 const VISIBLE: Record<AuditedEntity, (user: SessionUser, id: string) => Promise<boolean>> = {
   Customer: async (user, id) => (await prisma.customer.count({ where: { AND: [{ id }, await customerScope(user)] } })) > 0,
   Contract: async (user, id) => (await prisma.contract.count({ where: { AND: [{ id }, await contractScope(user)] } })) > 0,
+  // A year of the 工作日历: whoever keeps it.
+  WorkingCalendar: async (user) => can(user.roles, "calendar.manage"),
 };
 
 /**

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   "transfer.country",
   // 信息中心 applies or declines approved 技术维护单 (issue 8 §3); IT_ADMIN holds every permission.
   "changeForm.apply",
+  // 信息中心 keeps the 工作日历 (holidays and 调休 days) working days are counted on (issue 9 §1).
+  "calendar.manage",
   "admin.users",
 ] as const;
 

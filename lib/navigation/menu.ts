@@ -19,7 +19,8 @@ export type MenuKey =
   | "handovers"
   | "transferConsultant"
   | "transferCountry"
-  | "changeForms";
+  | "changeForms"
+  | "workingCalendar";
 
 // `ready` is false for sections whose issue has not landed yet: the shell shows them as
 // "coming soon" instead of linking to a page that does not exist.
@@ -47,6 +48,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "transferCountry", href: "/transfers/country", permission: "transfer.country", ready: false },
   // 信息中心 applies the 技术维护单 managers approved (section 4's note; issue 8 §3).
   { key: "changeForms", href: "/change-forms", permission: "changeForm.apply", ready: true },
+  // 信息中心's 工作日历: the holidays and 调休 days planned durations count working days on (issue 9 §1).
+  { key: "workingCalendar", href: "/calendar", permission: "calendar.manage", ready: true },
 ];
 
 // Only hides what the user cannot use; every page and action still checks the permission itself.

@@ -1,3 +1,4 @@
+import { fillCalendarFromPackage } from "@/lib/calendar/import-calendar";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedChangeForms } from "./change-forms";
 import { seedApprovals } from "./approvals";
@@ -14,11 +15,16 @@ export type SeedSummary = {
   users: number;
   dictionaryItems: number;
   prospects: { owner: string; created: number }[];
+  // The 工作日历 years imported from the chinese-days package on this run (none once they are in).
+  calendarYears: number[];
 };
 
 // The demo agency: teams, one account per role, the dictionaries and each consultant's prospects.
 // Safe to run again: everything is upserted by its unique key, prospects only for owners with none.
 export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
+  // Not demo data but what every database needs (scripts/start.ts fills it too): the holidays and 调休
+  // days working days are counted on, for the years not yet imported.
+  const calendarYears = await fillCalendarFromPackage(db);
   const { teams, users } = await seedPeople(db);
   const dictionary = await seedDictionaries(db);
   const prospects = await seedProspects(db, users, dictionary);
@@ -34,5 +40,5 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   // After the contracts and prospects they are about: a refund and a 撞单 claim in manager1's inbox,
   // an approved refund in finance's payout queue.
   await seedRequests(db, users);
-  return { teams, users: users.size, dictionaryItems: dictionary.size, prospects };
+  return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }

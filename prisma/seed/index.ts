@@ -1,3 +1,4 @@
+import { describeCalendarImport } from "@/lib/calendar/import-calendar";
 import { prisma } from "@/lib/db";
 import { DEMO_PASSWORD } from "./demo-users";
 import { seedDemo } from "./demo";
@@ -8,6 +9,7 @@ try {
   const created = summary.prospects.map((p) => `${p.owner} +${p.created}`).join(", ");
   console.log(`Seeded ${summary.teams} teams, ${summary.users} users, ${summary.dictionaryItems} dictionary items.`);
   console.log(`Prospects created: ${created} (owners who already had prospects are skipped).`);
+  console.log(describeCalendarImport(summary.calendarYears));
   console.log(`Demo accounts sign in with the password ${DEMO_PASSWORD}.`);
 } catch (error) {
   console.error("Seeding failed:", error);

@@ -8,6 +8,7 @@ import type { ContractFormValues } from "@/lib/contracts/schema";
 import { EMPTY_PROSPECT, type ClientFormValues, type ProspectFormValues } from "@/lib/customers/schema";
 import { prisma } from "@/lib/db";
 import type { ContractStatus } from "@/lib/generated/prisma/enums";
+import { isWeekend } from "@/lib/calendar/working-days";
 import { shanghaiToday } from "@/lib/time";
 import { idCardCheckChar } from "@/lib/validation/china";
 import { createCustomer, createDictionaryItem, createTeam, createUser, uniquePhone } from "./fixtures";
@@ -215,6 +216,14 @@ async function changeFormRecord(status: "PENDING_MANAGER" | "APPROVED") {
   });
 }
 
+// A fresh date for the 工作日历 each call, from 2090 on (tests/integration/working-calendar.test.ts keeps
+// to earlier years).
+let calendarDays = 0;
+function calendarDate(): string {
+  calendarDays += 1;
+  return new Date(Date.UTC(2090, 0, 1) + calendarDays * 86_400_000).toISOString().slice(0, 10);
+}
+
 // ---- One entry per server action ---------------------------------------------------------------
 
 const ENTRIES: Record<string, Entry> = {
@@ -404,6 +413,28 @@ const ENTRIES: Record<string, Entry> = {
     as: () => world.finance,
     sample: async () => ({ id: (await contractRecord(world.client.id, "AUDITED")).id, dueOn: "2027-03-01" }),
   },
+  "app/(app)/calendar/actions.ts#addCalendarDayAction": {
+    as: () => world.it,
+    sample: async () => {
+      const date = calendarDate();
+      return { date, kind: isWeekend(date) ? "WORKDAY" : "HOLIDAY", name: "公司假日" };
+    },
+  },
+  "app/(app)/calendar/actions.ts#removeCalendarDayAction": {
+    as: () => world.it,
+    sample: async () => {
+      const date = calendarDate();
+      const day = await prisma.calendarDay.create({
+        data: { date: new Date(`${date}T00:00:00Z`), kind: isWeekend(date) ? "WORKDAY" : "HOLIDAY", name: "公司假日", source: "MANUAL", createdById: world.it.id },
+      });
+      return { id: day.id };
+    },
+  },
+  "app/(app)/calendar/actions.ts#importCalendarYearAction": {
+    as: () => world.it,
+    // 2004: a year of the package no other test reads.
+    sample: async () => ({ year: 2004 }),
+  },
   "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
     sample: async () => {
       const n = await prisma.notification.create({
@@ -465,6 +496,8 @@ async function footprint() {
       (SELECT count(*) FROM "Receipt" WHERE "voidedAt" IS NOT NULL)::text AS "receiptsVoided",
       (SELECT coalesce(sum("firstReceived" + "secondReceived" + "otherReceived"), 0) FROM "Contract")::text AS received,
       (SELECT count("secondFeeDueOn") FROM "Contract")::text AS "secondFeeDue",
+      (SELECT count(*) FROM "CalendarDay")::text AS "calendarDays",
+      (SELECT max("importedAt") FROM "CalendarYear")::text AS "calendarImported",
       (SELECT count(*) FROM "AuditLog")::text AS audit`;
   return row;
 }
@@ -643,6 +676,7 @@ const SCOPES: Record<string, string> = {
   Refund: `("requestedById" = ANY($1) OR "paidById" = ANY($1))`,
   CustomerClaim: `"claimantId" = ANY($1)`,
   Receipt: `"recordedById" = ANY($1)`,
+  CalendarDay: `"createdById" = ANY($1)`,
 };
 // Texts that keep line breaks and tabs; every other text column is one line. JSON strings may be either.
 const MULTI_LINE = new Set([
@@ -676,6 +710,7 @@ const TYPED = [
   "CustomerClaim.reason",
   ...["payer", "reference", "invoiceNumber", "note", "voidReason", "shortfallReason"].map((c) => `Receipt.${c}`),
   "Contract.auditWithoutFirstFeeReason",
+  "CalendarDay.name",
 ];
 
 // Written out as PostgreSQL bracket expressions (its regex escapes), independently of lib/validation/text.ts.

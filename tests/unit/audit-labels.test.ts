@@ -175,6 +175,26 @@ describe("describeAuditEntry", () => {
     expect(entry.lines).toEqual([{ field: "一期费", before: "¥50,000.00", after: "¥52,000.00" }]);
   });
 
+  it("reads the 工作日历's entries: a day added, a day removed (what it was), a year imported (its counts)", () => {
+    const day = { date: "2027-02-08", kind: "HOLIDAY", name: "春节", source: "MANUAL" };
+    const lines = [
+      { field: "日期", value: "2027-02-08" },
+      { field: "类型", value: "放假" },
+      { field: "节日名称", value: "春节" },
+      { field: "来源", value: "信息中心录入" },
+    ];
+    expect(describeAuditEntry("WorkingCalendar", { action: "calendar.addDay", before: null, after: day }, ctx)).toEqual({ action: "添加日期", lines });
+    expect(describeAuditEntry("WorkingCalendar", { action: "calendar.removeDay", before: day, after: null }, ctx)).toEqual({ action: "删除日期", lines });
+    const imported = describeAuditEntry(
+      "WorkingCalendar",
+      { action: "calendar.importYear", before: null, after: { packageVersion: "1.5.7", added: 3, updated: 0, removed: 0, kept: 1 } },
+      ctx,
+    );
+    expect(imported.action).toBe("从软件包导入");
+    expect(imported.lines).toContainEqual({ field: "新增天数", value: "3" });
+    expect(imported.lines).toContainEqual({ field: "更新天数", value: "0" });
+  });
+
   it("still shows an action no view names, with its changes", () => {
     const entry = describeAuditEntry("Contract", { action: "contract.archive", before: { status: "AUDITED" }, after: { status: "COMPLETED" } }, ctx);
     expect(entry).toEqual({ action: "其他变更", lines: [{ field: "状态", before: "已审核", after: "已完成" }] });

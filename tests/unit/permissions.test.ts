@@ -30,6 +30,15 @@ describe("role permissions", () => {
     expect(holders("notification.read")).toHaveLength(7);
   });
 
+  it("lets only 信息中心 keep the working-day calendar, from its menu", () => {
+    const holders = Object.entries(ROLE_PERMISSIONS)
+      .filter(([, perms]) => perms.includes("calendar.manage"))
+      .map(([role]) => role);
+    expect(holders).toEqual(["IT_ADMIN"]);
+    expect(menuFor(["IT_ADMIN"]).map((e) => e.href)).toContain("/calendar");
+    expect(menuFor(["MANAGER", "CONSULTANT", "FINANCE"]).map((e) => e.href)).not.toContain("/calendar");
+  });
+
   it("builds the menu from permissions only", () => {
     const keys = (roles: Parameters<typeof menuFor>[0]) => menuFor(roles).map((e) => e.href);
     expect(keys(["FINANCE"])).toContain("/approvals/finance");
