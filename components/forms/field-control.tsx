@@ -26,29 +26,39 @@ export type ControlSpec =
   | { kind: "dictionary"; dictionary: string }
   | { kind: "enum"; values: readonly string[]; labels: "genders" | "maritalStatuses" };
 
+/** What a surrounding Field hands its control (by cloning it): the id its label points at and the aria wiring. */
+type FieldWiring = {
+  id?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean | "true" | "false";
+  "aria-required"?: boolean | "true" | "false";
+};
+
 /**
  * The control for one field, registered with react-hook-form (`registration`); the surrounding Field
- * gives it its id, label and error. `options` holds the dictionary choices by type, for "dictionary".
+ * gives it its id, label and error (the FieldWiring props, passed on to the element rendered).
+ * `options` holds the dictionary choices by type, for "dictionary".
  */
 export function FieldControl({
   control,
   registration,
   options = {},
+  ...wiring
 }: {
   control: ControlSpec;
   registration: UseFormRegisterReturn;
   options?: Partial<Record<string, Option[]>>;
-}) {
+} & FieldWiring) {
   const tf = useTranslations("fields");
   switch (control.kind) {
     case "textarea":
-      return <Textarea {...registration} rows={3} />;
+      return <Textarea {...registration} {...wiring} rows={3} />;
     case "money":
-      return <Input {...registration} inputMode="decimal" autoComplete="off" />;
+      return <Input {...registration} {...wiring} inputMode="decimal" autoComplete="off" />;
     case "dictionary":
     case "enum":
       return (
-        <Select {...registration}>
+        <Select {...registration} {...wiring}>
           <option value="">{tf("choose")}</option>
           {control.kind === "dictionary"
             ? (options[control.dictionary] ?? []).map((o) => (
@@ -67,6 +77,7 @@ export function FieldControl({
       return (
         <Input
           {...registration}
+          {...wiring}
           type={control.type}
           inputMode={control.inputMode}
           autoComplete={control.autoComplete}
