@@ -1,8 +1,9 @@
 import "server-only";
+import { contractReadWhere } from "@/lib/approvals/read-access";
 import { prisma } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { contractScope, customerScope } from "@/lib/auth/scope";
+import { customerScope } from "@/lib/auth/scope";
 import { getDictionaryLabels } from "@/lib/dictionaries/queries";
 import { getUserNames } from "@/lib/users/queries";
 import { auditReferences, type AuditedEntity } from "./labels";
@@ -14,7 +15,7 @@ export type { AuditedEntity } from "./labels";
 // ./labels.ts, how its rows read).
 const VISIBLE: Record<AuditedEntity, (user: SessionUser, id: string) => Promise<boolean>> = {
   Customer: async (user, id) => (await prisma.customer.count({ where: { AND: [{ id }, await customerScope(user)] } })) > 0,
-  Contract: async (user, id) => (await prisma.contract.count({ where: { AND: [{ id }, await contractScope(user)] } })) > 0,
+  Contract: async (user, id) => (await prisma.contract.count({ where: await contractReadWhere(user, id) })) > 0,
   // A year of the 工作日历: whoever keeps it.
   WorkingCalendar: async (user) => can(user.roles, "calendar.manage"),
 };

@@ -1,4 +1,5 @@
 import "server-only";
+import { contractReadWhere } from "@/lib/approvals/read-access";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deciderRight } from "@/lib/approvals/deciders";
@@ -57,7 +58,7 @@ export type ChangeFormDraft = NonNullable<Awaited<ReturnType<typeof getChangeFor
 
 /** The forms of a contract the user may read (the caller has checked the contract), newest first. */
 export async function listContractChangeForms(user: SessionUser, contractId: string) {
-  const readable = await prisma.contract.count({ where: { AND: [{ id: contractId }, await contractScope(user)] } });
+  const readable = await prisma.contract.count({ where: await contractReadWhere(user, contractId) });
   if (!readable) return [];
   return prisma.changeForm.findMany({
     where: { contractId },

@@ -1,4 +1,5 @@
 import "server-only";
+import { contractReadWhere } from "@/lib/approvals/read-access";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
@@ -98,7 +99,7 @@ export type ContractRow = Awaited<ReturnType<typeof listContracts>>["rows"][numb
 // them), who owns and signed it, and its status history oldest first.
 export async function getContract(user: SessionUser, id: string) {
   const contract = await prisma.contract.findFirst({
-    where: { AND: [{ id }, await contractScope(user)] },
+    where: await contractReadWhere(user, id),
     include: {
       customer: {
         select: {

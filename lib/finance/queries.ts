@@ -1,4 +1,5 @@
 import "server-only";
+import { contractReadWhere } from "@/lib/approvals/read-access";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
@@ -180,7 +181,7 @@ export function seesMoneySummary(user: Pick<SessionUser, "roles">): boolean {
 export async function getMoneySummary(user: SessionUser, contractId: string) {
   if (!seesMoneySummary(user)) return null;
   const c = await prisma.contract.findFirst({
-    where: { AND: [{ id: contractId }, await contractScope(user, "read")] },
+    where: await contractReadWhere(user, contractId),
     select: {
       firstFee: true,
       secondFee: true,

@@ -1,9 +1,9 @@
 import "server-only";
+import { contractReadWhere } from "@/lib/approvals/read-access";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PaymentMethod, RefundStatus } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/auth/session";
-import { contractScope } from "@/lib/auth/scope";
 import { paginate, type Paged } from "@/lib/lists/paginate";
 import { refundPayoutScope, refundRequestScope } from "./access";
 import { refundBalance, type RefundBalance } from "./limits";
@@ -37,7 +37,7 @@ export type ContractRefunds = {
  */
 export async function getContractRefunds(user: SessionUser, contractId: string): Promise<ContractRefunds | null> {
   const contract = await prisma.contract.findFirst({
-    where: { AND: [{ id: contractId }, await contractScope(user, "read")] },
+    where: await contractReadWhere(user, contractId),
     select: { id: true },
   });
   if (!contract) return null;

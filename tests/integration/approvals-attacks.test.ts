@@ -17,6 +17,7 @@ const { requestRefundAction, payRefundAction } = await import("@/lib/refunds/act
 const { fileChangeFormAction } = await import("@/lib/change-forms/actions");
 const { managerInbox } = await import("@/lib/approvals/inbox");
 const { changeContractStatus } = await import("@/lib/contracts/transition");
+const { getContract } = await import("@/lib/contracts/queries");
 
 beforeEach(() => {
   session.user = null;
@@ -261,5 +262,45 @@ describe("技术维护单 filed by 信息中心: only the contract's team decide
       decideAction({ kind: "CHANGE_FORM", id: form.id, version, decision: "APPROVED", comment: "" }),
     );
     expect(decided.ok).toBe(false);
+  });
+});
+
+// issue 8 §1: the deputy (and a fallback decider) opens what the inbox card links to.
+describe("代理审批: the deputy can open what the inbox card links to", () => {
+    it("a deputy from another team can read the contract of a pending contract item in their inbox", async () => {
+    const team = await createTeam();
+    const deputyTeam = await createTeam();
+    const consultant = await createUser(["CONSULTANT"], { teamId: team.id, name: "顾问乙" });
+    const principal = await createUser(["MANAGER", "CONSULTANT"], { teamId: team.id, name: "经理乙" });
+    const deputy = await createUser(["MANAGER", "CONSULTANT"], { teamId: deputyTeam.id, name: "代理经理" });
+    const today = shanghaiToday();
+    await prisma.approvalDelegation.create({
+      data: { principalId: principal.id, deputyId: deputy.id, startsOn: new Date(`${today}T00:00:00Z`), endsOn: new Date(`${today}T00:00:00Z`), createdById: principal.id },
+    });
+    const customer = await createCustomer(consultant, { status: "CLIENT" });
+    const contract = await createContractRecord(customer.id, consultant, { status: "PENDING_MANAGER" });
+    await prisma.contract.update({ where: { id: contract.id }, data: { submittedAt: new Date(), submittedById: consultant.id } });
+
+    const inbox = await managerInbox(deputy);
+    const item = inbox.find((g) => g.kind === "CONTRACT")?.items.find((i) => i.id === contract.id);
+    expect(item?.onBehalfOf?.id).toBe(principal.id);
+    expect(item?.href).toBe(`/contracts/${contract.id}`);
+    // The page the card links to must open for the deputy.
+    expect(await getContract(deputy, contract.id)).not.toBeNull();
+  });
+
+  it("a fallback decider (the team's only manager is the owner) can read the contract they are asked to decide", async () => {
+    const team = await createTeam();
+    const otherTeam = await createTeam();
+    const soleManager = await createUser(["MANAGER", "CONSULTANT"], { teamId: team.id, name: "唯一经理" });
+    const otherManager = await createUser(["MANAGER", "CONSULTANT"], { teamId: otherTeam.id, name: "别组经理乙" });
+    const customer = await createCustomer(soleManager, { status: "CLIENT" });
+    const contract = await createContractRecord(customer.id, soleManager, { status: "PENDING_MANAGER" });
+    await prisma.contract.update({ where: { id: contract.id }, data: { submittedAt: new Date(), submittedById: soleManager.id } });
+
+    const inbox = await managerInbox(otherManager);
+    const item = inbox.find((g) => g.kind === "CONTRACT")?.items.find((i) => i.id === contract.id);
+    expect(item).toBeDefined();
+    expect(await getContract(otherManager, contract.id)).not.toBeNull();
   });
 });

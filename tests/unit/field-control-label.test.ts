@@ -14,12 +14,9 @@ import { Field } from "@/components/ui/field";
 const registration = { name: "phone", onChange: async () => true, onBlur: async () => true, ref: () => {} };
 
 function render(control: ControlSpec) {
+  const field = h(Field, { label: "电话", htmlFor: "prospect-phone", required: true, error: "必填", children: h(FieldControl, { control, registration }) });
   return renderToStaticMarkup(
-    h(
-      NextIntlClientProvider,
-      { locale: "zh-CN", messages: { fields: { choose: "请选择", genders: { MALE: "男", FEMALE: "女" } } } },
-      h(Field, { label: "电话", htmlFor: "prospect-phone", required: true, error: "必填" }, h(FieldControl, { control, registration })),
-    ),
+    h(NextIntlClientProvider, { locale: "zh-CN", messages: { fields: { choose: "请选择", genders: { MALE: "男", FEMALE: "女" } } }, children: field }),
   );
 }
 
