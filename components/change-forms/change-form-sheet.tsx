@@ -110,7 +110,7 @@ export async function ChangeFormSheet({ user, form }: Props) {
       <div className="mt-10 hidden grid-cols-3 gap-6 print:grid">
         {[td("applicant"), td("managerDecision"), td("itSection")].map((who) => (
           <p key={who} className="border-t border-gray-900 pt-1 text-gray-700">
-            {who} {td("signature")}
+            {td("signature", { who })}
           </p>
         ))}
       </div>

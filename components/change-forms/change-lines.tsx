@@ -1,6 +1,7 @@
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import type { ChangeLine } from "@/lib/change-forms/format";
 import { cn } from "@/lib/utils/cn";
+import { colon } from "@/lib/i18n/locales";
 
 /** A form's 变更项 and 内容 (old → new) as a table, on screen and on paper. */
 export function ChangeLinesTable({ lines, className }: { lines: readonly ChangeLine[]; className?: string }) {
@@ -37,11 +38,15 @@ export function ChangeLinesTable({ lines, className }: { lines: readonly ChangeL
 
 /** The 变更项 compactly, one "field: old → new" per line (lists and queue cards). */
 export function ChangeLinesList({ lines }: { lines: readonly ChangeLine[] }) {
+  const locale = useLocale();
   return (
     <ul className="space-y-0.5">
       {lines.map((line) => (
         <li key={`${line.record}.${line.field}`} className="break-words whitespace-pre-line">
-          <span className="text-gray-500">{line.label}：</span>
+          <span className="text-gray-500">
+            {line.label}
+            {colon(locale)}
+          </span>
           {line.before} → <span className="font-medium text-gray-900">{line.after}</span>
         </li>
       ))}

@@ -4,6 +4,7 @@ import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/time";
 import { getOwnershipHistory, type OwnershipHistoryRow } from "@/lib/transfers/queries";
+import { colon } from "@/lib/i18n/locales";
 
 // 所有权历史 on a prospect's or a client's page. Read in the signed-in user's scope, so it shows
 // nothing of a customer the user may not see, whichever page renders it.
@@ -58,7 +59,7 @@ export async function OwnershipHistory({ customerId }: { customerId: string }) {
                     {via(r)}
                   </p>
                   <p className="text-gray-500">
-                    {time(r)} · {t("by")}：{r.byUser.name} · {t("contractsMoved")}：{r.contractsMoved}
+                    {time(r)} · {t("by")}{colon(user.locale)}{r.byUser.name} · {t("contractsMoved")}{colon(user.locale)}{r.contractsMoved}
                   </p>
                   <p className="mt-1 break-words whitespace-pre-wrap text-gray-800">{r.reason}</p>
                 </li>

@@ -9,6 +9,7 @@ import { formatDateTime, isoDateOnly } from "@/lib/time";
 import { RefundRequestDialog } from "./refund-request-dialog";
 import { WithdrawButton } from "@/components/forms/withdraw-button";
 import { withdrawRefundAction } from "@/lib/refunds/actions";
+import { colon } from "@/lib/i18n/locales";
 
 const VARIANTS: Record<RefundStatus, BadgeVariant> = {
   PENDING_MANAGER: "warning",
@@ -66,7 +67,7 @@ export async function ContractRefunds({ contractId, contractNumber }: { contract
                   </p>
                   <p className="break-words whitespace-pre-line text-gray-800">{r.reason}</p>
                   <p className="text-gray-500">
-                    {t("requestedBy")}：{r.requestedBy.name} · {formatDateTime(r.createdAt, user.locale)}
+                    {t("requestedBy")}{colon(user.locale)}{r.requestedBy.name} · {formatDateTime(r.createdAt, user.locale)}
                   </p>
                   {r.status === "PAID" && r.paidOn && r.method && (
                     <p className="break-words text-gray-500">

@@ -20,6 +20,8 @@ export function Toaster() {
       richColors
       closeButton
       customAriaLabel={t("region")}
+      // Never on paper: a toast raised just before printing (技术维护单's print view) would cover the form.
+      className="print:hidden"
       toastOptions={{ closeButtonAriaLabel: t("close"), classNames: { toast: "font-sans text-sm" } }}
     />
   );

@@ -28,3 +28,8 @@ declare module "next-intl" {
     Locale: AppLocale;
   }
 }
+
+/** What separates a label from its value in running text: "：" in Chinese, ": " in English. */
+export function colon(locale: string): string {
+  return locale === "en" ? ": " : "：";
+}

@@ -15,6 +15,7 @@ import { firstValues } from "@/lib/lists/params";
 import { redirectPastEnd } from "@/lib/lists/redirect-past-end";
 import { formatDateTime } from "@/lib/time";
 import { cn } from "@/lib/utils/cn";
+import { colon } from "@/lib/i18n/locales";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -27,6 +28,7 @@ export default async function ChangeFormQueuePage({ searchParams }: Props) {
   const [t, tAll] = await Promise.all([getTranslations("changeForms"), getTranslations()]);
   const list = await changeFormQueue(user, params, tAll);
   redirectPastEnd(list, "/change-forms", raw);
+  const c = colon(user.locale);
   const when = (d: Date | null) => (d ? formatDateTime(d, user.locale) : "—");
   const tabs = [
     { key: "pending", href: "/change-forms" },
@@ -75,11 +77,11 @@ export default async function ChangeFormQueuePage({ searchParams }: Props) {
                     </span>
                   </div>
                   <p className="text-gray-500">
-                    {t("columns.applicant")}：{f.applicant.name} · {t("columns.approvedAt")}：{when(f.decidedAt)}
+                    {t("columns.applicant")}{c}{f.applicant.name} · {t("columns.approvedAt")}{c}{when(f.decidedAt)}
                     {f.appliedBy && (
                       <>
                         {" "}
-                        · {t("columns.doneBy")}：{f.appliedBy.name} · {t("columns.doneAt")}：{when(f.appliedAt)}
+                        · {t("columns.doneBy")}{c}{f.appliedBy.name} · {t("columns.doneAt")}{c}{when(f.appliedAt)}
                       </>
                     )}
                   </p>
@@ -87,11 +89,11 @@ export default async function ChangeFormQueuePage({ searchParams }: Props) {
                     <ChangeLinesList lines={f.lines} />
                   </div>
                   <p className="break-words whitespace-pre-line text-gray-600">
-                    {t("detail.reason")}：{f.reason}
+                    {t("detail.reason")}{c}{f.reason}
                   </p>
                   {f.declineReason && (
                     <p className="break-words whitespace-pre-line text-red-700">
-                      {t("detail.declineReason")}：{f.declineReason}
+                      {t("detail.declineReason")}{c}{f.declineReason}
                     </p>
                   )}
                   {f.status === "APPROVED" && (

@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/notifications/service";
+import { formatCny } from "@/lib/money";
 import { balanceOf } from "@/lib/refunds/limits";
 import { idClause, requesterFilter } from "../deciders";
 import type { ApprovalProvider, DecisionContext, ProviderScope } from "../provider";
@@ -129,5 +130,5 @@ export const refundProvider: ApprovalProvider = {
 
 async function describe(db: Tx, id: string) {
   const r = await db.refund.findUnique({ where: { id }, select: { amount: true, contract: { select: { id: true, number: true, customerName: true } } } });
-  return r ? { title: `${r.contract.customerName} · ${r.contract.number} · ¥${r.amount.toFixed(2)}`, href: `/contracts/${r.contract.id}` } : null;
+  return r ? { title: `${r.contract.customerName} · ${r.contract.number} · ${formatCny(r.amount.toFixed(2), "zh-CN")}`, href: `/contracts/${r.contract.id}` } : null;
 }

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { FormError } from "@/components/forms/form-error";
 import { useMessageKey } from "@/components/forms/use-message-key";
@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { approveManyAction } from "@/lib/approvals/actions";
 import type { CardView } from "./view";
+import { colon } from "@/lib/i18n/locales";
 
 type Outcome = { key: string; title: string; ok: boolean; error?: string };
 
@@ -28,6 +29,7 @@ type Props = {
 export function BulkApproveDialog({ open, items, onOpenChange, onDone }: Props) {
   const t = useTranslations("approvals.manager");
   const tc = useTranslations("common");
+  const locale = useLocale();
   const message = useMessageKey();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -109,7 +111,9 @@ export function BulkApproveDialog({ open, items, onOpenChange, onDone }: Props) 
                 <ul className="mt-1 list-disc space-y-1 pl-5 text-gray-900">
                   {skippedList.map((o) => (
                     <li key={o.key} className="break-words">
-                      {o.title}：<span className="text-red-800">{message("errors", o.error ?? "unexpected")}</span>
+                      {o.title}
+                      {colon(locale)}
+                      <span className="text-red-800">{message("errors", o.error ?? "unexpected")}</span>
                     </li>
                   ))}
                 </ul>

@@ -56,8 +56,10 @@ function DecisionForm({ target, viewerName, onDone }: { target: DecisionTarget; 
       router.refresh();
     },
     // Decided by someone else, withdrawn or changed meanwhile: the sheet says so and the list behind it
-    // is refreshed, so the card goes away (or comes back with what changed).
+    // is refreshed, so the card goes away (or comes back with what changed). When it was the last card
+    // the inbox shows its empty state and the sheet goes with the list: a toast still tells why.
     onError: (failure) => {
+      if (failure.formError === "alreadyDecided" || failure.formError === "notFound") toast.error(message("errors", failure.formError));
       if (failure.formError === "alreadyDecided" || failure.formError === "conflict" || failure.formError === "notFound") router.refresh();
     },
   });

@@ -20,6 +20,7 @@ import { formatDate, isoDateOnly } from "@/lib/time";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ClientForm } from "./client-form";
 import { labeller } from "@/lib/dictionaries/label";
+import { colon } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -41,7 +42,7 @@ export default async function ClientPage({ params }: Props) {
   return (
     <>
       <PageHeader
-        title={`${mayEdit ? t("editTitle") : t("detailTitle")}：${client.name}`}
+        title={`${mayEdit ? t("editTitle") : t("detailTitle")}${colon(user.locale)}${client.name}`}
         description={t("summary", {
           owner: client.owner.name,
           signedAt: client.signedAt ? formatDate(client.signedAt, user.locale) : "—",

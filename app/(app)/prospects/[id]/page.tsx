@@ -14,6 +14,7 @@ import { toProspectFormValues } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ProspectForm } from "../prospect-form";
+import { colon } from "@/lib/i18n/locales";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -23,14 +24,15 @@ export default async function ProspectPage({ params }: Props) {
   // Outside the user's scope looks exactly like not existing.
   const prospect = (await getProspect(user, id)) ?? (await redirectToOtherStage(user, id, customerHref));
   const [t, options] = await Promise.all([getTranslations("prospects"), getDictionaryOptions(user.locale)]);
+  const c = colon(user.locale);
 
   const values = toProspectFormValues(prospect);
 
   return (
     <>
       <PageHeader
-        title={`${t("editTitle")}：${prospect.name}`}
-        description={`${t("createdBy")}：${prospect.createdBy.name} · ${prospect.owner.name}`}
+        title={`${t("editTitle")}${c}${prospect.name}`}
+        description={`${t("createdBy")}${c}${prospect.createdBy.name} · ${prospect.owner.name}`}
         actions={
           <>
             {can(user.roles, "contract.create") && (

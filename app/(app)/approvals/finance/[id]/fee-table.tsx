@@ -20,6 +20,8 @@ export async function FeeTable({ contract, locale }: { contract: FinanceContract
   const cell = "px-2 py-2 text-right tabular-nums";
   return (
     <div className="space-y-3">
+      {/* Scrolls on its own when the amounts do not fit (English, a phone), never the page. */}
+      <div className="overflow-x-auto">
       <table className="w-full text-sm">
         <caption className="sr-only">{t("detail.feesTitle")}</caption>
         <thead className="text-gray-500">
@@ -47,6 +49,7 @@ export async function FeeTable({ contract, locale }: { contract: FinanceContract
           </tr>
         </tbody>
       </table>
+      </div>
       <dl className="grid grid-cols-3 gap-2 border-t border-gray-200 pt-3 text-sm">
         <div className="min-w-0">
           <dt className="text-gray-500">{t("summary.received")}</dt>
