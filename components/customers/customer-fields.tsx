@@ -126,11 +126,13 @@ type Props = {
   // types and a 撞单 is flagged under the field; excludeId is the record being edited.
   // `claim`: a 撞单 offers 申请转入 (新建准客户).
   duplicateCheck?: { excludeId?: string; claim?: boolean };
+  // Fields that change only through a 技术维护单 (the client has a locked contract), with the hint shown under each.
+  locked?: { fields: readonly string[]; hint: string };
 };
 
 // The customer's field grid, shared by the prospect form, the client edit form and the 签约 wizard's
 // first step. Renders one card per section; must sit inside a react-hook-form FormProvider.
-export function CustomerFields({ variant, options, prefix, idPrefix = variant, duplicateCheck }: Props) {
+export function CustomerFields({ variant, options, prefix, idPrefix = variant, duplicateCheck, locked }: Props) {
   const t = useTranslations("prospects");
   const tf = useTranslations("fields");
   const message = useMessageKey();
@@ -162,7 +164,7 @@ export function CustomerFields({ variant, options, prefix, idPrefix = variant, d
                   htmlFor={`${idPrefix}-${spec.name}`}
                   required={spec.required === "always" || (spec.required === "client" && variant === "client")}
                   error={error ? message("validation", error) : undefined}
-                  hint={dupKey && checking === dupKey ? t("checking") : undefined}
+                  hint={dupKey && checking === dupKey ? t("checking") : locked?.fields.includes(spec.name) ? locked.hint : undefined}
                 >
                   <FieldControl control={spec.control} registration={register(path(spec.name))} options={options} />
                 </Field>

@@ -3,6 +3,8 @@
 //   BJ-2026-0201  李娜 (consultant1)  client 孙浩然  AUDITED  form PENDING_MANAGER (陈静 / manager1 decides)
 //   BJ-2026-0202  王强 (consultant2)  client 吴佳琪  AUDITED  form APPROVED by 陈静, waiting for 黄磊 (itadmin)
 //   BJ-2026-0203  李娜 (consultant1)  client 何俊杰  AUDITED  no form: for filing one (e2e)
+// Each was audited with its 一期 fully received: the receipts are in prisma/seed/finance.ts. The clients'
+// 撞单 keys (电话, 身份证, 微信 …) are their own: BJ-2026-0011's 孙浩然 (王强's) is another person.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { nextFormNumber } from "@/lib/change-forms/numbering";
 import type { StoredChange } from "@/lib/change-forms/schema";
@@ -20,7 +22,7 @@ const SPECS: readonly ContractSpec[] = [
     client: {
       name: "孙浩然",
       phone: "13601018811",
-      wechat: "sunhaoran_98",
+      wechat: "sunhaoran_0214",
       gender: "MALE",
       region: "110102",
       birth: "19980214",

@@ -8,7 +8,8 @@
 //   BJ-2026-0008  王强  AUDITED  一期 paid, 二期 due 40 days ago, 5,000 of it received (31–60 days)
 //   SH-2026-0003  赵敏  AUDITED  一期 paid, 二期 due 70 days ago (61–90 days)
 //   SH-2026-0004  赵敏  AUDITED  signed 120 days ago, audited without the full 一期, with the reason (> 90 days)
-// and 一期 in full on BJ-2026-0001 (contracts.ts).
+// and 一期 in full on BJ-2026-0001 (contracts.ts) and on BJ-2026-0201, -0202, -0203 (change-forms.ts: audited,
+// so finance had the 一期 before 审核通过).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PaymentMethod, ReceiptStage } from "@/lib/generated/prisma/enums";
 import { writeSeedAudit, type SeedAuditRow } from "./audit";
@@ -120,6 +121,10 @@ const MONEY: Record<string, { receipts: SeedReceipt[]; secondDueInDays?: number;
     secondDueInDays: -40,
   },
   "SH-2026-0003": { receipts: [{ stage: "FIRST", amount: "40000.00", daysAgo: 74, method: "BANK_TRANSFER", reference: "BOC-3003-1100" }], secondDueInDays: -70 },
+  // The 技术维护单 contracts (change-forms.ts), each audited the day after its 一期 came in.
+  "BJ-2026-0201": { receipts: [{ stage: "FIRST", amount: "55000.00", daysAgo: 29, method: "BANK_TRANSFER", reference: "ICBC-0201-5500", invoiceNumber: "FP-2026-0301" }] },
+  "BJ-2026-0202": { receipts: [{ stage: "FIRST", amount: "52000.00", daysAgo: 24, method: "WECHAT", reference: "WX-4200020202" }] },
+  "BJ-2026-0203": { receipts: [{ stage: "FIRST", amount: "90000.00", daysAgo: 19, method: "BANK_TRANSFER", reference: "CMB-0203-9000", invoiceNumber: "FP-2026-0302" }] },
   "SH-2026-0004": { receipts: [{ stage: "FIRST", amount: "20000.00", daysAgo: 119, method: "WECHAT", reference: "WX-4200005678" }], withoutFirstFee: true },
 };
 

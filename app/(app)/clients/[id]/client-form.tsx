@@ -13,6 +13,7 @@ import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CUSTOMER_CHANGE_FIELDS } from "@/lib/change-forms/schema";
 import { clientSchema, type ClientFormValues } from "@/lib/customers/schema";
 import { updateClientAction } from "../actions";
 
@@ -23,9 +24,11 @@ type Props = {
   record: { id: string; version: number };
   // Without "client.update" the same fields are shown disabled, with nothing to save.
   readOnly?: boolean;
+  // One of the client's contracts is locked: the 技术维护单 fields change only through 申请变更 (the server refuses them here).
+  locked?: boolean;
 };
 
-export function ClientForm({ options, defaultValues, record, readOnly = false }: Props) {
+export function ClientForm({ options, defaultValues, record, readOnly = false, locked = false }: Props) {
   const t = useTranslations("clients");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -48,6 +51,7 @@ export function ClientForm({ options, defaultValues, record, readOnly = false }:
     <FormProvider {...form}>
       <ActionForm onSubmit={submit()} className="space-y-5" pending={pending}>
         {readOnly && <Alert variant="info" title={t("readOnly")} />}
+        {locked && !readOnly && <Alert variant="info" title={t("lockedFields")} />}
         <FormError error={formError}>{collisions.length > 0 && <DuplicateOwners matches={collisions} />}</FormError>
         {/* A disabled fieldset keeps every label and value readable while nothing can be changed. */}
         <fieldset disabled={readOnly} className="min-w-0 space-y-5">
@@ -55,6 +59,7 @@ export function ClientForm({ options, defaultValues, record, readOnly = false }:
             variant="client"
             options={options}
             duplicateCheck={readOnly ? undefined : { excludeId: record.id }}
+            locked={locked && !readOnly ? { fields: CUSTOMER_CHANGE_FIELDS, hint: t("lockedFieldHint") } : undefined}
           />
         </fieldset>
         {!readOnly && (

@@ -10,6 +10,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
+import { isLocked } from "@/lib/contracts/lifecycle";
 import { listContractsOfCustomer } from "@/lib/contracts/queries";
 import { getClient } from "@/lib/customers/client-queries";
 import { redirectToOtherStage } from "@/lib/customers/customer-queries";
@@ -106,6 +107,7 @@ export default async function ClientPage({ params }: Props) {
             defaultValues={toClientFormValues(client)}
             record={{ id: client.id, version: client.version }}
             readOnly={!mayEdit}
+            locked={contracts.some((c) => isLocked(c.status))}
           />
         </div>
       </div>
