@@ -26,6 +26,11 @@ export const PERMISSIONS = [
   "transfer.country",
   // 信息中心 applies or declines approved 技术维护单 (issue 8 §3); IT_ADMIN holds every permission.
   "changeForm.apply",
+  // 电子档案文件 (issue 9 §5): see the documents of the customers and contracts one may read; upload
+  // onto those one may change; delete anyone's upload (IT; everyone may delete their own).
+  "file.read",
+  "file.upload",
+  "file.deleteAny",
   "admin.users",
 ] as const;
 
@@ -50,6 +55,8 @@ const CONSULTANT: Permission[] = [
   "handover.manage",
   "transfer.consultant",
   "transfer.country",
+  "file.read",
+  "file.upload",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -72,10 +79,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "handover.manage",
     "transfer.consultant",
     "transfer.country",
+    "file.read",
+    "file.upload",
   ],
-  FINANCE: [...EVERYONE, "contract.read", "approval.finance", "receivables.read", "archive.search"],
+  // Finance and the secretary read every contract (lib/auth/scope.ts), its documents included: the
+  // signed scan is what they check. They do not add to a client's file.
+  FINANCE: [...EVERYONE, "contract.read", "approval.finance", "receivables.read", "archive.search", "file.read"],
   ARCHIVIST: [...EVERYONE, "archive.transfer", "archive.search"],
-  ADMIN_SECRETARY: [...EVERYONE, "alarm.contract", "contract.read", "archive.search"],
+  ADMIN_SECRETARY: [...EVERYONE, "alarm.contract", "contract.read", "archive.search", "file.read"],
   IT_ADMIN: [...PERMISSIONS],
 };
 
