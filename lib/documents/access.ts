@@ -15,13 +15,11 @@ type ScopeUser = Pick<SessionUser, "id" | "roles" | "teamId">;
 
 /** A record documents hang on, as the user reaches it: the customer it belongs to, and the contract when it is one. */
 export type DocumentOwner = {
-  type: DocumentOwnerType;
   id: string;
   customerId: string;
   contractId: string | null;
-  // The audit trail the owner's document entries go to (lib/audit/labels.ts), and its page.
+  // The audit trail the owner's document entries go to (lib/audit/labels.ts).
   entity: "Customer" | "Contract";
-  href: string;
 };
 
 type OwnerSpec = (user: ScopeUser, id: string, access: Access, db: Tx) => Promise<DocumentOwner | null>;
@@ -30,19 +28,16 @@ const OWNERS: Record<DocumentOwnerType, OwnerSpec> = {
   customer: async (user, id, access, db) => {
     const customer = await db.customer.findFirst({
       where: { AND: [{ id }, await customerScope(user, access, db)] },
-      select: { id: true, status: true },
+      select: { id: true },
     });
-    if (!customer) return null;
-    const href = customer.status === "CLIENT" ? `/clients/${id}` : `/prospects/${id}`;
-    return { type: "customer", id, customerId: id, contractId: null, entity: "Customer", href };
+    return customer ? { id, customerId: id, contractId: null, entity: "Customer" } : null;
   },
   contract: async (user, id, access, db) => {
     const contract = await db.contract.findFirst({
       where: { AND: [{ id }, await contractScope(user, access, db)] },
       select: { id: true, customerId: true },
     });
-    if (!contract) return null;
-    return { type: "contract", id, customerId: contract.customerId, contractId: id, entity: "Contract", href: `/contracts/${id}` };
+    return contract ? { id, customerId: contract.customerId, contractId: id, entity: "Contract" } : null;
   },
 };
 

@@ -36,7 +36,8 @@ function singleFile(value: unknown): unknown {
     const list = value as { length: number; item(index: number): File | null };
     return list.length === 1 ? list.item(0) : list.length === 0 ? undefined : value;
   }
-  return value === "" ? undefined : value;
+  // Nothing chosen yet: the form's default (null), or an empty FormData entry.
+  return value === "" || value === null ? undefined : value;
 }
 
 const isFile = (value: unknown): value is File => typeof File !== "undefined" && value instanceof File;

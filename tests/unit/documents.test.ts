@@ -84,6 +84,8 @@ describe("the size limit", () => {
     expect(issues({ ...base, file: new File([new Uint8Array(MB + 1)], "big.pdf") })).toEqual(["file:fileTooLarge"]);
     expect(issues({ ...base, file: new File([], "empty.pdf") })).toEqual(["file:fileEmpty"]);
     expect(issues({ ...base, category: "" })).toEqual(["category:categoryRequired", "file:fileRequired"]);
+    // The dialog's value before a file is chosen.
+    expect(issues({ ...base, file: null })).toEqual(["file:fileRequired"]);
     expect(issues({ ...base, category: "EXE", file: "not a file" })).toEqual(["category:invalidChoice", "file:invalid"]);
     const parsed = schema.parse({ ...base, file: new File([samples.samplePdf()], "a.pdf"), confirmDuplicate: "true" });
     expect(parsed.confirmDuplicate).toBe(true);
