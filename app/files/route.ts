@@ -32,6 +32,12 @@ function answer(result: ActionResult<unknown>, status = result.ok ? 201 : (STATU
   return Response.json(result, { status, headers: { "cache-control": "no-store" } });
 }
 
+/**
+ * 上传: multipart/form-data with ownerType, ownerId, category, file and confirmDuplicate (the upload
+ * dialog's fields, lib/documents/schema.ts). Answers the action result shape as JSON: 201 with the
+ * document's id and stored name, or 403 (origin, permission), 401 (signed out), 404 (no such record in
+ * the user's change scope), 409 (duplicateDocument), 413 (body over the limit), 422 (field errors).
+ */
 export async function POST(request: Request): Promise<Response> {
   if (!isAllowedActionOrigin(request.headers)) return answer({ ok: false, formError: "forbiddenOrigin" });
   const user = await getCurrentUser();

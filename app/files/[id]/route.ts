@@ -16,6 +16,11 @@ import { isRecordId } from "@/lib/validation/record";
 
 type Context = { params: Promise<{ id: string }> };
 
+/**
+ * The document `id` as a file: 200 with its bytes streamed from the storage, 404 (text) when the user
+ * may not see it, 500 when the storage has lost its bytes; a signed-out visitor is redirected to the
+ * login page, to come back here.
+ */
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) redirect(await loginRedirect());
