@@ -5,8 +5,9 @@ import { assertStorageKey, type FileStorage, type StoredObject } from "./storage
 /**
  * Files in a bucket of any S3-compatible store (FILE_STORAGE=s3), a key being the object's key.
  * Checksums are sent and checked only where the S3 API requires them: the SDK's default since 2025
- * (a CRC32 on every upload, in aws-chunked encoding) is refused or mis-stored by many S3-compatible
- * stores, while SHA-256 of every document is kept in the database anyway.
+ * (a CRC32 and x-amz-sdk-checksum-algorithm on every upload, an aws-chunked trailer for streamed
+ * bodies) is refused by several S3-compatible stores, while SHA-256 of every document is kept in the
+ * database anyway.
  */
 export class S3Storage implements FileStorage {
   private readonly client: S3Client;
