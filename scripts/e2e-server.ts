@@ -54,6 +54,8 @@ async function main(): Promise<void> {
   }
 
   const database = await openDatabase();
+  // Uploaded files go to a folder of their own, removed with the run.
+  const filesDir = await mkdtemp(path.join(tmpdir(), "crm-e2e-files-"));
   let server: ChildProcess | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
       await exited;
     }
     await database.stop();
+    await rm(filesDir, { recursive: true, force: true });
     process.exit(code);
   };
   process.on("SIGTERM", () => void shutdown(0));
@@ -89,6 +92,8 @@ async function main(): Promise<void> {
         NODE_ENV: "production",
         AUTH_SECRET: "e2e-secret-only-for-the-playwright-run-0123456789abcdef",
         AUTH_TRUST_HOST: "true",
+        FILE_STORAGE: "local",
+        FILE_STORAGE_DIR: filesDir,
       },
     });
     server.once("exit", (code, signal) => {

@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { allowedOrigins, isForeignHostOrigin } from "@/lib/actions/origin";
 import { trustProxyHops } from "@/lib/auth/client-ip";
+import { maxUploadBytes } from "@/lib/documents/file-rules";
+import { DEFAULT_FILE_DIR, storageConfig } from "@/lib/storage/config";
 import { markPeerAddressServer, recordPeerAddress } from "@/lib/auth/peer-address";
 import { hasMalformedPath, MALFORMED_PATH_TARGET, recordRequestPath } from "@/lib/http/request-url";
 
@@ -46,6 +48,11 @@ async function main(): Promise<void> {
   // Settings every login and every action reads: a typo stops the server here, not request by request.
   trustProxyHops();
   allowedOrigins();
+  // Likewise the file storage and the upload limit (README, Documents). The local folder is taken
+  // from the project, whatever folder the server was started from.
+  process.env.FILE_STORAGE_DIR = path.resolve(projectRoot, process.env.FILE_STORAGE_DIR?.trim() || DEFAULT_FILE_DIR);
+  storageConfig();
+  maxUploadBytes();
 
   // What `next start` and `next dev` set before loading Next.js; React picks its build from it.
   Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });

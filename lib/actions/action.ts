@@ -34,11 +34,24 @@ export function action<S extends z.ZodType, T>(
     const user = await getCurrentUser();
     if (!user) redirect(await loginRedirect());
     if (!can(user.roles, options.permission)) return { ok: false, formError: "forbidden" };
-
-    const parsed = options.schema.safeParse(withoutUnstorable(toInput(raw)), { error: fallbackMessage });
-    if (!parsed.success) return { ok: false, formError: "invalidInput", fieldErrors: zodFieldErrors(parsed.error) };
-    return runHandler(() => handler(parsed.data, user));
+    return parseAndRun(options.schema, raw, (input) => handler(input, user));
   };
+}
+
+/**
+ * The second half of `action()`, for the one endpoint that cannot be a server action (the upload
+ * route, app/files/route.ts), once it has checked the origin, the user and the permission itself:
+ * `raw` (an object or FormData) cleaned and parsed with `schema`, `handler` run on the result, and
+ * domain errors turned into the one result shape. A File in FormData reaches the schema as it is.
+ */
+export async function parseAndRun<S extends z.ZodType, T>(
+  schema: S,
+  raw: unknown,
+  handler: (input: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const parsed = schema.safeParse(withoutUnstorable(toInput(raw)), { error: fallbackMessage });
+  if (!parsed.success) return { ok: false, formError: "invalidInput", fieldErrors: zodFieldErrors(parsed.error) };
+  return runHandler(() => handler(parsed.data));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { CONTRACT_TRANSITIONS } from "@/lib/contracts/lifecycle";
+import { formatFileSize } from "@/lib/documents/format";
 import { formatCny } from "@/lib/money";
 import { formatDateTime } from "@/lib/time";
 import { maskIdNumber } from "@/lib/validation/china";
@@ -17,9 +18,10 @@ import { maskIdNumber } from "@/lib/validation/china";
  * - "dictionary": a dictionary item's id, as its label (inactive items too)
  * - "user": a user's id, as their name
  * - "identity": 身份证 / 护照, masked for readers who may not see them (lib/auth/scope.ts)
+ * - "fileSize": a number of bytes, as "1.5 MB"
  * - { enum }: a code, as the message `${enum}.${code}` (e.g. "fields.genders" + "MALE" = 男)
  */
-export type ValueFormat = "text" | "date" | "dateTime" | "money" | "dictionary" | "user" | "identity" | { enum: string };
+export type ValueFormat = "text" | "date" | "dateTime" | "money" | "dictionary" | "user" | "identity" | "fileSize" | { enum: string };
 
 /** A shown column: its label as a full message key ("fields.country") and how its value reads. */
 export type AuditField = { label: string; format: ValueFormat };
@@ -38,6 +40,20 @@ export type AuditView = { fields: Readonly<Record<string, AuditField>>; actions:
 
 const text = (label: string): AuditField => ({ label, format: "text" });
 const as = (label: string, format: ValueFormat): AuditField => ({ label, format });
+
+// What a 电子档案文件 entry records on its owner's trail (document.upload, document.delete).
+const DOCUMENT_FIELDS: Record<string, AuditField> = {
+  category: as("documents.fields.category", { enum: "documents.categories" }),
+  fileName: text("documents.fields.fileName"),
+  size: as("documents.fields.size", "fileSize"),
+  duplicateOf: text("documents.fields.duplicateOf"),
+  deleteReason: text("documents.fields.deleteReason"),
+};
+
+const DOCUMENT_ACTIONS = {
+  "document.upload": { label: "audit.actions.documentUpload", shows: "values" },
+  "document.delete": { label: "audit.actions.documentDelete", shows: "values" },
+} as const satisfies Record<string, AuditAction>;
 
 const CUSTOMER_FIELDS: Record<string, AuditField> = {
   name: text("fields.name"),
@@ -73,6 +89,7 @@ const CUSTOMER_FIELDS: Record<string, AuditField> = {
   nextContactOn: as("followUps.nextContactOn", "date"),
   // The 技术维护单 an applied change came from (client.changeForm).
   changeForm: text("changeForms.formNumber"),
+  ...DOCUMENT_FIELDS,
 };
 
 const CONTRACT_FIELDS: Record<string, AuditField> = {
@@ -107,6 +124,7 @@ const CONTRACT_FIELDS: Record<string, AuditField> = {
   secondReceived: as("finance.fields.secondReceived", "money"),
   otherReceived: as("finance.fields.otherReceived", "money"),
   secondFeeDueOn: as("finance.fields.secondFeeDueOn", "date"),
+  ...DOCUMENT_FIELDS,
 };
 
 // 工作日历 (lib/calendar): a day added or removed, and a year imported from the package (counts of days).
@@ -138,6 +156,7 @@ export const AUDIT_VIEWS = {
       "customer.transfer": { label: "audit.actions.transfer", shows: "changes" },
       "followUp.create": { label: "audit.actions.followUp", shows: "values" },
       "client.changeForm": { label: "audit.actions.changeForm", shows: "changes" },
+      ...DOCUMENT_ACTIONS,
     },
   },
   Contract: {
@@ -158,6 +177,7 @@ export const AUDIT_VIEWS = {
       "receipt.create": { label: "audit.actions.receiptCreate", shows: "changes" },
       "receipt.void": { label: "audit.actions.receiptVoid", shows: "changes" },
       ...CONTRACT_TRANSITION_ACTIONS,
+      ...DOCUMENT_ACTIONS,
     },
   },
   // One year of the calendar (entityId "2026"): its trail is what 信息中心 and the imports did to it.
@@ -215,6 +235,8 @@ export function formatAuditValue(format: ValueFormat, value: unknown, ctx: Forma
       return ctx.users.get(raw) ?? raw;
     case "identity":
       return ctx.showIdentity ? raw : (maskIdNumber(raw) ?? EMPTY);
+    case "fileSize":
+      return typeof value === "number" ? formatFileSize(value, ctx.locale) : raw;
     default:
       return raw;
   }

@@ -28,6 +28,11 @@ export const PERMISSIONS = [
   "changeForm.apply",
   // 信息中心 keeps the 工作日历 (holidays and 调休 days) working days are counted on (issue 9 §1).
   "calendar.manage",
+  // 电子档案文件 (issue 9 §5): see the documents of the customers and contracts one may read; upload
+  // onto those one may change; delete anyone's upload (IT; everyone may delete their own).
+  "file.read",
+  "file.upload",
+  "file.deleteAny",
   "admin.users",
 ] as const;
 
@@ -52,6 +57,8 @@ const CONSULTANT: Permission[] = [
   "handover.manage",
   "transfer.consultant",
   "transfer.country",
+  "file.read",
+  "file.upload",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -74,10 +81,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "handover.manage",
     "transfer.consultant",
     "transfer.country",
+    "file.read",
+    "file.upload",
   ],
-  FINANCE: [...EVERYONE, "contract.read", "approval.finance", "receivables.read", "archive.search"],
+  // Finance and the secretary read every contract (lib/auth/scope.ts), its documents included: the
+  // signed scan is what they check. They do not add to a client's file.
+  FINANCE: [...EVERYONE, "contract.read", "approval.finance", "receivables.read", "archive.search", "file.read"],
   ARCHIVIST: [...EVERYONE, "archive.transfer", "archive.search"],
-  ADMIN_SECRETARY: [...EVERYONE, "alarm.contract", "contract.read", "archive.search"],
+  ADMIN_SECRETARY: [...EVERYONE, "alarm.contract", "contract.read", "archive.search", "file.read"],
   IT_ADMIN: [...PERMISSIONS],
 };
 

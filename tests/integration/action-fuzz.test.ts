@@ -435,6 +435,27 @@ const ENTRIES: Record<string, Entry> = {
     // 2004: a year of the package no other test reads.
     sample: async () => ({ year: 2004 }),
   },
+  "lib/documents/actions.ts#deleteDocumentAction": {
+    sample: async () => {
+      const contract = await contractRecord(world.client.id, "AUDITED");
+      const id = randomUUID();
+      await prisma.document.create({
+        data: {
+          id,
+          customerId: world.client.id,
+          contractId: contract.id,
+          category: "PASSPORT",
+          fileName: "护照.pdf",
+          size: 1000,
+          contentType: "application/pdf",
+          sha256: "0".repeat(64),
+          storageKey: `documents/${id.slice(0, 2)}/${id}`,
+          uploadedById: world.owner.id,
+        },
+      });
+      return { id, reason: "上传错了客户\n已重新上传" };
+    },
+  },
   "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
     sample: async () => {
       const n = await prisma.notification.create({
@@ -498,6 +519,7 @@ async function footprint() {
       (SELECT count("secondFeeDueOn") FROM "Contract")::text AS "secondFeeDue",
       (SELECT count(*) FROM "CalendarDay")::text AS "calendarDays",
       (SELECT max("importedAt") FROM "CalendarYear")::text AS "calendarImported",
+      (SELECT count(*) FROM "Document" WHERE "deletedAt" IS NOT NULL)::text AS "documentsDeleted",
       (SELECT count(*) FROM "AuditLog")::text AS audit`;
   return row;
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { FollowUpSection } from "@/components/customers/follow-up-section";
+import { DocumentsCard } from "@/components/documents/documents-card";
 import { OwnershipHistory } from "@/components/customers/ownership-history";
 import { TransferPanel } from "@/components/customers/transfer-panel";
 import { ButtonLink } from "@/components/ui/button";
@@ -30,10 +31,11 @@ export default async function ClientPage({ params }: Props) {
   const { id } = await params;
   // Outside the user's scope looks exactly like not existing.
   const client = (await getClient(user, id)) ?? (await redirectToOtherStage(user, id, customerHref));
-  const [t, tf, tc, options, contracts] = await Promise.all([
+  const [t, tf, tc, td, options, contracts] = await Promise.all([
     getTranslations("clients"),
     getTranslations("fields"),
     getTranslations("common"),
+    getTranslations("documents"),
     getDictionaryOptions(user.locale),
     listContractsOfCustomer(user, id),
   ]);
@@ -110,6 +112,9 @@ export default async function ClientPage({ params }: Props) {
             locked={contracts.some((c) => isLocked(c.status))}
           />
         </div>
+      </div>
+      <div className="mt-6">
+        <DocumentsCard type="customer" id={client.id} uploadDescription={td("uploadToCustomer", { name: client.name })} />
       </div>
       <div className="mt-6 grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <FollowUpSection customerId={client.id} canAdd={can(user.roles, "followUp.create")} />

@@ -8,6 +8,7 @@ import { ContractStatusBadge } from "@/components/contracts/status-badge";
 import { ContractMoneySummary } from "@/components/finance/money-summary";
 import { ContractStatusHistory } from "@/components/contracts/status-history";
 import { ContractRefunds } from "@/components/refunds/contract-refunds";
+import { DocumentsCard } from "@/components/documents/documents-card";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -51,9 +52,10 @@ export default async function ContractPage({ params }: Props) {
   // Outside the user's scope looks exactly like not existing.
   const contract = await getContract(user, id);
   if (!contract) notFound();
-  const [t, tf, options, allowed] = await Promise.all([
+  const [t, tf, td, options, allowed] = await Promise.all([
     getTranslations("contracts"),
     getTranslations("fields"),
+    getTranslations("documents"),
     getDictionaryOptions(user.locale),
     allowedContractActions(user, contract),
   ]);
@@ -167,6 +169,7 @@ export default async function ContractPage({ params }: Props) {
               </dl>
             </CardContent>
           </Card>
+          <DocumentsCard type="contract" id={contract.id} uploadDescription={td("uploadToContract", { number: contract.number })} />
           <ContractChangeForms contract={contract} />
           <ContractRefunds contractId={contract.id} contractNumber={contract.number} />
         </div>
