@@ -275,7 +275,8 @@ async function generate(prisma: PrismaClient) {
     INSERT INTO "Customer" (id, status, "signedAt", "nextContactOn", name, phone, "countryId", "ownerId", "createdById", "createdAt", "updatedAt")
       SELECT 'cu' || i,
              CASE WHEN i % 3 = 1 THEN 'CLIENT'::"CustomerStatus" ELSE 'PROSPECT'::"CustomerStatus" END,
-             CASE WHEN i % 3 = 1 THEN now() - (i % 300) * interval '1 day' END,
+             -- The day a client signed, hashed: every consultant signs on every day.
+             CASE WHEN i % 3 = 1 THEN now() - ${draw("i", 14, 300)} * interval '1 day' END,
              CASE WHEN i % 3 <> 1 THEN current_date + (i % 60 - 30) END,
              pg_temp.name_of(i, pieces.surnames, pieces.given),
              -- bigint: i * 7919 overflows int4 above 271,000 customers.
@@ -307,9 +308,11 @@ async function workCounts(prisma: PrismaClient): Promise<string> {
   return tables.map((t, i) => `${counts[i].toLocaleString("en")} ${t}`).join(", ");
 }
 
-// A percentage (0–99) drawn by a hash of `key` and `salt`: independent of the owner (key % 40), the
-// signing date (key % 300) and of the other draws.
-const pct = (key: string, salt: number) => `((hashint8((${key})::bigint * 16 + ${salt}) & 2147483647) % 100)`;
+// A number from 0 to n − 1 drawn by a hash of `key` and `salt`: independent of the owner (key % 40)
+// and of the other draws.
+const draw = (key: string, salt: number, n: number) => `((hashint8((${key})::bigint * 16 + ${salt}) & 2147483647) % ${n})`;
+// A percentage (0–99), drawn likewise.
+const pct = (key: string, salt: number) => draw(key, salt, 100);
 // The manager of a consultant of the bench's teams (c1–c20: m1, c21–c40: m2).
 const managerOf = (user: string) => `(CASE WHEN substr(${user}, 2)::int <= 20 THEN 'm1' ELSE 'm2' END)`;
 
@@ -344,7 +347,7 @@ async function generateWork(prisma: PrismaClient) {
              CASE WHEN step >= 4 THEN audited END,
              CASE WHEN step >= 4 THEN 'fin' END,
              CASE WHEN step >= 4 AND first_received < first_fee THEN '一期分两次付，经理已确认' END,
-             CASE WHEN step >= 4 AND second_fee > 0 AND second % 4 <> 0 THEN signed + 90 + i % 150 END,
+             CASE WHEN step >= 4 AND second_fee > 0 AND second % 4 <> 0 THEN signed + 90 + ${draw("i", 15, 150)} END,
              first_received, second_received, other_received
       FROM (
         SELECT *,
@@ -361,7 +364,7 @@ async function generateWork(prisma: PrismaClient) {
                LEAST(signed + interval '10 hours' + (i % 10 + i % 20) * interval '1 hour', now() - interval '2 hours') AS approved,
                LEAST(signed + interval '11 hours' + (i % 10 + i % 20 + i % 30) * interval '1 hour', now() - interval '1 hour') AS audited
         FROM (
-          SELECT i, s.status, money, second, 'c' || (1 + i % 40) AS owner, current_date - (i % 300) AS signed,
+          SELECT i, s.status, money, second, 'c' || (1 + i % 40) AS owner, current_date - ${draw("i", 14, 300)} AS signed,
                  20000 + 1000 * (fp % 31) AS first_fee, CASE WHEN fp < 15 THEN 0 ELSE 10000 + 1000 * (fp % 21) END AS second_fee,
                  CASE s.status WHEN 'DRAFT' THEN 1 WHEN 'PENDING_MANAGER' THEN 2 WHEN 'PENDING_FINANCE' THEN 3 ELSE 4 END AS step
           FROM generate_series(1, ${CUSTOMERS}, 3) AS i,
