@@ -34,14 +34,15 @@ const SELECT = {
   },
 } as const;
 
-// Whose managers decide: the requester when they have a team, else the contract's consultant.
+// Whose managers decide: the requester when they have a team, else the contract's consultant (the
+// refund's copy of it, contractOwnerId, kept by triggers: no join with the contracts).
 function pendingWhere(basisIds: string[], viewerId?: string): Prisma.RefundWhereInput {
   return {
     status: "PENDING_MANAGER",
     ...(viewerId ? { requestedById: { not: viewerId } } : {}),
     OR: [
       { requestedById: { in: basisIds }, requestedBy: { teamId: { not: null } } },
-      { requestedBy: { teamId: null }, contract: { ownerId: { in: basisIds } } },
+      { requestedBy: { teamId: null }, contractOwnerId: { in: basisIds } },
     ],
   };
 }
