@@ -57,6 +57,9 @@ export type DecisionContext = {
   onBehalfOfId: string | null;
 };
 
+/** A request as notifications and the 已处理 list name it. */
+export type Description = { title: string; href: string | null };
+
 export type ApprovalProvider = {
   kind: ApprovalKind;
   /** Whether several items of this kind may be approved with one confirmation (批量通过). */
@@ -78,6 +81,9 @@ export type ApprovalProvider = {
    */
   approve(ctx: DecisionContext): Promise<void>;
   reject(ctx: DecisionContext): Promise<void>;
-  /** Short title for notifications and the 已处理 list, e.g. "张伟 · BJ-2026-0001". */
-  describe(db: Tx, id: string): Promise<{ title: string; href: string | null } | null>;
+  /**
+   * Short titles for notifications and the 已处理 list, e.g. "张伟 · BJ-2026-0001", with where the
+   * record lives, by request id, for those of `ids` that exist: one query for a whole page.
+   */
+  describe(db: Tx, ids: string[]): Promise<Map<string, Description>>;
 };

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { changeFormHref, changeFormTitle } from "@/lib/change-forms/describe";
+import { changeFormHref, changeFormTitle, changeFormTitles } from "@/lib/change-forms/describe";
 import { bilingualChanges } from "@/lib/change-forms/format";
 import type { StoredChange } from "@/lib/change-forms/schema";
 import { stepChangeForm } from "@/lib/change-forms/transition";
 import { notify } from "@/lib/notifications/service";
-import type { ApprovalProvider, DecisionContext, InboxFact } from "../provider";
+import type { ApprovalProvider, DecisionContext, Description, InboxFact } from "../provider";
 
 // 技术维护单 waiting for the applicant's manager (issue 8 §3). Approval sends it to 信息中心 (every
 // active IT user hears of it); a rejection ends it (decide.ts requires the reason and tells the
@@ -110,7 +110,7 @@ export const changeFormProvider: ApprovalProvider = {
   describe,
 };
 
-async function describe(db: Tx, id: string) {
-  const title = await changeFormTitle(db, id);
-  return title ? { title, href: changeFormHref(id) } : null;
+async function describe(db: Tx, ids: string[]): Promise<Map<string, Description>> {
+  const titles = await changeFormTitles(db, ids);
+  return new Map([...titles].map(([id, title]) => [id, { title, href: changeFormHref(id) }]));
 }

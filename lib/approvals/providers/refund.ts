@@ -5,7 +5,7 @@ import { writeAudit } from "@/lib/audit/audit";
 import { ConflictError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { balanceOf } from "@/lib/refunds/limits";
-import type { ApprovalProvider, DecisionContext } from "../provider";
+import type { ApprovalProvider, DecisionContext, Description } from "../provider";
 
 // 退费 (issue 8 §2): a refund requested by the consultant or finance. The requester's team managers
 // decide; a requester without a team (finance) hands the decision to the managers of the contract's
@@ -122,7 +122,7 @@ export const refundProvider: ApprovalProvider = {
     await decideRefund(ctx, "APPROVED");
     // Finance pays it out next: every active finance user hears of it.
     const finance = await ctx.tx.user.findMany({ where: { active: true, roles: { has: "FINANCE" } }, select: { id: true } });
-    const about = await describe(ctx.tx, ctx.subject.id);
+    const about = (await describe(ctx.tx, [ctx.subject.id])).get(ctx.subject.id);
     for (const f of finance) {
       await notify(ctx.tx, { userId: f.id, kind: "refundAwaitingPayout", params: { title: about?.title ?? "" }, link: "/refunds" });
     }
@@ -135,7 +135,12 @@ export const refundProvider: ApprovalProvider = {
   describe,
 };
 
-async function describe(db: Tx, id: string) {
-  const r = await db.refund.findUnique({ where: { id }, select: { amount: true, contract: { select: { id: true, number: true, customerName: true } } } });
-  return r ? { title: `${r.contract.customerName} · ${r.contract.number} · ¥${r.amount.toFixed(2)}`, href: `/contracts/${r.contract.id}` } : null;
+async function describe(db: Tx, ids: string[]): Promise<Map<string, Description>> {
+  const rows = await db.refund.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, amount: true, contract: { select: { id: true, number: true, customerName: true } } },
+  });
+  return new Map(
+    rows.map((r) => [r.id, { title: `${r.contract.customerName} · ${r.contract.number} · ¥${r.amount.toFixed(2)}`, href: `/contracts/${r.contract.id}` }]),
+  );
 }
