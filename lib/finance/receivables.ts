@@ -76,9 +76,10 @@ async function receivableWhere(user: SessionUser, p: ReceivableListParams, today
   const firstOpen = Prisma.sql`c."firstReceived" < c."firstFee"`;
   const secondOpen = Prisma.sql`c."secondReceived" < c."secondFee"`;
   if (p.bucket) {
-    // An amount of this age on either stage.
+    // An amount of this age on either stage. The date first: a page walking the signing days tests it
+    // on every contract it passes, and it rules most out before the numeric comparison.
     and.push(
-      Prisma.sql`((${firstOpen} AND ${dueInBucket(Prisma.sql`c."signedOn"`, p.bucket, today)}) OR (${secondOpen} AND ${dueInBucket(Prisma.sql`c."secondFeeDueOn"`, p.bucket, today)}))`,
+      Prisma.sql`((${dueInBucket(Prisma.sql`c."signedOn"`, p.bucket, today)} AND ${firstOpen}) OR (${dueInBucket(Prisma.sql`c."secondFeeDueOn"`, p.bucket, today)} AND ${secondOpen}))`,
     );
   } else if (p.show === "open") {
     and.push(Prisma.sql`(${firstOpen} OR ${secondOpen})`);
