@@ -466,7 +466,7 @@ async function generateWork(prisma: PrismaClient) {
         SELECT i, 'c' || (1 + i % 40) AS owner, 'c' || (1 + (i + 1 + ${pct("i", 10)} % 39) % 40) AS other,
                (CASE WHEN ${pct("i", 11)} < 25 THEN 'PENDING_MANAGER' WHEN ${pct("i", 11)} < 45 THEN 'APPROVED'
                      WHEN ${pct("i", 11)} < 85 THEN 'REJECTED' ELSE 'WITHDRAWN' END)::"ClaimStatus" AS st,
-               now() - interval '1 day' - (i % 4000) * interval '1 hour' AS created
+               now() - interval '3 days' - (i % 4000) * interval '1 hour' AS created
         FROM generate_series(2, ${CUSTOMERS}, 249) AS i
       ) AS claims;
 
