@@ -78,7 +78,7 @@ export async function decide(actor: SessionUser, input: DecisionInput, now: Date
       before: null,
       after: { kind: input.kind, subjectId: subject.id, requesterId: subject.requesterId, onBehalfOfId: right.onBehalfOfId, comment },
     });
-    const about = await provider.describe(tx, subject.id);
+    const about = (await provider.describe(tx, [subject.id])).get(subject.id);
     const principal = right.onBehalfOfId
       ? await tx.user.findUnique({ where: { id: right.onBehalfOfId }, select: { name: true } })
       : null;

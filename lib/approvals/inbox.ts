@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { ApprovalDecision, ApprovalKind } from "@/lib/generated/prisma/enums";
 import { paginate, type Paged } from "@/lib/lists/paginate";
 import { decidesAnything, decisionScope, principalIn, type DecisionScope } from "./deciders";
-import type { ApprovalProvider, InboxItem, ProviderScope } from "./provider";
+import type { ApprovalProvider, Description, InboxItem, ProviderScope } from "./provider";
 import { PROVIDERS, providerOf } from "./registry";
 
 /** At most this many pending items of one kind on the inbox page (the count says how many wait). */
@@ -104,22 +104,30 @@ export async function decidedBy(user: SessionUser, page: { page: number; size: n
         include: { requester: { select: { id: true, name: true } }, onBehalfOf: { select: { id: true, name: true } } },
       }),
   });
-  const rows = await Promise.all(
-    paged.rows.map(async (a) => {
-      const about = await providerOf(a.kind)?.describe(prisma, a.subjectId);
-      return {
-        id: a.id,
-        kind: a.kind,
-        subjectId: a.subjectId,
-        decision: a.decision,
-        comment: a.comment,
-        createdAt: a.createdAt,
-        requester: a.requester,
-        onBehalfOf: a.onBehalfOf,
-        title: about?.title ?? "",
-        href: about?.href ?? null,
-      };
-    }),
+  // Each kind's titles in one query (not one per row).
+  const kinds = [...new Set(paged.rows.map((a) => a.kind))];
+  const described = new Map(
+    await Promise.all(
+      kinds.map(async (kind) => {
+        const ids = paged.rows.filter((a) => a.kind === kind).map((a) => a.subjectId);
+        return [kind, (await providerOf(kind)?.describe(prisma, ids)) ?? new Map<string, Description>()] as const;
+      }),
+    ),
   );
+  const rows = paged.rows.map((a) => {
+    const about = described.get(a.kind)?.get(a.subjectId);
+    return {
+      id: a.id,
+      kind: a.kind,
+      subjectId: a.subjectId,
+      decision: a.decision,
+      comment: a.comment,
+      createdAt: a.createdAt,
+      requester: a.requester,
+      onBehalfOf: a.onBehalfOf,
+      title: about?.title ?? "",
+      href: about?.href ?? null,
+    };
+  });
   return { ...paged, rows };
 }

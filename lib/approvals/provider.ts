@@ -61,6 +61,9 @@ export type DecisionContext = {
 /** What a provider lists by: the clauses of a DecisionScope, and the ids matched from its fallback pairs. */
 export type ProviderScope = { clauses: readonly ScopeClause[]; ids: readonly string[] };
 
+/** A request as notifications and the 已处理 list name it. */
+export type Description = { title: string; href: string | null };
+
 export type ApprovalProvider = {
   kind: ApprovalKind;
   /** Whether several items of this kind may be approved with one confirmation (批量通过). */
@@ -89,6 +92,9 @@ export type ApprovalProvider = {
    */
   approve(ctx: DecisionContext): Promise<void>;
   reject(ctx: DecisionContext): Promise<void>;
-  /** Short title for notifications and the 已处理 list, e.g. "张伟 · BJ-2026-0001". */
-  describe(db: Tx, id: string): Promise<{ title: string; href: string | null } | null>;
+  /**
+   * Short titles for notifications and the 已处理 list, e.g. "张伟 · BJ-2026-0001", with where the
+   * record lives, by request id, for those of `ids` that exist: one query for a whole page.
+   */
+  describe(db: Tx, ids: string[]): Promise<Map<string, Description>>;
 };

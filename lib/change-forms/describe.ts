@@ -2,11 +2,16 @@ import type { Tx } from "@/lib/db";
 
 /** A form's short title for notifications and lists: "XX-08-2026-0001 · 刘思远 · BJ-2026-0001"; "" when it does not exist. */
 export async function changeFormTitle(db: Tx, id: string): Promise<string> {
-  const form = await db.changeForm.findUnique({
-    where: { id },
-    select: { number: true, customer: { select: { name: true } }, contract: { select: { number: true } } },
+  return (await changeFormTitles(db, [id])).get(id) ?? "";
+}
+
+/** changeFormTitle of each of `ids` that exists, by id, in one query. */
+export async function changeFormTitles(db: Tx, ids: string[]): Promise<Map<string, string>> {
+  const forms = await db.changeForm.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, number: true, customer: { select: { name: true } }, contract: { select: { number: true } } },
   });
-  return form ? `${form.number} · ${form.customer.name} · ${form.contract.number}` : "";
+  return new Map(forms.map((f) => [f.id, `${f.number} · ${f.customer.name} · ${f.contract.number}`]));
 }
 
 /** Where a form's page is. */

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
-import { contractScope } from "@/lib/auth/scope";
+import { contractScope, reachOf } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session";
 import type { ContractStatus } from "@/lib/generated/prisma/enums";
 import { paginate, type Paged } from "@/lib/lists/paginate";
@@ -22,7 +22,11 @@ import type { ReceivableListParams } from "./schema";
 // Outstanding per stage is fee − received (voided receipts are already out of the received columns),
 // at least 0; refunds are shown beside it and do not reopen a stage. 其他 receipts have no fee and no
 // due date, so they count as received but age nothing.
+//
+// The totals row sums ReceivableGroup when it can (receivableTotals): the receivable contracts grouped
+// by team and by what they owe, kept by triggers (migration 20261129213520_receivable_groups).
 
+/** The statuses 应收 covers; the ReceivableGroup triggers list the same three (keep them in step). */
 export const RECEIVABLE_STATUSES: readonly ContractStatus[] = ["AUDITED", "IN_SERVICE", "COMPLETED"];
 
 const FIRST_OUT = Prisma.sql`GREATEST(c."firstFee" - c."firstReceived", 0)::numeric(12,2)`;
@@ -72,14 +76,40 @@ async function receivableWhere(user: SessionUser, p: ReceivableListParams, today
   const firstOpen = Prisma.sql`c."firstReceived" < c."firstFee"`;
   const secondOpen = Prisma.sql`c."secondReceived" < c."secondFee"`;
   if (p.bucket) {
-    // An amount of this age on either stage.
+    // An amount of this age on either stage. The date first: a page walking the signing days tests it
+    // on every contract it passes, and it rules most out before the numeric comparison.
     and.push(
-      Prisma.sql`((${firstOpen} AND ${dueInBucket(Prisma.sql`c."signedOn"`, p.bucket, today)}) OR (${secondOpen} AND ${dueInBucket(Prisma.sql`c."secondFeeDueOn"`, p.bucket, today)}))`,
+      Prisma.sql`((${dueInBucket(Prisma.sql`c."signedOn"`, p.bucket, today)} AND ${firstOpen}) OR (${dueInBucket(Prisma.sql`c."secondFeeDueOn"`, p.bucket, today)} AND ${secondOpen}))`,
     );
   } else if (p.show === "open") {
     and.push(Prisma.sql`(${firstOpen} OR ${secondOpen})`);
   }
   return Prisma.join(and, " AND ");
+}
+
+/**
+ * The totals' WHERE on ReceivableGroup (alias g) when every filter in force is one the groups answer —
+ * the scope (all, or a manager's team: lib/auth/scope.ts resolves that to the owners whose team it
+ * is, which is what the groups are keyed by), 团队, 账龄 and whether settled contracts show — else null,
+ * and the totals sum the matching contracts instead (consultant, country and date filters).
+ */
+function groupWhere(user: SessionUser, p: ReceivableListParams, today: string): Prisma.Sql | null {
+  if (!can(user.roles, "receivables.read")) return null;
+  if (p.owner || p.country || p.signedFrom || p.signedTo || p.dueFrom || p.dueTo) return null;
+  const reach = reachOf(user, "contract", "read");
+  const and: Prisma.Sql[] = [];
+  if (reach === "team" && user.teamId) and.push(Prisma.sql`g."teamId" = ${user.teamId}`);
+  else if (reach !== "all") return null;
+  if (p.team) and.push(Prisma.sql`g."teamId" = ${p.team}`);
+  // A group's 一期 due date is set exactly while 一期 is open, its 二期 one only while 二期 is.
+  if (p.bucket) {
+    and.push(
+      Prisma.sql`((g."firstDueOn" IS NOT NULL AND ${dueInBucket(Prisma.sql`g."firstDueOn"`, p.bucket, today)}) OR (g."secondOpen" AND ${dueInBucket(Prisma.sql`g."secondDueOn"`, p.bucket, today)}))`,
+    );
+  } else if (p.show === "open") {
+    and.push(Prisma.sql`(g."firstDueOn" IS NOT NULL OR g."secondOpen")`);
+  }
+  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
 
 export type ReceivableRow = {
@@ -131,6 +161,7 @@ const ORDER: Record<ReceivableListParams["sort"], string> = { signedOn: `"signed
  */
 export async function listReceivables(user: SessionUser, p: ReceivableListParams, today: string = shanghaiToday()): Promise<Paged<ReceivableRow>> {
   const where = await receivableWhere(user, p, today);
+  const groups = groupWhere(user, p, today);
   const dir = p.dir === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   // PostgreSQL's default null order (undated 二期 last going up, first going down), so the order is an
   // index walk (Contract_secondFeeDueOn_id_… and Contract_signedOn_id_…).
@@ -138,6 +169,12 @@ export async function listReceivables(user: SessionUser, p: ReceivableListParams
   type Raw = Omit<ReceivableRow, "signedOn" | "secondFeeDueOn" | "firstBucket" | "secondBucket"> & { signedOn: Date; secondFeeDueOn: Date | null };
   const paged = await paginate<Raw, { sql: Prisma.Sql }>(p, [{ sql: orderBy }], {
     count: async ({ take }) => {
+      // The groups know how many contracts match: summing them beats checking contract after contract
+      // for a 账龄 bucket (which reads most receivable contracts to count a sparse bucket).
+      if (groups) {
+        const [{ n }] = await prisma.$queryRaw<{ n: number }[]>`SELECT COALESCE(SUM(g.contracts), 0)::int AS n FROM "ReceivableGroup" g WHERE ${groups}`;
+        return take === undefined ? n : Math.min(n, take);
+      }
       const limit = take === undefined ? Prisma.empty : Prisma.sql`LIMIT ${take}`;
       const [{ n }] = await prisma.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n FROM (SELECT 1 FROM "Contract" c WHERE ${where} ${limit}) x`;
@@ -177,10 +214,24 @@ export async function listReceivables(user: SessionUser, p: ReceivableListParams
 /**
  * The totals row of 应收 for the same `user`, `p` and `today` as listReceivables, over every matching
  * contract (not only the page): sums of fees, received, refunded and outstanding, and the outstanding
- * amounts by ageing bucket, all summed in SQL as exact numerics.
+ * amounts by ageing bucket, all summed in SQL as exact numerics — over the contracts' groups
+ * (ReceivableGroup) when the filters allow, else over the contracts themselves.
  */
 export async function receivableTotals(user: SessionUser, p: ReceivableListParams, today: string = shanghaiToday()): Promise<ReceivableTotals> {
-  const where = await receivableWhere(user, p, today);
+  const groups = groupWhere(user, p, today);
+  // The same columns from either: a group carries its contracts' count and sums, and a due date only
+  // while that stage is open (an amount of 0 ages nowhere, so the buckets come out the same).
+  const source = groups
+    ? Prisma.sql`
+      SELECT g.contracts AS n, g."firstFee" AS ff, g."secondFee" AS sf, g."firstReceived" AS fr, g."secondReceived" AS sr,
+             g."otherReceived" AS orr, g.refunded AS rf, g."firstOutstanding" AS fo, g."secondOutstanding" AS so,
+             g."firstDueOn" AS d1, g."secondDueOn" AS d2
+      FROM "ReceivableGroup" g WHERE ${groups}`
+    : Prisma.sql`
+      SELECT 1 AS n, c."firstFee" AS ff, c."secondFee" AS sf, c."firstReceived" AS fr, c."secondReceived" AS sr,
+             c."otherReceived" AS orr, c.refunded AS rf, ${FIRST_OUT} AS fo, ${SECOND_OUT} AS so,
+             c."signedOn" AS d1, c."secondFeeDueOn" AS d2
+      FROM "Contract" c WHERE ${await receivableWhere(user, p, today)}`;
   // Each row's outstanding amounts once, then plain sums; a bucket's sum takes the rows whose due date
   // lies in its range (FILTER on a date comparison, cheaper than a CASE per row and bucket).
   const sum = (expr: Prisma.Sql, name: string, filter?: Prisma.Sql) =>
@@ -190,18 +241,13 @@ export async function receivableTotals(user: SessionUser, p: ReceivableListParam
     sum(Prisma.sql`r.so`, `second_${b}`, dueInBucket(Prisma.sql`r.d2`, b, today)),
   ]);
   const [row] = await prisma.$queryRaw<Record<string, string | number>[]>`
-    SELECT count(*)::int AS contracts,
+    SELECT COALESCE(SUM(r.n), 0)::int AS contracts,
            ${sum(Prisma.sql`r.ff`, "firstFee")}, ${sum(Prisma.sql`r.sf`, "secondFee")},
            ${sum(Prisma.sql`r.fr`, "firstReceived")}, ${sum(Prisma.sql`r.sr`, "secondReceived")},
            ${sum(Prisma.sql`r.orr`, "otherReceived")}, ${sum(Prisma.sql`r.rf`, "refunded")},
            ${sum(Prisma.sql`r.fo`, "firstOutstanding")}, ${sum(Prisma.sql`r.so`, "secondOutstanding")},
            ${Prisma.join(perBucket, ", ")}
-    FROM (
-      SELECT c."firstFee" AS ff, c."secondFee" AS sf, c."firstReceived" AS fr, c."secondReceived" AS sr,
-             c."otherReceived" AS orr, c.refunded AS rf, ${FIRST_OUT} AS fo, ${SECOND_OUT} AS so,
-             c."signedOn" AS d1, c."secondFeeDueOn" AS d2
-      FROM "Contract" c WHERE ${where}
-    ) r`;
+    FROM (${source}) r`;
   const text = (key: string) => String(row[key]);
   return {
     contracts: Number(row.contracts),

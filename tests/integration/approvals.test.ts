@@ -240,6 +240,38 @@ describe("the inbox", () => {
   });
 });
 
+describe("技术维护单 and 退费 follow their contract", () => {
+  it("once the contract changes hands, the new consultant's managers decide its pending form and refund", async () => {
+    const ag = await agency();
+    const newOwner = await createUser(["CONSULTANT"], { teamId: ag.otherTeam.id });
+    const customer = await createCustomer(ag.consultant, { status: "CLIENT" });
+    const contract = await createContractRecord(customer.id, ag.consultant, { status: "AUDITED" });
+    // Filed by 信息中心 and finance (no team): the contract's consultant's managers decide them.
+    const form = await prisma.changeForm.create({
+      data: {
+        number: `XX-08-T-${contract.id}`,
+        contractId: contract.id,
+        customerId: customer.id,
+        applicantId: ag.it.id,
+        reason: "学校名称录错",
+        changes: [{ record: "contract", field: "school", before: "伦敦大学学院", after: "帝国理工学院" }],
+        contractVersion: contract.version,
+        customerVersion: customer.version,
+      },
+    });
+    const refund = await prisma.refund.create({ data: { contractId: contract.id, amount: "100.00", reason: "退部分服务费", requestedById: ag.finance.id } });
+    const pendingIds = async (user: SessionUser) => (await managerInbox(user)).flatMap((g) => g.items.map((i) => i.id));
+    expect(await pendingIds(ag.manager)).toEqual(expect.arrayContaining([form.id, refund.id]));
+    expect(await pendingIds(ag.otherManager)).not.toContain(form.id);
+
+    await prisma.contract.update({ where: { id: contract.id }, data: { ownerId: newOwner.id } });
+    const mine = await pendingIds(ag.manager);
+    expect(mine).not.toContain(form.id);
+    expect(mine).not.toContain(refund.id);
+    expect(await pendingIds(ag.otherManager)).toEqual(expect.arrayContaining([form.id, refund.id]));
+  });
+});
+
 describe("批量通过", () => {
   it("approves each one by one and reports the one that changed meanwhile", async () => {
     const ag = await agency();

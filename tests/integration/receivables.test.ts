@@ -150,6 +150,67 @@ describe("应收", () => {
     expect(await ids(ag.manager, { team: ag.otherTeam.id })).toEqual([]);
   });
 
+  it("sums the same from the contracts' groups as from the contracts, whatever changes", async () => {
+    const ag = await agency();
+    // The totals and the count come from ReceivableGroup for the filters it answers (team, 账龄, show);
+    // a signing date from 2000 on matches the same contracts but makes both sum the contracts instead.
+    const same = async (user: SessionUser, teamId: string) => {
+      const filters: Record<string, string>[] = [{}, { show: "all" }, ...["NOT_DUE", "D1_30", "D31_60", "D61_90", "D90_PLUS"].map((bucket) => ({ bucket }))];
+      for (const p of filters) {
+        const byGroups = await receivableTotals(user, params({ team: teamId, ...p }), TODAY);
+        const byContracts = await receivableTotals(user, params({ team: teamId, signedFrom: "2000-01-01", ...p }), TODAY);
+        expect(byGroups).toEqual(byContracts);
+        const listed = await listReceivables(user, params({ team: teamId, ...p }), TODAY);
+        expect(listed.total).toBe(byContracts.contracts);
+      }
+    };
+    const check = async () => {
+      await same(ag.finance, ag.team.id);
+      await same(ag.finance, ag.otherTeam.id);
+      await same(ag.manager, ag.team.id);
+    };
+    const a = await contract(ag.consultant, { firstReceived: "10000.00", signedOn: "2026-10-10" });
+    const b = await contract(ag.colleague, { firstReceived: "30000.00", secondFeeDueOn: "2026-09-20", status: "IN_SERVICE" });
+    const c = await contract(ag.consultant, { status: "DRAFT" });
+    await contract(ag.outsider, { firstReceived: "30000.00", secondReceived: "20000.00", status: "COMPLETED" });
+    await check();
+    // A receipt, a refund, a 二期 due date, fees changed by a 技术维护单, the audit, the end of a contract.
+    await prisma.contract.update({ where: { id: a.id }, data: { firstReceived: "30000.00", refunded: "500.00" } });
+    await check();
+    await prisma.contract.update({ where: { id: b.id }, data: { secondFeeDueOn: new Date("2026-11-20T00:00:00Z"), secondReceived: "20000.01" } });
+    await check();
+    await prisma.contract.update({ where: { id: c.id }, data: { status: "AUDITED", firstFee: "35000.00", secondFee: "0.00" } });
+    await check();
+    // The contract changing hands, its consultant changing teams, a contract leaving 应收.
+    await prisma.contract.update({ where: { id: a.id }, data: { ownerId: ag.outsider.id } });
+    await check();
+    await prisma.user.update({ where: { id: ag.colleague.id }, data: { teamId: ag.otherTeam.id } });
+    await check();
+    await prisma.contract.update({ where: { id: c.id }, data: { status: "TERMINATED" } });
+    await check();
+  });
+
+  it("keeps every group equal to what the contracts hold now", async () => {
+    // Recomputed from scratch inside a transaction that is then undone: whatever the tests so far
+    // did to contracts and users, the maintained groups must match.
+    const rows = (db: Pick<typeof prisma, "$queryRaw">) =>
+      db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM "ReceivableGroup" ORDER BY id`;
+    const kept = await rows(prisma);
+    const rollback = new Error("rollback");
+    let rebuilt: Record<string, unknown>[] = [];
+    await prisma
+      .$transaction(async (tx) => {
+        await tx.$executeRaw`SELECT "receivable_groups_rebuild"()`;
+        rebuilt = await rows(tx);
+        throw rollback;
+      })
+      .catch((error) => {
+        if (error !== rollback) throw error;
+      });
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual(rebuilt);
+  });
+
   it("pages with a bounded count", async () => {
     const ag = await agency();
     for (let i = 0; i < 3; i++) await contract(ag.consultant);

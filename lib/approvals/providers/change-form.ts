@@ -1,13 +1,13 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { changeFormHref, changeFormTitle } from "@/lib/change-forms/describe";
+import { changeFormHref, changeFormTitle, changeFormTitles } from "@/lib/change-forms/describe";
 import { bilingualChanges } from "@/lib/change-forms/format";
 import type { StoredChange } from "@/lib/change-forms/schema";
 import { stepChangeForm } from "@/lib/change-forms/transition";
 import { notify } from "@/lib/notifications/service";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { idClause, requesterFilter } from "../deciders";
-import type { ApprovalProvider, DecisionContext, InboxFact, ProviderScope } from "../provider";
+import type { ApprovalProvider, DecisionContext, Description, InboxFact, ProviderScope } from "../provider";
 
 // 技术维护单 waiting for the applicant's manager (issue 8 §3). Approval sends it to 信息中心 (every
 // active IT user hears of it); a rejection ends it (decide.ts requires the reason and tells the
@@ -26,13 +26,15 @@ const SELECT = {
 } as const;
 
 // The managers of the contract's consultant (its owner) decide a form, whoever filed it (the owner, their
-// manager, or 信息中心, which has no team); neither the applicant nor the owner decides it.
+// manager, or 信息中心, which has no team); neither the applicant nor the owner decides it. The form's
+// copy of the owner (contractOwnerId, kept by triggers) lets the count be an index-only scan of the
+// pending forms instead of a join with the contracts.
 function pendingWhere(scope: ProviderScope, viewerId: string): Prisma.ChangeFormWhereInput {
   return {
     status: "PENDING_MANAGER",
     applicantId: { not: viewerId },
-    contract: { ownerId: { not: viewerId } },
-    OR: [...scope.clauses.map((clause) => ({ contract: { ownerId: { in: clause.basisIds } }, applicantId: requesterFilter(clause) })), ...idClause(scope.ids)],
+    contractOwnerId: { not: viewerId },
+    OR: [...scope.clauses.map((clause) => ({ contractOwnerId: { in: clause.basisIds }, applicantId: requesterFilter(clause) })), ...idClause(scope.ids)],
   };
 }
 
@@ -91,11 +93,11 @@ export const changeFormProvider: ApprovalProvider = {
       where: {
         status: "PENDING_MANAGER",
         applicantId: { in: requesterIds.filter((id) => id !== viewerId) },
-        contract: { ownerId: { in: basisIds.filter((id) => id !== viewerId) } },
+        contractOwnerId: { in: basisIds.filter((id) => id !== viewerId) },
       },
-      select: { id: true, applicantId: true, contract: { select: { ownerId: true } } },
+      select: { id: true, applicantId: true, contractOwnerId: true },
     });
-    return rows.map((r) => ({ id: r.id, requesterId: r.applicantId, basisId: r.contract.ownerId }));
+    return rows.map((r) => ({ id: r.id, requesterId: r.applicantId, basisId: r.contractOwnerId }));
   },
 
   async load(tx, id) {
@@ -123,7 +125,7 @@ export const changeFormProvider: ApprovalProvider = {
   describe,
 };
 
-async function describe(db: Tx, id: string) {
-  const title = await changeFormTitle(db, id);
-  return title ? { title, href: changeFormHref(id) } : null;
+async function describe(db: Tx, ids: string[]): Promise<Map<string, Description>> {
+  const titles = await changeFormTitles(db, ids);
+  return new Map([...titles].map(([id, title]) => [id, { title, href: changeFormHref(id) }]));
 }

@@ -6,7 +6,7 @@ import { notify } from "@/lib/notifications/service";
 import { moveCustomer } from "@/lib/transfers/service";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { idClause, requesterFilter } from "../deciders";
-import type { ApprovalProvider, DecisionContext, ProviderScope } from "../provider";
+import type { ApprovalProvider, DecisionContext, Description, ProviderScope } from "../provider";
 import { settlePending, type Settled } from "../settle";
 
 // 撞单 claims (申请转入, issue 8 §4): a consultant asks for a customer someone else owns. The OWNER's
@@ -119,12 +119,15 @@ export const claimProvider: ApprovalProvider = {
 
 // The claimant reads this title in the decision's notification: of a customer not (or no longer)
 // theirs, it names the owner only (the 撞单 rule); once approved the customer is theirs to see.
-async function describe(db: Tx, id: string) {
-  const c = await db.customerClaim.findUnique({
-    where: { id },
-    select: { status: true, claimantId: true, owner: { select: { name: true } }, customer: { select: { id: true, name: true, status: true, ownerId: true } } },
+async function describe(db: Tx, ids: string[]): Promise<Map<string, Description>> {
+  const rows = await db.customerClaim.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, status: true, claimantId: true, owner: { select: { name: true } }, customer: { select: { id: true, name: true, status: true, ownerId: true } } },
   });
-  if (!c) return null;
-  const theirs = c.status === "APPROVED" && c.customer.ownerId === c.claimantId;
-  return theirs ? { title: c.customer.name, href: customerHref(c.customer) } : { title: c.owner.name, href: null };
+  return new Map(
+    rows.map((c) => {
+      const theirs = c.status === "APPROVED" && c.customer.ownerId === c.claimantId;
+      return [c.id, theirs ? { title: c.customer.name, href: customerHref(c.customer) } : { title: c.owner.name, href: null }];
+    }),
+  );
 }

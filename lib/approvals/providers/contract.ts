@@ -5,7 +5,7 @@ import { notify } from "@/lib/notifications/service";
 import { isoDateOnly } from "@/lib/time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { idClause, requesterFilter } from "../deciders";
-import type { ApprovalProvider, DecisionContext, ProviderScope } from "../provider";
+import type { ApprovalProvider, DecisionContext, Description, ProviderScope } from "../provider";
 
 // 待经理审核: a contract submitted by its consultant (section 6). Approval moves it to 待财务审核 and tells
 // finance; a rejection returns it to 草稿 with the reason (the contract lifecycle's managerApprove /
@@ -111,7 +111,7 @@ export const contractProvider: ApprovalProvider = {
     await decide(ctx, "managerApprove");
     // Finance audits next: every active finance user hears of it.
     const finance = await ctx.tx.user.findMany({ where: { active: true, roles: { has: "FINANCE" } }, select: { id: true } });
-    const about = await describe(ctx.tx, ctx.subject.id);
+    const about = (await describe(ctx.tx, [ctx.subject.id])).get(ctx.subject.id);
     for (const f of finance) {
       await notify(ctx.tx, { userId: f.id, kind: "contractAwaitingFinance", params: { title: about?.title ?? "" }, link: "/approvals/finance" });
     }
@@ -124,7 +124,7 @@ export const contractProvider: ApprovalProvider = {
   describe,
 };
 
-async function describe(db: Tx, id: string) {
-  const c = await db.contract.findUnique({ where: { id }, select: { number: true, customerName: true } });
-  return c ? { title: `${c.customerName} · ${c.number}`, href: `/contracts/${id}` } : null;
+async function describe(db: Tx, ids: string[]): Promise<Map<string, Description>> {
+  const rows = await db.contract.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, customerName: true } });
+  return new Map(rows.map((c) => [c.id, { title: `${c.customerName} · ${c.number}`, href: `/contracts/${c.id}` }]));
 }

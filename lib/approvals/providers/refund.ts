@@ -5,7 +5,7 @@ import { notify } from "@/lib/notifications/service";
 import { formatCny } from "@/lib/money";
 import { balanceOf } from "@/lib/refunds/limits";
 import { idClause, requesterFilter } from "../deciders";
-import type { ApprovalProvider, DecisionContext, ProviderScope } from "../provider";
+import type { ApprovalProvider, DecisionContext, Description, ProviderScope } from "../provider";
 import { settlePending, type Settled } from "../settle";
 
 // 退费 (issue 8 §2): a refund requested by the consultant or finance. The managers of the contract's
@@ -35,12 +35,13 @@ const SELECT = {
   },
 } as const;
 
+// The refund's copy of the contract's consultant (contractOwnerId, kept by triggers): no join with the contracts.
 function pendingWhere(scope: ProviderScope, viewerId: string): Prisma.RefundWhereInput {
   return {
     status: "PENDING_MANAGER",
     requestedById: { not: viewerId },
-    contract: { ownerId: { not: viewerId } },
-    OR: [...scope.clauses.map((clause) => ({ contract: { ownerId: { in: clause.basisIds } }, requestedById: requesterFilter(clause) })), ...idClause(scope.ids)],
+    contractOwnerId: { not: viewerId },
+    OR: [...scope.clauses.map((clause) => ({ contractOwnerId: { in: clause.basisIds }, requestedById: requesterFilter(clause) })), ...idClause(scope.ids)],
   };
 }
 
@@ -95,11 +96,11 @@ export const refundProvider: ApprovalProvider = {
       where: {
         status: "PENDING_MANAGER",
         requestedById: { in: requesterIds.filter((id) => id !== viewerId) },
-        contract: { ownerId: { in: basisIds.filter((id) => id !== viewerId) } },
+        contractOwnerId: { in: basisIds.filter((id) => id !== viewerId) },
       },
-      select: { id: true, requestedById: true, contract: { select: { ownerId: true } } },
+      select: { id: true, requestedById: true, contractOwnerId: true },
     });
-    return rows.map((r) => ({ id: r.id, requesterId: r.requestedById, basisId: r.contract.ownerId }));
+    return rows.map((r) => ({ id: r.id, requesterId: r.requestedById, basisId: r.contractOwnerId }));
   },
 
   async load(tx, id) {
@@ -115,7 +116,7 @@ export const refundProvider: ApprovalProvider = {
     await decideRefund(ctx, "APPROVED");
     // Finance pays it out next: every active finance user hears of it.
     const finance = await ctx.tx.user.findMany({ where: { active: true, roles: { has: "FINANCE" } }, select: { id: true } });
-    const about = await describe(ctx.tx, ctx.subject.id);
+    const about = (await describe(ctx.tx, [ctx.subject.id])).get(ctx.subject.id);
     for (const f of finance) {
       await notify(ctx.tx, { userId: f.id, kind: "refundAwaitingPayout", params: { title: about?.title ?? "" }, link: "/refunds" });
     }
@@ -128,7 +129,12 @@ export const refundProvider: ApprovalProvider = {
   describe,
 };
 
-async function describe(db: Tx, id: string) {
-  const r = await db.refund.findUnique({ where: { id }, select: { amount: true, contract: { select: { id: true, number: true, customerName: true } } } });
-  return r ? { title: `${r.contract.customerName} · ${r.contract.number} · ${formatCny(r.amount.toFixed(2), "zh-CN")}`, href: `/contracts/${r.contract.id}` } : null;
+async function describe(db: Tx, ids: string[]): Promise<Map<string, Description>> {
+  const rows = await db.refund.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, amount: true, contract: { select: { id: true, number: true, customerName: true } } },
+  });
+  return new Map(
+    rows.map((r) => [r.id, { title: `${r.contract.customerName} · ${r.contract.number} · ${formatCny(r.amount.toFixed(2), "zh-CN")}`, href: `/contracts/${r.contract.id}` }]),
+  );
 }
