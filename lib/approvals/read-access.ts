@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
@@ -45,10 +46,10 @@ export async function decidesOnContract(user: SessionUser, contractId: string, n
 /**
  * The Prisma condition for reading contract `contractId` (its page and the page's sections): the
  * user's read scope, or the contract alone when the user decides or decided a request on it
- * (decidesOnContract).
+ * (decidesOnContract). Worked out once per request (React cache): a contract page's sections each ask.
  */
-export async function contractReadWhere(user: SessionUser, contractId: string): Promise<Prisma.ContractWhereInput> {
+export const contractReadWhere = cache(async (user: SessionUser, contractId: string): Promise<Prisma.ContractWhereInput> => {
   const scoped = { AND: [{ id: contractId }, await contractScope(user, "read")] };
   if ((await prisma.contract.count({ where: scoped })) > 0) return scoped;
   return (await decidesOnContract(user, contractId)) ? { id: contractId } : scoped;
-}
+});
