@@ -33,6 +33,13 @@ export const PERMISSIONS = [
   "file.read",
   "file.upload",
   "file.deleteAny",
+  // Application processes (issue 9 §2–§4): IT keeps the templates; consultants and managers bind,
+  // start and stop processes on contracts they may change; managers (and IT) choose and reassign the
+  // 文案 and see any 文案's queue; 文案 work the steps of the cases assigned to them (document.work).
+  "process.templates",
+  "process.manage",
+  "process.assign",
+  "process.queue",
   "admin.users",
 ] as const;
 
@@ -59,11 +66,21 @@ const CONSULTANT: Permission[] = [
   "transfer.country",
   "file.read",
   "file.upload",
+  "process.manage",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   CONSULTANT,
-  DOCUMENT_OFFICER: [...EVERYONE, "document.work", "archive.search", "alert.monitor"],
+  DOCUMENT_OFFICER: [
+    ...EVERYONE,
+    "document.work",
+    "process.queue",
+    "archive.search",
+    "alert.monitor",
+    // Their cases' documents (the step uploads); the scope is the assignment (lib/processes).
+    "file.read",
+    "file.upload",
+  ],
   MANAGER: [
     ...EVERYONE,
     "prospect.read",
@@ -83,6 +100,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "transfer.country",
     "file.read",
     "file.upload",
+    "process.manage",
+    "process.assign",
+    "process.queue",
   ],
   // Finance and the secretary read every contract (lib/auth/scope.ts), its documents included: the
   // signed scan is what they check. They do not add to a client's file.

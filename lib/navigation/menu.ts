@@ -20,7 +20,8 @@ export type MenuKey =
   | "transferConsultant"
   | "transferCountry"
   | "changeForms"
-  | "workingCalendar";
+  | "workingCalendar"
+  | "processTemplates";
 
 // `ready` is false for sections whose issue has not landed yet: the shell shows them as
 // "coming soon" instead of linking to a page that does not exist.
@@ -32,7 +33,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: "myProspects", href: "/prospects", permission: "prospect.read", ready: true },
   { key: "myClients", href: "/clients", permission: "client.read", ready: true },
   { key: "myContracts", href: "/contracts", permission: "contract.read", ready: true },
-  { key: "documentWork", href: "/document-work", permission: "document.work", ready: false },
+  { key: "documentWork", href: "/document-work", permission: "process.queue", ready: false },
   { key: "managerApproval", href: "/approvals/manager", permission: "approval.manager", ready: true },
   { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: true },
   // 应收 belongs to section 7 (财务审核); managers read their team's too.
@@ -50,6 +51,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "changeForms", href: "/change-forms", permission: "changeForm.apply", ready: true },
   // 信息中心's 工作日历: the holidays and 调休 days planned durations count working days on (issue 9 §1).
   { key: "workingCalendar", href: "/calendar", permission: "calendar.manage", ready: true },
+  // 信息中心's 流程模板: each country's application process, versioned (issue 9 §2).
+  { key: "processTemplates", href: "/process-templates", permission: "process.templates", ready: false },
 ];
 
 // Only hides what the user cannot use; every page and action still checks the permission itself.
