@@ -3,7 +3,8 @@
 // generated agency: BENCH_CUSTOMERS customers (default 100,000; 1,000,000 is the size the lists are
 // built for), 40 consultants in two teams of 20 with a manager each, a third of the customers signed
 // clients with one contract each (in every status, with the receipts, refunds, 技术维护单, 撞单 claims
-// and manager decisions a working agency has: generateWork), and half as many notifications as
+// and manager decisions a working agency has: generateWork; and one application process of 30 steps
+// per audited contract, worked by eight 文案: generateProcesses), and half as many notifications as
 // customers. Prints, per query, the rows it counts,
 // the median, the worst and the best of RUNS runs after one warm-up (each run is the whole list call a page
 // makes: bounded count, page, per-row aggregates); then the plans that show every scope is index-backed; then
@@ -245,7 +246,8 @@ async function generate(prisma: PrismaClient) {
   const indexes = await prisma.$queryRawUnsafe<{ name: string; definition: string }[]>(`
     SELECT indexname AS name, indexdef AS definition FROM pg_indexes
     WHERE schemaname = 'public' AND indexdef NOT LIKE 'CREATE UNIQUE%'
-      AND tablename IN ('Customer', 'Contract', 'Notification', 'ChangeForm', 'Receipt', 'Refund', 'Approval', 'CustomerClaim')`);
+      AND tablename IN ('Customer', 'Contract', 'Notification', 'ChangeForm', 'Receipt', 'Refund', 'Approval', 'CustomerClaim',
+                        'ContractProcess', 'ProcessStep')`);
   for (const index of indexes) await prisma.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Team" (id, name) VALUES ('t1', 'Bench A'), ('t2', 'Bench B');
@@ -297,6 +299,7 @@ async function generate(prisma: PrismaClient) {
   // 应收's groups are computed once after the load instead of by a trigger per contract written.
   await prisma.$executeRawUnsafe(`ALTER TABLE "Contract" DISABLE TRIGGER "Contract_receivable_groups"`);
   await generateWork(prisma);
+  await generateProcesses(prisma);
   await prisma.$executeRawUnsafe(`ALTER TABLE "Contract" ENABLE TRIGGER "Contract_receivable_groups"`);
   await prisma.$executeRawUnsafe(`SELECT "receivable_groups_rebuild"()`);
   for (const index of indexes) await prisma.$executeRawUnsafe(index.definition);
@@ -306,7 +309,7 @@ async function generate(prisma: PrismaClient) {
 
 // How many rows the approval and money tables hold, for the benchmark's first line.
 async function workCounts(prisma: PrismaClient): Promise<string> {
-  const tables = ["Receipt", "Refund", "ChangeForm", "CustomerClaim", "Approval", "ReceivableGroup"];
+  const tables = ["Receipt", "Refund", "ChangeForm", "CustomerClaim", "Approval", "ReceivableGroup", "ContractProcess", "ProcessStep"];
   const counts = await Promise.all(
     tables.map(async (t) => (await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${t}"`))[0].n),
   );
@@ -513,6 +516,96 @@ async function generateWork(prisma: PrismaClient) {
           FROM "CustomerClaim" cl WHERE cl."decidedAt" IS NOT NULL
         ) AS decisions
       ) AS a;
+  `);
+}
+
+// Application processes (issue 9): eight 文案 (d1–d8), one 30-step template per country (version 1;
+// 文案, consultant and finance steps, a checklist on every fourth, the OFFER / VISA_GRANTED /
+// DEPARTED events) and one process per audited contract, its steps copied from the template, in the
+// state the contract's status implies: 已审核 → 未启动 (half of them with no 文案 yet: 待分配), 进行中 →
+// 执行中 with every step before the current one done (1 in 10 of step 20 skipped) and the current
+// one in progress, due within a few days or up to a few days overdue (a quarter overdue), 已完成 →
+// 已完成, 已终止 → 已停止 where it was. The queue columns (currentStepId / Name / DueOn) are what the
+// step service keeps. Planned dates step 6 calendar days apart from the start, due 5 days after.
+// Set-based: three INSERT … SELECT, nothing row by row.
+async function generateProcesses(prisma: PrismaClient) {
+  const k = `substr(c.id, 3)::bigint`;
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "User" (id, username, name, "passwordHash", roles, "teamId", "updatedAt")
+      SELECT 'd' || i, 'benchdoc' || i, '文案' || i, 'x', ARRAY['DOCUMENT_OFFICER']::"Role"[], NULL, now()
+      FROM generate_series(1, 8) AS i;
+    INSERT INTO "ProcessTemplate" (id, "countryId", name, "createdById")
+      SELECT 'pt' || i, 'country' || i, '国家' || i || '申请流程', 'it' FROM generate_series(1, 10) AS i;
+    INSERT INTO "ProcessTemplateVersion" (id, "templateId", version, "publishedById")
+      SELECT 'pv' || i, 'pt' || i, 1, 'it' FROM generate_series(1, 10) AS i;
+    INSERT INTO "TemplateStep" (id, "versionId", position, name, role, "plannedDays", documents, "resultFields", event)
+      SELECT 'ts' || i || '-' || p, 'pv' || i, p, '步骤' || p,
+             (CASE WHEN p = 28 THEN 'FINANCE' WHEN p % 5 = 2 THEN 'CONSULTANT' ELSE 'DOCUMENT_OFFICER' END)::"StepRole",
+             1 + (p * 7) % 15,
+             CASE WHEN p % 4 = 1 THEN ARRAY['护照', '成绩单', '语言成绩'] ELSE ARRAY[]::text[] END,
+             CASE WHEN p = 12 THEN '[{"key":"school","label":"录取学校","type":"school"}]'::jsonb ELSE '[]'::jsonb END,
+             (CASE p WHEN 12 THEN 'OFFER' WHEN 26 THEN 'VISA_GRANTED' WHEN 30 THEN 'DEPARTED' END)::"ProcessEvent"
+      FROM generate_series(1, 10) AS i, generate_series(1, 30) AS p;
+  `);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "ContractProcess" (id, "contractId", "templateVersionId", name, status, "documentOfficerId", "boundById", "boundAt",
+                                   "startedAt", "endedAt", "stopReason", "currentStepId", "currentStepName", "currentDueOn")
+      SELECT 'cp' || k, id, 'pv' || substr("countryId", 8), '国家' || substr("countryId", 8) || '申请流程', st,
+             CASE WHEN st = 'NOT_STARTED' AND k % 2 = 0 THEN NULL ELSE 'd' || (1 + ${draw("k", 18, 8)}) END,
+             "ownerId", LEAST(bound, started - interval '1 hour'), started,
+             CASE WHEN st = 'COMPLETED' THEN started + interval '180 days' WHEN st = 'STOPPED' THEN now() - interval '1 day' END,
+             CASE WHEN st = 'STOPPED' THEN '合同已终止' END,
+             CASE WHEN st <> 'COMPLETED' THEN 'ps' || k || '-' || cur END,
+             CASE WHEN st <> 'COMPLETED' THEN '步骤' || cur END,
+             -- Only an open step has a due date in the queue: a stopped process keeps where it stopped, undated.
+             CASE WHEN st = 'IN_PROGRESS' THEN started::date + (cur - 1) * 6 + 5 END
+      FROM (
+        SELECT *,
+               CASE st WHEN 'NOT_STARTED' THEN NULL
+                       WHEN 'IN_PROGRESS' THEN now() - ((cur - 1) * 6 + offset_days) * interval '1 day'
+                       WHEN 'COMPLETED' THEN now() - (190 + k % 100) * interval '1 day'
+                       ELSE now() - ((cur - 1) * 6 + 20) * interval '1 day' END AS started
+        FROM (
+          SELECT c.id, c."countryId", c."ownerId", ${k} AS k, COALESCE(c."auditedAt", now()) + interval '1 hour' AS bound,
+                 (CASE c.status WHEN 'AUDITED' THEN 'NOT_STARTED' WHEN 'IN_SERVICE' THEN 'IN_PROGRESS'
+                                WHEN 'COMPLETED' THEN 'COMPLETED' ELSE 'STOPPED' END)::"ProcessStatus" AS st,
+                 CASE c.status WHEN 'AUDITED' THEN 1 ELSE 1 + ${draw(k, 16, 30)} END AS cur,
+                 ${draw(k, 17, 8)} AS offset_days
+          FROM "Contract" c WHERE c."auditedAt" IS NOT NULL
+        ) AS drawn
+      ) AS p;
+  `);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "ProcessStep" (id, "processId", position, name, role, status, "ownerId", "plannedDays", "plannedStartOn", "plannedDueOn",
+                               "startedOn", "completedOn", "skipReason", checklist, "resultFields", event)
+      SELECT 'ps' || k || '-' || position, pid, position, name, role, status,
+             CASE role WHEN 'DOCUMENT_OFFICER' THEN officer WHEN 'CONSULTANT' THEN owner END,
+             "plannedDays", planned_start, planned_start + 5,
+             CASE WHEN status <> 'PENDING' THEN planned_start END,
+             CASE WHEN status = 'DONE' THEN LEAST(planned_start + 4, current_date) END,
+             CASE WHEN status = 'SKIPPED' THEN '硕士申请人免省级认证信' END,
+             CASE WHEN status = 'DONE' THEN checklist_done ELSE checklist_open END, "resultFields", event
+      FROM (
+        SELECT p.k, p.pid, p.officer, p.owner, s.position, s.name, s.role, s."plannedDays", s."resultFields", s.event,
+               s.checklist_done, s.checklist_open, p.started + (s.position - 1) * 6 AS planned_start,
+               (CASE WHEN p.status = 'NOT_STARTED' THEN 'PENDING'
+                     WHEN p.status = 'COMPLETED' OR s.position < p.cur THEN
+                       CASE WHEN s.position = 20 AND p.k % 10 = 3 THEN 'SKIPPED' ELSE 'DONE' END
+                     WHEN s.position = p.cur AND p.status = 'IN_PROGRESS' THEN 'IN_PROGRESS'
+                     ELSE 'PENDING' END)::"StepStatus" AS status
+        FROM (
+          SELECT cp.id AS pid, substr(cp.id, 3)::bigint AS k, cp.status, cp."templateVersionId", cp."documentOfficerId" AS officer,
+                 c."ownerId" AS owner, cp."startedAt"::date AS started,
+                 COALESCE(split_part(cp."currentStepId", '-', 2)::int, 31) AS cur
+          FROM "ContractProcess" cp JOIN "Contract" c ON c.id = cp."contractId"
+        ) AS p
+        JOIN (
+          SELECT t.*,
+                 COALESCE((SELECT jsonb_agg(jsonb_build_object('name', d, 'done', true)) FROM unnest(t.documents) AS d), '[]'::jsonb) AS checklist_done,
+                 COALESCE((SELECT jsonb_agg(jsonb_build_object('name', d, 'done', false)) FROM unnest(t.documents) AS d), '[]'::jsonb) AS checklist_open
+          FROM "TemplateStep" t
+        ) AS s ON s."versionId" = p."templateVersionId"
+      ) AS steps;
   `);
 }
 

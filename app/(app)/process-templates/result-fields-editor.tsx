@@ -32,14 +32,14 @@ export function ResultFieldsEditor({ step }: { step: number }) {
         return (
           <fieldset key={field.id} className="min-w-0 space-y-3 rounded-md border border-gray-200 bg-gray-50 p-3">
             <legend className="sr-only">{t("resultFieldLegend", { n: index + 1 })}</legend>
-            <div className="grid min-w-0 grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <div className="grid min-w-0 grid-cols-2 gap-3 lg:grid-cols-4">
               <Field label={t("fields.fieldLabel")} htmlFor={`${base}-label`} error={error(index, "label")} required>
                 <Input {...register(`steps.${step}.resultFields.${index}.label`)} />
               </Field>
               <Field label={t("fields.fieldKey")} htmlFor={`${base}-key`} error={error(index, "key")} required>
                 <Input autoCapitalize="none" autoCorrect="off" spellCheck={false} {...register(`steps.${step}.resultFields.${index}.key`)} />
               </Field>
-              <Field label={t("fields.fieldType")} htmlFor={`${base}-type`} error={error(index, "type")} required>
+              <Field label={t("fields.fieldType")} htmlFor={`${base}-type`} error={error(index, "type")} required className="col-span-2 sm:col-span-1">
                 <Select {...register(`steps.${step}.resultFields.${index}.type`)}>
                   {RESULT_FIELD_TYPES.map((type) => (
                     <option key={type} value={type}>
@@ -48,7 +48,7 @@ export function ResultFieldsEditor({ step }: { step: number }) {
                   ))}
                 </Select>
               </Field>
-              <div className="flex items-end justify-between gap-2">
+              <div className="col-span-2 flex items-end justify-between gap-2 lg:col-span-1">
                 <label htmlFor={`${base}-required`} className="flex h-10 items-center gap-2 text-sm text-gray-800">
                   <input id={`${base}-required`} type="checkbox" className="size-4" {...register(`steps.${step}.resultFields.${index}.required`)} />
                   {t("fields.fieldRequired")}

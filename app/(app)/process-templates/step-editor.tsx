@@ -56,8 +56,8 @@ export function StepEditor({ index, count, onMove, onRemove }: Props) {
           </Button>
         </div>
       </div>
-      <div className="grid min-w-0 grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Field label={t("fields.stepName")} htmlFor={id("name")} error={error("name")} required className="sm:col-span-2">
+      <div className="grid min-w-0 grid-cols-2 gap-x-3 gap-y-4 lg:grid-cols-4">
+        <Field label={t("fields.stepName")} htmlFor={id("name")} error={error("name")} required className="col-span-2">
           <Input {...register(`steps.${index}.name`)} />
         </Field>
         <Field label={t("fields.role")} htmlFor={id("role")} error={error("role")} required>
@@ -79,10 +79,10 @@ export function StepEditor({ index, count, onMove, onRemove }: Props) {
             ))}
           </Select>
         </Field>
-        <Field label={t("fields.plannedDays")} htmlFor={id("plannedDays")} error={error("plannedDays")} required>
+        <Field label={t("fields.plannedDays")} htmlFor={id("plannedDays")} error={error("plannedDays")} required className="col-span-2 sm:col-span-1">
           <Input inputMode="numeric" {...register(`steps.${index}.plannedDays`)} />
         </Field>
-        <Field label={t("fields.startAfterDays")} htmlFor={id("startAfterDays")} error={error("startAfterDays")} required>
+        <Field label={t("fields.startAfterDays")} htmlFor={id("startAfterDays")} error={error("startAfterDays")} required className="col-span-2 sm:col-span-1">
           <Input inputMode="numeric" {...register(`steps.${index}.startAfterDays`)} />
         </Field>
         <Field
@@ -90,7 +90,7 @@ export function StepEditor({ index, count, onMove, onRemove }: Props) {
           htmlFor={id("monthsBeforeCourseStart")}
           error={error("monthsBeforeCourseStart")}
           hint={t("fields.monthsBeforeCourseStartHint")}
-          className="sm:col-span-2"
+          className="col-span-2"
         >
           <Input inputMode="numeric" {...register(`steps.${index}.monthsBeforeCourseStart`)} />
         </Field>
