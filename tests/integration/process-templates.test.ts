@@ -315,6 +315,25 @@ describe("versioning", () => {
   });
 });
 
+describe("races", () => {
+  it("lets one of two simultaneous saves from the same version through; the other is a conflict", async () => {
+    const { id } = await create();
+    await bindProcess(id);
+    session.user = it_;
+    const a = values();
+    const b = values();
+    const results = await Promise.all([
+      updateTemplateAction({ ...a, steps: a.steps.slice(0, 1), id, version: 1 }),
+      updateTemplateAction({ ...b, steps: b.steps.slice(0, 2), id, version: 1 }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, formError: "conflict" }]);
+    // One new version, not two.
+    expect(await prisma.processTemplateVersion.count({ where: { templateId: id } })).toBe(2);
+    expect(await prisma.processTemplate.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 2, currentVersion: 2 });
+  });
+});
+
 describe("停用, 启用 and 删除", () => {
   it("retires and restores a template, listed with its flag and audited", async () => {
     const { id } = await create();
