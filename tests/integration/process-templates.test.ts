@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
+import { getAuditTrail } from "@/lib/audit/queries";
 import { prisma } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getProcessTemplate, listProcessTemplates } from "@/lib/process-templates/queries";
@@ -346,8 +347,11 @@ describe("停用, 启用 and 删除", () => {
     expect(row?.retired).toBe(false);
     const actions = await prisma.auditLog.findMany({ where: { entityId: id }, orderBy: { createdAt: "asc" }, select: { action: true } });
     expect(actions.map((a) => a.action)).toEqual(["processTemplate.create", "processTemplate.retire", "processTemplate.restore"]);
-    // Nobody else reads the list.
-    expect(await listProcessTemplates(await createUser(["MANAGER"]))).toEqual([]);
+    // 修改记录 on the template's page: 信息中心's; nobody else reads the list or the trail.
+    expect((await getAuditTrail(it_, "ProcessTemplate", id)).map((a) => a.action)).toEqual(actions.map((a) => a.action).reverse());
+    const manager = await createUser(["MANAGER"]);
+    expect(await listProcessTemplates(manager)).toEqual([]);
+    expect(await getAuditTrail(manager, "ProcessTemplate", id)).toEqual([]);
   });
 
   it("deletes a template never used, with its versions and steps", async () => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { AuditTrail } from "@/components/audit/audit-trail";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
@@ -96,6 +97,7 @@ export default async function ProcessTemplatePage({ params, searchParams }: Prop
           </Link>
         </section>
       </div>
+      <AuditTrail entity="ProcessTemplate" id={template.id} limit={30} className="mt-6" />
     </>
   );
 }
