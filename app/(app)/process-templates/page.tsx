@@ -51,7 +51,7 @@ export default async function ProcessTemplatesPage({ searchParams }: Props) {
                       </p>
                       <p className="text-sm text-gray-600">
                         {[
-                          row.programs.length > 0 ? row.programs.join("、") : t("allPrograms"),
+                          row.programs.length > 0 ? row.programs.join(t("listSeparator")) : t("allPrograms"),
                           t("stepCount", { count: row.stepCount }),
                           row.inUse > 0 ? t("inUse", { count: row.inUse }) : t("unused"),
                         ].join(" · ")}

@@ -32,7 +32,7 @@ export async function StepsView({ steps, title }: { steps: TemplateStepView[]; t
                 {step.documents.length > 0 && (
                   <div className="min-w-0">
                     <dt className="font-medium text-gray-700">{t("fields.documents")}</dt>
-                    <dd className="break-words text-gray-900">{step.documents.join("、")}</dd>
+                    <dd className="break-words text-gray-900">{step.documents.join(t("listSeparator"))}</dd>
                   </div>
                 )}
                 {step.resultFields.length > 0 && (
@@ -40,8 +40,15 @@ export async function StepsView({ steps, title }: { steps: TemplateStepView[]; t
                     <dt className="font-medium text-gray-700">{t("fields.resultFields")}</dt>
                     <dd className="break-words text-gray-900">
                       {step.resultFields
-                        .map((f) => `${f.label}（${t(`fieldTypes.${f.type}`)}${f.choices ? `：${f.choices.join("/")}` : ""}${f.required ? `，${t("fields.fieldRequired")}` : ""}）`)
-                        .join("、")}
+                        .map((f) => {
+                          const type = t(`fieldTypes.${f.type}`);
+                          const details = [
+                            f.choices ? t("fieldSummaryChoices", { type, choices: f.choices.join("/") }) : type,
+                            f.required ? t("fields.fieldRequired") : null,
+                          ];
+                          return t("fieldSummary", { label: f.label, details: details.filter(Boolean).join(t("detailSeparator")) });
+                        })
+                        .join(t("listSeparator"))}
                     </dd>
                   </div>
                 )}

@@ -59,7 +59,7 @@ export default async function ProcessTemplatePage({ params, searchParams }: Prop
         title={template.name}
         description={[
           template.countryName,
-          template.programs.length > 0 ? template.programs.join("、") : t("allPrograms"),
+          template.programs.length > 0 ? template.programs.join(t("listSeparator")) : t("allPrograms"),
           t("currentVersion", { version: template.currentVersion }),
         ].join(" · ")}
         actions={
