@@ -180,6 +180,23 @@ export const AUDIT_VIEWS = {
       ...DOCUMENT_ACTIONS,
     },
   },
+  // A 流程模板 (issue 9 §2): what 信息中心 did to it. The steps are in the audit row but not listed here:
+  // the entry's label says whether an edit changed them in place or published a new version.
+  ProcessTemplate: {
+    fields: {
+      name: text("processTemplates.fields.name"),
+      countryId: as("processTemplates.fields.country", "dictionary"),
+      currentVersion: text("processTemplates.fields.version"),
+      retiredAt: as("processTemplates.retired", "dateTime"),
+    },
+    actions: {
+      "processTemplate.create": { label: "audit.actions.processTemplateCreate", shows: "nothing" },
+      "processTemplate.update": { label: "audit.actions.processTemplateUpdate", shows: "changes" },
+      "processTemplate.publish": { label: "audit.actions.processTemplatePublish", shows: "changes" },
+      "processTemplate.retire": { label: "audit.actions.processTemplateRetire", shows: "changes" },
+      "processTemplate.restore": { label: "audit.actions.processTemplateRestore", shows: "changes" },
+    },
+  },
   // One year of the calendar (entityId "2026"): its trail is what 信息中心 and the imports did to it.
   WorkingCalendar: {
     fields: WORKING_CALENDAR_FIELDS,

@@ -18,6 +18,8 @@ const VISIBLE: Record<AuditedEntity, (user: SessionUser, id: string) => Promise<
   Contract: async (user, id) => (await prisma.contract.count({ where: await contractReadWhere(user, id) })) > 0,
   // A year of the 工作日历: whoever keeps it.
   WorkingCalendar: async (user) => can(user.roles, "calendar.manage"),
+  // A 流程模板: whoever keeps the templates.
+  ProcessTemplate: async (user) => can(user.roles, "process.templates"),
 };
 
 /**

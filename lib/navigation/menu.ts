@@ -52,7 +52,7 @@ export const MENU: readonly MenuEntry[] = [
   // 信息中心's 工作日历: the holidays and 调休 days planned durations count working days on (issue 9 §1).
   { key: "workingCalendar", href: "/calendar", permission: "calendar.manage", ready: true },
   // 信息中心's 流程模板: each country's application process, versioned (issue 9 §2).
-  { key: "processTemplates", href: "/process-templates", permission: "process.templates", ready: false },
+  { key: "processTemplates", href: "/process-templates", permission: "process.templates", ready: true },
 ];
 
 // Only hides what the user cannot use; every page and action still checks the permission itself.

@@ -7,6 +7,7 @@ import { seedDictionaries } from "./dictionaries";
 import { seedFinance } from "./finance";
 import { seedFollowUps } from "./follow-ups";
 import { seedPeople } from "./people";
+import { seedProcessTemplates } from "./process-templates";
 import { seedProspects } from "./prospects";
 import { seedRequests } from "./requests";
 
@@ -27,6 +28,8 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   const calendarYears = await fillCalendarFromPackage(db);
   const { teams, users } = await seedPeople(db);
   const dictionary = await seedDictionaries(db);
+  // 流程模板 (issue 9 §2): the six countries' templates, published by 信息中心's demo account.
+  await seedProcessTemplates(db, dictionary, users.get("itadmin") ?? null);
   const prospects = await seedProspects(db, users, dictionary);
   // After the prospects: those are only generated for owners who have no customers yet.
   await seedContracts(db, users, dictionary);

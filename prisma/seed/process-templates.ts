@@ -1,3 +1,9 @@
+import { writeAudit } from "@/lib/audit/audit";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { auditSnapshot, stepRows, TEMPLATE_AUDIT_ENTITY } from "@/lib/process-templates/rows";
+import { templateFormSchema } from "@/lib/process-templates/schema";
+import type { DictionaryIds } from "./dictionaries";
+
 // The seed process templates of issue 9 §2, with the durations of
 // domain.md "Typical process templates" (working days unless said). 
 // A step: name, responsible role, planned working days, required documents, typed result fields,
@@ -127,3 +133,55 @@ export const SEED_TEMPLATES: readonly SeedTemplate[] = [
     ],
   },
 ];
+
+/**
+ * Creates every SEED_TEMPLATES template that its country does not have yet (by name), as version 1
+ * published by `publisherId` (信息中心's demo account; null: the system), with the audit row the
+ * template service writes. Codes are mapped to DictionaryItem ids through `dictionary` ("COUNTRY:GB",
+ * "PROGRAM:MASTER"); an unknown code is a mistake in this file and throws. Safe to run again: a
+ * template already there (IT may have edited it since) is left as it is. Returns how many were created.
+ */
+export async function seedProcessTemplates(db: PrismaClient, dictionary: DictionaryIds, publisherId: string | null): Promise<number> {
+  const code = (kind: "COUNTRY" | "PROGRAM", value: string) => {
+    const id = dictionary.get(`${kind}:${value}`);
+    if (!id) throw new Error(`Seed process template: no ${kind} dictionary item with code ${value}`);
+    return id;
+  };
+  let created = 0;
+  for (const seed of SEED_TEMPLATES) {
+    const input = templateFormSchema.parse({
+      countryId: code("COUNTRY", seed.country),
+      name: seed.name,
+      programIds: seed.programs.map((p) => code("PROGRAM", p)),
+      steps: seed.steps.map((s) => ({
+        name: s.name,
+        role: s.role,
+        plannedDays: s.days,
+        startAfterDays: 0,
+        monthsBeforeCourseStart: s.monthsBeforeCourseStart ?? null,
+        documents: s.documents ?? [],
+        resultFields: s.results ?? [],
+        event: s.event ?? null,
+      })),
+    });
+    const exists = await db.processTemplate.findUnique({ where: { countryId_name: { countryId: input.countryId, name: input.name } }, select: { id: true } });
+    if (exists) continue;
+    await db.$transaction(async (tx) => {
+      const template = await tx.processTemplate.create({
+        data: { countryId: input.countryId, name: input.name, programIds: input.programIds, createdById: publisherId },
+        select: { id: true },
+      });
+      const version = await tx.processTemplateVersion.create({ data: { templateId: template.id, version: 1, publishedById: publisherId }, select: { id: true } });
+      await tx.templateStep.createMany({ data: stepRows(version.id, input.steps) });
+      await writeAudit(tx, {
+        actorId: publisherId,
+        action: "processTemplate.create",
+        entity: TEMPLATE_AUDIT_ENTITY,
+        entityId: template.id,
+        after: { ...auditSnapshot(input), currentVersion: 1 },
+      });
+    });
+    created += 1;
+  }
+  return created;
+}

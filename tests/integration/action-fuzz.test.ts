@@ -224,6 +224,46 @@ function calendarDate(): string {
   return new Date(Date.UTC(2090, 0, 1) + calendarDays * 86_400_000).toISOString().slice(0, 10);
 }
 
+// A 流程模板 of the fuzz country with a unique name: every part the editor has (documents, a choice field,
+// an anchor, an event) filled, so hostile values reach every rule.
+function templateValues() {
+  counter += 1;
+  return {
+    countryId: world.dict.country,
+    name: `模糊模板-${runTag}-${counter}`,
+    programIds: [world.dict.program],
+    steps: [
+      {
+        name: "递交申请",
+        role: "DOCUMENT_OFFICER",
+        plannedDays: "3",
+        startAfterDays: "0",
+        monthsBeforeCourseStart: "6",
+        documents: ["护照", "成绩单"],
+        resultFields: [
+          { key: "school", label: "申请学校", type: "school", required: true },
+          { key: "offerType", label: "录取类型", type: "choice", choices: ["无条件", "有条件"] },
+        ],
+        event: "OFFER",
+      },
+    ],
+  };
+}
+
+// A fresh template (version 1, one step), written straight to the database.
+async function templateRecord() {
+  counter += 1;
+  return prisma.processTemplate.create({
+    data: {
+      countryId: world.dict.country,
+      name: `模糊模板-${runTag}-${counter}`,
+      createdById: world.it.id,
+      versions: { create: { version: 1, publishedById: world.it.id, steps: { create: { position: 1, name: "材料指导", role: "DOCUMENT_OFFICER", plannedDays: 1 } } } },
+    },
+  });
+}
+let editedTemplate: { id: string } | undefined;
+
 // ---- One entry per server action ---------------------------------------------------------------
 
 const ENTRIES: Record<string, Entry> = {
@@ -456,6 +496,26 @@ const ENTRIES: Record<string, Entry> = {
       return { id, reason: "上传错了客户\n已重新上传" };
     },
   },
+  "lib/process-templates/actions.ts#createTemplateAction": {
+    as: () => world.it,
+    sample: async () => templateValues(),
+  },
+  "lib/process-templates/actions.ts#updateTemplateAction": {
+    as: () => world.it,
+    sample: async () => {
+      editedTemplate ??= await templateRecord();
+      const { id, version, name } = await prisma.processTemplate.findUniqueOrThrow({ where: { id: editedTemplate.id } });
+      return { ...templateValues(), name, id, version };
+    },
+  },
+  "lib/process-templates/actions.ts#setTemplateRetiredAction": {
+    as: () => world.it,
+    sample: async () => ({ id: (await templateRecord()).id, version: 1, retired: true }),
+  },
+  "lib/process-templates/actions.ts#deleteTemplateAction": {
+    as: () => world.it,
+    sample: async () => ({ id: (await templateRecord()).id, version: 1 }),
+  },
   "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
     sample: async () => {
       const n = await prisma.notification.create({
@@ -520,6 +580,10 @@ async function footprint() {
       (SELECT count(*) FROM "CalendarDay")::text AS "calendarDays",
       (SELECT max("importedAt") FROM "CalendarYear")::text AS "calendarImported",
       (SELECT count(*) FROM "Document" WHERE "deletedAt" IS NOT NULL)::text AS "documentsDeleted",
+      (SELECT count(*) FROM "ProcessTemplate")::text AS templates,
+      (SELECT coalesce(sum(version), 0) FROM "ProcessTemplate")::text AS "templateVersions",
+      (SELECT count(*) FROM "ProcessTemplateVersion")::text AS "templatePublished",
+      (SELECT count(*) FROM "TemplateStep")::text AS "templateSteps",
       (SELECT count(*) FROM "AuditLog")::text AS audit`;
   return row;
 }
@@ -699,6 +763,8 @@ const SCOPES: Record<string, string> = {
   CustomerClaim: `"claimantId" = ANY($1)`,
   Receipt: `"recordedById" = ANY($1)`,
   CalendarDay: `"createdById" = ANY($1)`,
+  ProcessTemplate: `"createdById" = ANY($1)`,
+  TemplateStep: `"versionId" IN (SELECT id FROM "ProcessTemplateVersion" WHERE "publishedById" = ANY($1))`,
 };
 // Texts that keep line breaks and tabs; every other text column is one line. JSON strings may be either.
 const MULTI_LINE = new Set([
@@ -733,6 +799,8 @@ const TYPED = [
   ...["payer", "reference", "invoiceNumber", "note", "voidReason", "shortfallReason"].map((c) => `Receipt.${c}`),
   "Contract.auditWithoutFirstFeeReason",
   "CalendarDay.name",
+  "ProcessTemplate.name",
+  "TemplateStep.name",
 ];
 
 // Written out as PostgreSQL bracket expressions (its regex escapes), independently of lib/validation/text.ts.

@@ -3,7 +3,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { prisma } from "@/lib/db";
 import { EMPTY_PROSPECT } from "@/lib/customers/schema";
-import { createTeam, createUser, uniquePhone } from "./fixtures";
+import type { TemplateFormValues } from "@/lib/process-templates/schema";
+import { createDictionaryItem, createTeam, createUser, uniquePhone } from "./fixtures";
 
 // The real server actions, with only "who is signed in" and Next's cache swapped out.
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -12,6 +13,9 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createProspectAction, updateProspectAction } = await import("@/app/(app)/prospects/actions");
 const { checkDuplicateAction } = await import("@/lib/customers/actions");
+const { createTemplateAction, updateTemplateAction, setTemplateRetiredAction, deleteTemplateAction } = await import(
+  "@/lib/process-templates/actions"
+);
 
 const ROLES: Role[] = ["CONSULTANT", "DOCUMENT_OFFICER", "MANAGER", "FINANCE", "ARCHIVIST", "ADMIN_SECRETARY", "IT_ADMIN"];
 const MAY_CREATE: Role[] = ["CONSULTANT", "IT_ADMIN"];
@@ -81,5 +85,38 @@ describe("role × action matrix for prospects", () => {
     const form = new FormData();
     for (const [k, v] of Object.entries({ ...EMPTY_PROSPECT, name: "表单", phone: uniquePhone() })) form.set(k, v);
     expect(await createProspectAction(form)).toMatchObject({ ok: true });
+  });
+});
+
+// 流程模板 (issue 9 §2): 信息中心 only (process.templates); everyone else is refused before any rule runs.
+describe("role × action matrix for process templates", () => {
+  const step = { name: "材料指导", role: "DOCUMENT_OFFICER" as const, plannedDays: "1", startAfterDays: "0", documents: [], resultFields: [] };
+  const template = async (): Promise<TemplateFormValues> => {
+    const country = await createDictionaryItem("COUNTRY");
+    return { countryId: country.id, name: `矩阵模板-${uniquePhone()}`, programIds: [], steps: [step] };
+  };
+  const existing = async () => {
+    const it = await createUser(["IT_ADMIN"]);
+    const values = await template();
+    const row = await prisma.processTemplate.create({
+      data: { countryId: values.countryId, name: values.name, createdById: it.id, versions: { create: { version: 1, steps: { create: { position: 1, name: "材料指导", role: "DOCUMENT_OFFICER", plannedDays: 1 } } } } },
+    });
+    return { values, id: row.id };
+  };
+
+  it.each(ROLES)("createTemplateAction, updateTemplateAction, setTemplateRetiredAction, deleteTemplateAction as %s", async (role) => {
+    const { values, id } = await existing();
+    session.user = await createUser([role]);
+    const created = await createTemplateAction(await template());
+    const updated = await updateTemplateAction({ ...values, name: `${values.name}-改`, id, version: 1 });
+    const retired = await setTemplateRetiredAction({ id, version: 2, retired: true });
+    const deleted = await deleteTemplateAction({ id, version: 3 });
+    if (role === "IT_ADMIN") {
+      for (const result of [created, updated, retired, deleted]) expect(result).toMatchObject({ ok: true });
+      expect(await prisma.processTemplate.count({ where: { id } })).toBe(0);
+    } else {
+      for (const result of [created, updated, retired, deleted]) expect(result).toEqual({ ok: false, formError: "forbidden" });
+      expect(await prisma.processTemplate.findUniqueOrThrow({ where: { id } })).toMatchObject({ version: 1, retiredAt: null, name: values.name });
+    }
   });
 });
