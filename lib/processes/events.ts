@@ -2,8 +2,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/audit";
-import { addWorkingDays } from "@/lib/calendar/working-days";
-import { getWorkingCalendar } from "@/lib/calendar/loader";
+import { addWorkingDays, type WorkingCalendar } from "@/lib/calendar/working-days";
 import type { OfferType, ProcessEvent } from "@/lib/generated/prisma/enums";
 import { notify } from "@/lib/notifications/service";
 import { dateOnly, isoDateOnly } from "@/lib/time";
@@ -29,6 +28,8 @@ type EventContext = {
   fields: readonly ResultField[];
   results: Record<string, string>;
   completedOn: string;
+  // The working calendar, read before the transaction (lib/calendar/loader.ts).
+  calendar: WorkingCalendar;
 };
 
 // The event's date: the result named `key`, else the step's first date field filled, else the completion date.
@@ -79,7 +80,7 @@ export async function applyProcessEvent(tx: Tx, ctx: EventContext): Promise<void
   const before = await tx.contract.findUniqueOrThrow({ where: { id: ctx.contract.id }, select: { visaGrantedOn: true, secondFeeDueOn: true, departedOn: true } });
   if (ctx.event === "VISA_GRANTED") {
     const visaOn = eventDate(ctx, "visaDate");
-    const dueOn = addWorkingDays(visaOn, 1, await getWorkingCalendar());
+    const dueOn = addWorkingDays(visaOn, 1, ctx.calendar);
     await tx.contract.update({ where: { id: ctx.contract.id }, data: { visaGrantedOn: dateOnly(visaOn), secondFeeDueOn: dateOnly(dueOn) } });
     await writeAudit(tx, {
       actorId: ctx.actor.id,

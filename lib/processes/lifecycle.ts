@@ -90,7 +90,7 @@ export function allowedStepActions(processStatus: ProcessStatus, step: { status:
   for (const action of Object.keys(STEP_TRANSITIONS) as StepTransition[]) {
     if (nextStepStatus(step.status, action)) out.push(action);
   }
-  if (!isStepClosed(step.status)) out.push("check");
+  if (!isStepClosed(step.status) && step.hasChecklist !== false) out.push("check");
   out.push("upload", "note");
   return out;
 }

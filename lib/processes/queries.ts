@@ -273,6 +273,7 @@ export async function getProcessProgress(user: SessionUser, processId: string, n
   const stepViews: StepView[] = steps.map((s) => {
     const plannedDueOn = s.plannedDueOn ? isoDateOnly(s.plannedDueOn) : null;
     const completedOn = s.completedOn ? isoDateOnly(s.completedOn) : null;
+    const checklist = parseChecklist(s.checklist);
     const mayWork = mayWorkStep(user, s, p, { change: rights.change, audit: rights.audit }) && can(user.roles, "process.step");
     return {
       id: s.id,
@@ -288,14 +289,14 @@ export async function getProcessProgress(user: SessionUser, processId: string, n
       completedOn,
       overdueDays: overdueDays({ plannedDueOn, completedOn, skipped: s.status === "SKIPPED" }, today, calendar),
       skipReason: s.skipReason,
-      checklist: parseChecklist(s.checklist),
+      checklist,
       resultFields: parseResultFields(s.resultFields),
       results: parseResults(s.results),
       missingConfirmed: s.missingConfirmed,
       event: s.event,
       documents: s.documents.map((d) => ({ ...d, uploadedBy: d.uploadedBy.name })),
       notes: notes.filter((n) => n.stepId === s.id).map((n) => ({ id: n.id, body: n.body, author: n.author.name, createdAt: n.createdAt })),
-      allowedActions: allowedStepActions(p.status, s, mayWork),
+      allowedActions: allowedStepActions(p.status, { status: s.status, hasChecklist: checklist.length > 0 }, mayWork),
     };
   });
   const mayNote = can(user.roles, "process.step") && (rights.change || rights.audit || p.documentOfficerId === user.id);

@@ -37,6 +37,9 @@ export async function startProcess(
   input: { processId: string; version: number; documentOfficerId?: string; courseStartOn?: string },
   now: Date = new Date(),
 ): Promise<{ processId: string; version: number }> {
+  // Read before the transaction: the loader uses the shared client, which on the embedded database
+  // would wait for the one connection the transaction holds.
+  const calendar = await getWorkingCalendar();
   try {
     return await prisma.$transaction(async (tx) => {
       const found = await tx.contractProcess.findUnique({ where: { id: input.processId }, select: { contractId: true } });
@@ -71,7 +74,7 @@ export async function startProcess(
 
       const today = shanghaiToday(now);
       const steps = await tx.processStep.findMany({ where: { processId: input.processId }, orderBy: { position: "asc" } });
-      const planned = planStepDates(steps, today, courseStartOn, await getWorkingCalendar());
+      const planned = planStepDates(steps, today, courseStartOn, calendar);
       for (const [i, step] of steps.entries()) {
         const ownerId = step.role === "DOCUMENT_OFFICER" ? (officer?.id ?? null) : step.role === "CONSULTANT" ? contract.ownerId : null;
         await tx.processStep.update({

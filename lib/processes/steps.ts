@@ -2,6 +2,7 @@ import "server-only";
 import { prisma, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/audit";
+import { getWorkingCalendar } from "@/lib/calendar/loader";
 import { ConflictError, DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StepStatus } from "@/lib/generated/prisma/enums";
@@ -83,6 +84,8 @@ export async function completeStep(
   input: { stepId: string; version: number; completedOn: string; results: Record<string, string>; confirmMissing?: boolean },
   now: Date = new Date(),
 ): Promise<StepResult> {
+  // Read before the transaction (the 获签 event counts a working day): see start.ts.
+  const calendar = await getWorkingCalendar();
   return prisma.$transaction(async (tx) => {
     const ctx = await loadStepForWork(tx, user, input.stepId, input.version);
     const to = requireTransition(ctx, "complete");
@@ -120,6 +123,7 @@ export async function completeStep(
         fields,
         results: checked.values,
         completedOn: input.completedOn,
+        calendar,
       });
     }
     await startNextStep(tx, user, ctx, today);
