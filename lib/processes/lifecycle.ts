@@ -82,9 +82,9 @@ export function allowedProcessActions(
 /**
  * The step actions a user may take now: none unless the process is 执行中 and the user may work the
  * step (`mayWork`, see mayWorkStep); then the transitions its state allows, the checklist while it is
- * open, and uploads and notes at any state.
+ * open (when it has one: `hasChecklist`, default true), and uploads and notes at any state.
  */
-export function allowedStepActions(processStatus: ProcessStatus, step: { status: StepStatus }, mayWork: boolean): StepAction[] {
+export function allowedStepActions(processStatus: ProcessStatus, step: { status: StepStatus; hasChecklist?: boolean }, mayWork: boolean): StepAction[] {
   if (processStatus !== "IN_PROGRESS" || !mayWork) return [];
   const out: StepAction[] = [];
   for (const action of Object.keys(STEP_TRANSITIONS) as StepTransition[]) {
