@@ -46,7 +46,8 @@ function eventDate(ctx: EventContext, key: string): string {
  * - VISA_GRANTED: contract.visaGrantedOn = the `visaDate` result (else the first date result, else the
  *   completion date); contract.secondFeeDueOn = that date + 1 working day (what 应收 ages 二期 by,
  *   lib/finance/receivables.ts); an audit row "contract.visaGranted"; the contract's consultant and every
- *   active finance user are notified (visaGranted).
+ *   active finance user are notified (visaGranted). The timeline row holds the visa date only: the 文案
+ *   reads the timeline, and 二期 is finance's (the contract's audit row has it).
  * - DEPARTED: contract.departedOn = the `departedOn` result (else as above); audit "contract.departed".
  *   The process closes when every other step is done or skipped (progress.ts does that for any step).
  * Writes a history row named after the event.
@@ -90,7 +91,7 @@ export async function applyProcessEvent(tx: Tx, ctx: EventContext): Promise<void
       before: { visaGrantedOn: before.visaGrantedOn ? isoDateOnly(before.visaGrantedOn) : null, secondFeeDueOn: before.secondFeeDueOn ? isoDateOnly(before.secondFeeDueOn) : null },
       after: { visaGrantedOn: visaOn, secondFeeDueOn: dueOn },
     });
-    await recordProcessHistory(tx, { processId: ctx.process.id, stepId: ctx.step.id, actorId: ctx.actor.id, action: "VISA_GRANTED", data: { visaGrantedOn: visaOn, secondFeeDueOn: dueOn } });
+    await recordProcessHistory(tx, { processId: ctx.process.id, stepId: ctx.step.id, actorId: ctx.actor.id, action: "VISA_GRANTED", data: { visaGrantedOn: visaOn } });
     const finance = await tx.user.findMany({ where: { active: true, roles: { has: "FINANCE" } }, select: { id: true } });
     const recipients = new Set([ctx.contract.ownerId, ...finance.map((f) => f.id)]);
     recipients.delete(ctx.actor.id);
