@@ -11,6 +11,7 @@ import { paginate } from "@/lib/lists/paginate";
 import { dateParam, idParam, pageParam, PAGE_SIZES, searchParam } from "@/lib/lists/params";
 import { textSearch } from "@/lib/lists/search";
 import { dateOnly, isoDateOnly, shanghaiToday } from "@/lib/time";
+import { isProcessClosed } from "./lifecycle";
 
 // 文案操作 (manual section 5; issue 9 §4): the cases (contract processes) a 文案 works, overdue first.
 // A 文案 sees the processes assigned to them; a manager (process.assign) also every process on the
@@ -108,6 +109,8 @@ export type CaseRow = {
   // Working days past the due date (mainland-China calendar), 0 when not late.
   overdueDays: number;
   documentOfficer: { id: string; name: string } | null;
+  // Whether the user may 更换文案 on it (process.assign, the contract in their change scope, not closed).
+  mayReassign: boolean;
   contract: { id: string; number: string; customerName: string; country: { id: string; labelZh: string; labelEn: string } };
 };
 
@@ -136,12 +139,26 @@ export async function listCaseQueue(user: SessionUser, p: CaseQueueParams) {
     getWorkingCalendar(),
   ]);
   const today = shanghaiToday();
+  const reassignable = await reassignableContracts(user, list.rows.map((r) => r.contract.id));
   const rows: CaseRow[] = list.rows.map(({ currentDueOn, ...r }) => {
     const dueOn = currentDueOn ? isoDateOnly(currentDueOn) : null;
-    const late = dueOn !== null && dueOn < today && r.status === "IN_PROGRESS" ? workingDaysBetween(dueOn, today, calendar) : 0;
-    return { ...r, dueOn, overdueDays: Math.max(0, late) };
+    const late = dueOn !== null && dueOn < today && !isProcessClosed(r.status) ? workingDaysBetween(dueOn, today, calendar) : 0;
+    return { ...r, dueOn, overdueDays: Math.max(0, late), mayReassign: reassignable.has(r.contract.id) && !isProcessClosed(r.status) };
   });
   return { ...list, rows };
+}
+
+// Of a page's contracts, those whose 文案 the user may change: process.assign with the contract in their
+// change scope (lib/processes/access.ts contractRights, for a page at once).
+async function reassignableContracts(user: SessionUser, contractIds: string[]): Promise<Set<string>> {
+  if (!seesOthersCases(user) || contractIds.length === 0) return new Set();
+  const reach = reachOf(user, "contract", "change");
+  if (reach !== "team" && reach !== "all") return new Set();
+  const rows = await prisma.contract.findMany({
+    where: { AND: [{ id: { in: contractIds } }, await contractScope(user, "change")] },
+    select: { id: true },
+  });
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ReassignDialog } from "@/components/processes/reassign-dialog";
 import { OverdueBadge } from "@/components/processes/status-badges";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -38,6 +39,14 @@ export default async function DocumentWorkPage({ searchParams }: Props) {
       {r.contract.number}
     </Link>
   );
+  const reassign = (r: CaseRow) =>
+    r.mayReassign ? (
+      <ReassignDialog
+        process={{ id: r.id, name: r.name, version: r.version, officer: r.documentOfficer?.name ?? null }}
+        contract={r.contract}
+        officers={officers}
+      />
+    ) : null;
   const overdue = (r: CaseRow) => (r.overdueDays > 0 ? <OverdueBadge days={r.overdueDays} /> : t("notOverdue"));
 
   const columns: DataTableColumn<CaseRow>[] = [
@@ -48,7 +57,12 @@ export default async function DocumentWorkPage({ searchParams }: Props) {
     { key: "step", header: t("currentStep"), cell: (r) => r.currentStepName ?? "—", wrap: true },
     { key: "due", header: t("due"), cell: (r) => <span className="tabular-nums">{r.dueOn ?? "—"}</span> },
     { key: "overdue", header: t("overdue"), cell: overdue },
-    ...(manager ? [{ key: "officer", header: t("officer"), cell: officerName }] : []),
+    ...(manager
+      ? [
+          { key: "officer", header: t("officer"), cell: officerName },
+          { key: "actions", header: <span className="sr-only">{t("actions")}</span>, align: "right" as const, cell: reassign },
+        ]
+      : []),
   ];
 
   return (
@@ -81,7 +95,12 @@ export default async function DocumentWorkPage({ searchParams }: Props) {
                     <dd className="text-gray-900 tabular-nums">{r.dueOn ?? "—"}</dd>
                   </div>
                 </dl>
-                {manager && <p className="mt-2 text-xs text-gray-500">{t("officerLine", { name: officerName(r) })}</p>}
+                {manager && (
+                  <div className="mt-2 flex flex-wrap items-center justify-between gap-2">
+                    <p className="text-xs text-gray-500">{t("officerLine", { name: officerName(r) })}</p>
+                    {reassign(r)}
+                  </div>
+                )}
               </li>
             ))}
           </ul>
