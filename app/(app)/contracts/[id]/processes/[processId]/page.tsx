@@ -64,6 +64,10 @@ export default async function ProcessProgressPage({ params }: Props) {
             <ButtonLink href={`/contracts/${contract.id}#processes`} variant="secondary">
               {t("back")}
             </ButtonLink>
+          ) : can(user.roles, "process.queue") ? (
+            <ButtonLink href="/document-work" variant="secondary">
+              {t("backToQueue")}
+            </ButtonLink>
           ) : undefined
         }
       />
