@@ -7,6 +7,7 @@ import { seedDictionaries } from "./dictionaries";
 import { seedFinance } from "./finance";
 import { seedFollowUps } from "./follow-ups";
 import { seedPeople } from "./people";
+import { seedProcesses } from "./processes";
 import { seedProspects } from "./prospects";
 import { seedRequests } from "./requests";
 
@@ -40,5 +41,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   // After the contracts and prospects they are about: a refund and a 撞单 claim in manager1's inbox,
   // an approved refund in finance's payout queue.
   await seedRequests(db, users);
+  // The process templates, and running cases for the demo 文案 (孙丽) on contracts of their own.
+  await seedProcesses(db, users, dictionary);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }

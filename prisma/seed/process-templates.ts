@@ -1,3 +1,5 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
 // The seed process templates of issue 9 §2, with the durations of
 // domain.md "Typical process templates" (working days unless said). 
 // A step: name, responsible role, planned working days, required documents, typed result fields,
@@ -127,3 +129,48 @@ export const SEED_TEMPLATES: readonly SeedTemplate[] = [
     ],
   },
 ];
+
+// ---- Seeding them (minimal; the templates helper's branch may bring its own — keep one) ----------
+
+/**
+ * Creates each SEED_TEMPLATES template that is missing (by country and name) with its steps as
+ * version 1; `ids` maps dictionary codes (GB, MASTER…) to ids. Existing
+ * templates are left as they are (IT may have edited them). Returns how many it created.
+ */
+export async function seedProcessTemplates(
+  db: PrismaClient,
+  ids: { country: (code: string) => string | undefined; program: (code: string) => string | undefined },
+): Promise<number> {
+  let created = 0;
+  for (const t of SEED_TEMPLATES) {
+    const countryId = ids.country(t.country);
+    if (!countryId) continue;
+    if (await db.processTemplate.findUnique({ where: { countryId_name: { countryId, name: t.name } }, select: { id: true } })) continue;
+    await db.processTemplate.create({
+      data: {
+        countryId,
+        name: t.name,
+        programIds: t.programs.map((p) => ids.program(p)).filter((id): id is string => Boolean(id)),
+        versions: {
+          create: {
+            version: 1,
+            steps: {
+              create: t.steps.map((s, i) => ({
+                position: i + 1,
+                name: s.name,
+                role: s.role,
+                plannedDays: s.days,
+                monthsBeforeCourseStart: s.monthsBeforeCourseStart ?? null,
+                documents: s.documents ?? [],
+                resultFields: s.results ?? [],
+                event: s.event ?? null,
+              })),
+            },
+          },
+        },
+      },
+    });
+    created += 1;
+  }
+  return created;
+}
