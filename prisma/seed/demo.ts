@@ -32,6 +32,9 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   // After the prospects: those are only generated for owners who have no customers yet.
   await seedContracts(db, users, dictionary);
   await seedChangeForms(db, users, dictionary);
+  // The process templates, and running cases for the demo 文案 (孙丽) on contracts of their own (their
+  // 一期 receipts come with finance's, next).
+  await seedProcesses(db, users, dictionary);
   // 财务审核's queue and 应收: more contracts, their receipts and 二期 due dates.
   await seedFinance(db, users, dictionary);
   // After the contracts: their manager decisions, and 代理审批.
@@ -41,7 +44,5 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   // After the contracts and prospects they are about: a refund and a 撞单 claim in manager1's inbox,
   // an approved refund in finance's payout queue.
   await seedRequests(db, users);
-  // The process templates, and running cases for the demo 文案 (孙丽) on contracts of their own.
-  await seedProcesses(db, users, dictionary);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }
