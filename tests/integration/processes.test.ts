@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { bindProcess } from "@/lib/processes/bind";
-import { startProcess } from "@/lib/processes/start";
+import { isOneInProgressViolation, startProcess } from "@/lib/processes/start";
 import { stopProcess } from "@/lib/processes/stop";
 import { completeStep, reopenStep, skipStep, startStep, toggleChecklistItem } from "@/lib/processes/steps";
 import { reassignProcess } from "@/lib/processes/reassign";
@@ -161,6 +161,13 @@ describe("starting (启动)", () => {
     expect(await prisma.processHistory.count({ where: { processId: loserId } })).toBe(1);
     // Started in turn, the second is told so too.
     expect(await code(startProcess(w.consultant, { processId: loserId, version: 1 }))).toBe("processInProgress");
+    // What the service catches when it loses the race at the partial unique index (on PostgreSQL the
+    // loser's count saw no other 执行中 yet): the database's refusal, recognised as such.
+    const refused = await prisma.contractProcess.update({ where: { id: loserId }, data: { status: "IN_PROGRESS" } }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(isOneInProgressViolation(refused)).toBe(true);
   });
 });
 
