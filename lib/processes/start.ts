@@ -19,7 +19,8 @@ import { lockProcess, refreshProcessProgress } from "./progress";
  * 启动 (manual section 4): process `processId` (at `version`) goes 未启动 → 执行中 today (Asia/Shanghai).
  * - Who: process.manage with the contract in the change scope. Choosing the 文案
  *   (`documentOfficerId`, an active DOCUMENT_OFFICER user) needs process.assign with a team or all
- *   reach (the consultant's manager, IT); without one the case waits for its 文案 (待分配).
+ *   reach (the consultant's manager, IT); without one the 文案 given while it was 未启动 (更换文案) stays,
+ *   or the case waits for its 文案 (待分配).
  * - `courseStartOn` ("YYYY-MM-DD") sets the contract's 开学时间 when it has none (audited); a contract
  *   that has one keeps it.
  * - Every step gets planned dates (planned-dates.ts) and an owner: 文案 steps the 文案 (or nobody
@@ -56,7 +57,13 @@ export async function startProcess(
       });
       if (!(PROCESS_CONTRACT_STATUSES as readonly string[]).includes(contract.status)) throw new DomainError("contractNotOpenForProcess");
       if ((await tx.contractProcess.count({ where: { contractId: contract.id, status: "IN_PROGRESS" } })) > 0) throw new DomainError("processInProgress");
-      const officer = input.documentOfficerId ? await requireDocumentOfficer(tx, input.documentOfficerId) : null;
+      // Without a choice now, a 文案 given while it was 未启动 (更换文案) stays, if still an active 文案.
+      const assigned = (await tx.contractProcess.findUniqueOrThrow({ where: { id: input.processId }, select: { documentOfficerId: true } })).documentOfficerId;
+      const officer = input.documentOfficerId
+        ? await requireDocumentOfficer(tx, input.documentOfficerId)
+        : assigned
+          ? await tx.user.findFirst({ where: { id: assigned, active: true, roles: { has: "DOCUMENT_OFFICER" } }, select: { id: true, name: true } })
+          : null;
 
       let courseStartOn = contract.courseStartOn ? isoDateOnly(contract.courseStartOn) : null;
       if (!courseStartOn && input.courseStartOn) {
@@ -112,7 +119,7 @@ export async function startProcess(
       if (contract.status === "AUDITED") {
         await transition(tx, user, { id: contract.id }, "startService", null, { checkedBy: "processes" });
       }
-      if (officer && officer.id !== user.id) {
+      if (officer && officer.id !== user.id && officer.id !== assigned) {
         const name = (await tx.contractProcess.findUniqueOrThrow({ where: { id: input.processId }, select: { name: true } })).name;
         await notify(tx, {
           userId: officer.id,

@@ -139,6 +139,15 @@ describe("starting (启动)", () => {
     expect(await code(startProcess(w.it, { processId, version: 2 }))).toBe("invalidTransition");
   });
 
+  it("keeps a 文案 given before the start (更换文案 on a 未启动 process) when the start names none", async () => {
+    const { contract, template } = await contractWithTemplate(w);
+    const { processId } = await bindProcess(w.consultant, { contractId: contract.id, templateId: template.id });
+    await reassignProcess(w.manager, { processId, version: 1, documentOfficerId: w.wen2.id, reason: "提前安排" });
+    await startProcess(w.consultant, { processId, version: 2 }, at("2026-09-29"));
+    expect((await prisma.contractProcess.findUniqueOrThrow({ where: { id: processId } })).documentOfficerId).toBe(w.wen2.id);
+    expect((await stepsOf(processId)).map((s) => s.ownerId)).toEqual([w.wen2.id, w.consultant.id, w.wen2.id, w.wen2.id, null, w.wen2.id]);
+  });
+
   it("keeps one 执行中 per contract: two starts at once, exactly one wins and the other gets the domain error", async () => {
     const { contract, template } = await contractWithTemplate(w);
     const a = await bindProcess(w.consultant, { contractId: contract.id, templateId: template.id });
