@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
+import type { z } from "zod";
 import { ActionForm } from "@/components/forms/action-form";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -18,6 +19,8 @@ import { completeStepAction } from "@/lib/processes/actions";
 import type { ResultField } from "@/lib/processes/results";
 import { completeStepSchema, RESULT_VALUE_MAX } from "@/lib/processes/schema";
 import { shanghaiToday } from "@/lib/time";
+
+type CompleteStepValues = z.input<typeof completeStepSchema>;
 
 type Props = {
   step: { id: string; name: string; version: number; resultFields: ResultField[]; results: Record<string, string> };
@@ -47,18 +50,20 @@ export function CompleteStepDialog({ step }: Props) {
     toast.success(t("completed", { name: step.name }));
     router.refresh();
   };
+  // The step's version as the page shows it now: a tick on the checklist while the dialog is open moves it on.
+  const complete = (values: CompleteStepValues) => completeStepAction({ ...values, version: step.version });
   const { form, submit, pending, formError, details } = useActionForm({
     schema: completeStepSchema,
     defaultValues: defaults(),
     mode: "onSubmit",
-    action: completeStepAction,
+    action: complete,
     onSuccess: onDone,
   });
   const errors = form.formState.errors;
   const error = (key: string | undefined) => (key ? message("validation", key) : undefined);
   const resultError = (key: string) => error((errors.results as Record<string, { message?: string }> | undefined)?.[key]?.message);
   const missing = formError === "missingDocuments" ? ((details?.missing as string[] | undefined) ?? []) : [];
-  const completeAnyway = submit({ action: (values) => completeStepAction({ ...values, confirmMissing: true }), onSuccess: onDone });
+  const completeAnyway = submit({ action: (values) => complete({ ...values, confirmMissing: true }), onSuccess: onDone });
 
   return (
     <Dialog

@@ -47,7 +47,8 @@ export function ReasonDialog<V extends FieldValues & { reason: string }>(props: 
     schema,
     defaultValues: { ...values, reason: "" } as never,
     mode: "onSubmit",
-    action,
+    // The ids and version as the page shows them now (the step may have moved on since the dialog opened).
+    action: (input) => action({ ...input, ...values }),
     onSuccess: () => {
       setOpen(false);
       form.reset({ ...values, reason: "" } as never);
