@@ -312,6 +312,28 @@ describe("working the steps", () => {
     expect((await prisma.contractProcess.findUniqueOrThrow({ where: { id: processId } })).status).toBe("COMPLETED");
   });
 
+  it("completes the process exactly once when its last two steps are closed at the same moment", async () => {
+    const { contract, processId } = await started();
+    for (let i = 0; i < 4; i += 1) {
+      const open = await prisma.processStep.findFirstOrThrow({ where: { processId, status: { in: ["PENDING", "IN_PROGRESS"] } }, orderBy: { position: "asc" } });
+      await skipStep(w.consultant, { stepId: open.id, version: open.version, reason: "不适用" });
+    }
+    const last = (await stepsOf(processId)).at(-1)!;
+    await startStep(w.wen, { stepId: last.id, version: last.version });
+    const [s5, s6] = (await stepsOf(processId)).slice(4);
+    expect([s5.status, s6.status]).toEqual(["IN_PROGRESS", "IN_PROGRESS"]);
+    const results = await Promise.allSettled([
+      completeStep(w.finance, { stepId: s5.id, version: s5.version, completedOn: "2026-10-09", results: {} }, at("2026-10-09")),
+      completeStep(w.wen, { stepId: s6.id, version: s6.version, completedOn: "2026-10-09", results: {} }, at("2026-10-09")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect(results.filter((r) => r.status === "fulfilled" && r.value.processCompleted)).toHaveLength(1);
+    expect((await prisma.contractProcess.findUniqueOrThrow({ where: { id: processId } })).status).toBe("COMPLETED");
+    expect(await prisma.processHistory.count({ where: { processId, action: "COMPLETE" } })).toBe(1);
+    expect((await prisma.contract.findUniqueOrThrow({ where: { id: contract.id } })).status).toBe("COMPLETED");
+    expect(await prisma.contractStatusChange.count({ where: { contractId: contract.id, to: "COMPLETED" } })).toBe(1);
+  });
+
   it("stops a process with its reason, keeps it in the history, and lets another start", async () => {
     const { contract, processId } = await started();
     expect(await code(stopProcess(w.wen, { processId, version: 2, reason: "客户放弃" }))).toBe("notFound");
