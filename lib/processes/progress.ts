@@ -4,6 +4,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/audit";
 import { transition } from "@/lib/contracts/transition";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import type { ProcessStatus } from "@/lib/generated/prisma/enums";
 import { recordProcessHistory } from "./history";
 
 // What every step change ends with: the process's queue columns brought up to date, and the process
@@ -14,8 +15,8 @@ import { recordProcessHistory } from "./history";
  * one process run one after another: the last two steps closed at once still complete the process
  * exactly once. Returns the locked row's state. Throws NotFoundError when it does not exist.
  */
-export async function lockProcess(tx: Tx, processId: string): Promise<{ id: string; status: string; version: number }> {
-  const rows = await tx.$queryRaw<{ id: string; status: string; version: number }[]>`
+export async function lockProcess(tx: Tx, processId: string): Promise<{ id: string; status: ProcessStatus; version: number }> {
+  const rows = await tx.$queryRaw<{ id: string; status: ProcessStatus; version: number }[]>`
     SELECT id, status::text AS status, version FROM "ContractProcess" WHERE id = ${processId} FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError();
   return rows[0];

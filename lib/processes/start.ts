@@ -50,7 +50,7 @@ export async function startProcess(
       if (input.documentOfficerId && !rights.assign) throw new ForbiddenError();
       const locked = await lockProcess(tx, input.processId);
       if (locked.version !== input.version) throw new ConflictError();
-      if (!nextProcessStatus(locked.status as "NOT_STARTED", "start")) throw new DomainError("invalidTransition");
+      if (!nextProcessStatus(locked.status, "start")) throw new DomainError("invalidTransition");
       const contract = await tx.contract.findUniqueOrThrow({
         where: { id: found.contractId },
         select: { id: true, number: true, customerName: true, status: true, ownerId: true, courseStartOn: true },

@@ -3,7 +3,6 @@ import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/audit";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
-import type { ProcessStatus } from "@/lib/generated/prisma/enums";
 import { contractRights } from "./access";
 import { recordProcessHistory } from "./history";
 import { nextProcessStatus } from "./lifecycle";
@@ -23,7 +22,7 @@ export async function stopProcess(user: SessionUser, input: { processId: string;
     if (!(await contractRights(user, found.contractId, tx)).manage) throw new NotFoundError();
     const locked = await lockProcess(tx, input.processId);
     if (locked.version !== input.version) throw new ConflictError();
-    const from = locked.status as ProcessStatus;
+    const from = locked.status;
     if (!nextProcessStatus(from, "stop")) throw new DomainError("invalidTransition");
     const endedAt = new Date();
     await tx.contractProcess.update({
