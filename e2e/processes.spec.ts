@@ -166,3 +166,33 @@ test("the 文案 cannot open another 文案's case nor the contract page; a wron
   // A 文案 has no 文案 filter: it is their queue.
   await expect(officer.getByLabel("文案", { exact: true })).toHaveCount(0);
 });
+
+test("the manager's 文案操作: the team's cases overdue first, the 文案 and 待分配 filters, 更换文案", async ({ browser }) => {
+  // Demo data (prisma/seed/processes.ts): 孙丽's UK case BJ-2026-0301 is overdue at 递交申请; BJ-2026-0303 (王强's
+  // Canadian case) is bound, 未启动 and has no 文案; 赵敏's SH-2026-0301 belongs to another team.
+  const manager = await pageAs(browser, "manager1");
+  await manager.setViewportSize({ width: 1280, height: 800 });
+  await manager.goto("/document-work");
+  const table = manager.getByRole("table");
+  const first = table.getByRole("row").nth(1);
+  await expect(first).toContainText("BJ-2026-0301");
+  await expect(first).toContainText(/逾期 \d+ 个工作日/);
+  await expect(first).toContainText("孙丽");
+  await expect(table).not.toContainText("SH-2026-0301");
+  await manager.screenshot({ path: `${SHOTS}/document-work.png`, fullPage: true });
+
+  await manager.getByLabel("流程状态").selectOption({ label: "未启动" });
+  await manager.getByLabel("文案", { exact: true }).selectOption({ label: "待分配" });
+  await manager.getByRole("button", { name: "查询" }).click();
+  await expect(manager).toHaveURL(/state=NOT_STARTED/);
+  await expect(table).toContainText("BJ-2026-0303");
+  await expect(table).not.toContainText("BJ-2026-0301");
+
+  // 更换文案 asks for the 文案 and a reason; nothing changes on 取消.
+  await table.getByRole("button", { name: "更换文案 BJ-2026-0303" }).click();
+  const dialog = manager.getByRole("dialog", { name: "更换文案" });
+  await dialog.getByRole("button", { name: "确定" }).click();
+  await expect(dialog.getByText("此项为必填项").first()).toBeVisible();
+  await dialog.getByRole("button", { name: "取消" }).click();
+  await expect(table).toContainText("待分配");
+});
