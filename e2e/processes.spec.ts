@@ -176,9 +176,13 @@ test("the manager's 文案操作: the team's cases overdue first, the 文案 and
   const table = manager.getByRole("table");
   const first = table.getByRole("row").nth(1);
   await expect(first).toContainText("BJ-2026-0301");
-  await expect(first).toContainText(/逾期 \d+ 个工作日/);
-  await expect(first).toContainText("孙丽");
+  // Under 逾期: the working days late.
+  await expect(first.getByRole("cell").nth(6)).toHaveText(/^\d+ 个工作日$/);
+  await expect(first.getByRole("cell").nth(7)).toHaveText("孙丽");
   await expect(table).not.toContainText("SH-2026-0301");
+  // Every column, 更换文案 included, fits 1280 px beside the menu: the table does not scroll sideways.
+  const region = manager.getByRole("region", { name: "文案操作案子列表" });
+  expect(await region.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   await manager.screenshot({ path: `${SHOTS}/document-work.png`, fullPage: true });
 
   await manager.getByLabel("流程状态").selectOption({ label: "未启动" });

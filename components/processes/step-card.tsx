@@ -18,7 +18,9 @@ type Props = {
   contractNumber: string;
   current: boolean;
   locale: string;
-  upload: { maxBytes: number; maxText: string };
+  // The upload limit, and whether the user may upload files at all (file.upload: finance, who works its
+  // own steps, may not).
+  upload: { maxBytes: number; maxText: string; allowed: boolean };
 };
 
 const EVENT_VARIANT: BadgeVariant = "brand";
@@ -44,7 +46,7 @@ export async function StepCard({ step, processId, contractNumber, current, local
   ];
   const results = step.resultFields.filter((f) => step.results[f.key]);
   const owner = step.owner ? step.owner.name : t("department", { role: tr(step.role) });
-  const mayUpload = step.allowedActions.includes("upload");
+  const mayUpload = upload.allowed && step.allowedActions.includes("upload");
   const mayNote = step.allowedActions.includes("note");
 
   return (

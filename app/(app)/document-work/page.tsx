@@ -1,7 +1,9 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ReassignDialog } from "@/components/processes/reassign-dialog";
 import { OverdueBadge } from "@/components/processes/status-badges";
+import { Badge } from "@/components/ui/badge";
 import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,6 +15,12 @@ import { firstValues } from "@/lib/lists/params";
 import { redirectPastEnd } from "@/lib/lists/redirect-past-end";
 import { caseQueueSchema, listCaseQueue, listDocumentOfficers, seesOthersCases, type CaseRow } from "@/lib/processes/queue";
 import { CaseFilters } from "./case-filters";
+
+// Long process and step names wrap in narrower columns than the table's free-text ones (min-w-48), so a
+// row fits 1280 px beside the menu.
+function Wrapping({ children }: { children: ReactNode }) {
+  return <span className="block max-w-44 min-w-24 break-words whitespace-normal">{children}</span>;
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,14 +55,20 @@ export default async function DocumentWorkPage({ searchParams }: Props) {
         officers={officers}
       />
     ) : null;
-  const overdue = (r: CaseRow) => (r.overdueDays > 0 ? <OverdueBadge days={r.overdueDays} /> : t("notOverdue"));
+  // The column says 逾期: its cells say how many working days.
+  const overdue = (r: CaseRow) =>
+    r.overdueDays > 0 ? (
+      <Badge variant="danger">{t("overdueDays", { days: r.overdueDays })}</Badge>
+    ) : (
+      t("notOverdue")
+    );
 
   const columns: DataTableColumn<CaseRow>[] = [
     { key: "number", header: t("number"), cell: numberLink },
     { key: "client", header: t("client"), cell: (r) => r.contract.customerName },
     { key: "country", header: t("country"), cell: (r) => label(r.contract.country) },
-    { key: "process", header: t("process"), cell: (r) => r.name, wrap: true },
-    { key: "step", header: t("currentStep"), cell: (r) => r.currentStepName ?? "—", wrap: true },
+    { key: "process", header: t("process"), cell: (r) => <Wrapping>{r.name}</Wrapping> },
+    { key: "step", header: t("currentStep"), cell: (r) => <Wrapping>{r.currentStepName ?? "—"}</Wrapping> },
     { key: "due", header: t("due"), cell: (r) => <span className="tabular-nums">{r.dueOn ?? "—"}</span> },
     { key: "overdue", header: t("overdue"), cell: overdue },
     ...(manager

@@ -32,7 +32,7 @@ export default async function ProcessProgressPage({ params }: Props) {
   const [t, tc, ts] = await Promise.all([getTranslations("processes.progress"), getTranslations("processes.card"), getTranslations("processes.stop")]);
   const { process, contract, steps } = progress;
   const maxBytes = maxUploadBytes();
-  const upload = { maxBytes, maxText: formatFileSize(maxBytes, user.locale) };
+  const upload = { maxBytes, maxText: formatFileSize(maxBytes, user.locale), allowed: can(user.roles, "file.upload") };
   const date = (d: Date | null) => (d ? formatDateTime(d, user.locale) : t("none"));
   // The money-free contract summary: the 文案 may not open the contract page itself.
   const mayOpenContract = can(user.roles, "contract.read");
