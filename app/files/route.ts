@@ -33,7 +33,7 @@ function answer(result: ActionResult<unknown>, status = result.ok ? 201 : (STATU
 }
 
 /**
- * 上传: multipart/form-data with ownerType, ownerId, category, file and confirmDuplicate (the upload
+ * 上传: multipart/form-data with ownerType (customer, contract or step), ownerId, category, file and confirmDuplicate (the upload
  * dialog's fields, lib/documents/schema.ts). Answers the action result shape as JSON: 201 with the
  * document's id and stored name, or 403 (origin, permission), 401 (signed out), 404 (no such record in
  * the user's change scope), 409 (duplicateDocument), 413 (body over the limit), 422 (field errors).
@@ -56,6 +56,7 @@ export async function POST(request: Request): Promise<Response> {
   if (result.ok) {
     revalidatePath("/contracts/[id]", "page");
     revalidatePath("/clients/[id]", "page");
+    revalidatePath("/contracts/[id]/processes/[processId]", "page");
   }
   return answer(result);
 }

@@ -124,6 +124,10 @@ const CONTRACT_FIELDS: Record<string, AuditField> = {
   secondReceived: as("finance.fields.secondReceived", "money"),
   otherReceived: as("finance.fields.otherReceived", "money"),
   secondFeeDueOn: as("finance.fields.secondFeeDueOn", "date"),
+  // Application processes (lib/processes): 开学时间 entered at 启动, and the 获签 / 已出行 events.
+  courseStartOn: as("audit.processFields.courseStartOn", "date"),
+  visaGrantedOn: as("audit.processFields.visaGrantedOn", "date"),
+  departedOn: as("audit.processFields.departedOn", "date"),
   ...DOCUMENT_FIELDS,
 };
 
@@ -174,6 +178,9 @@ export const AUDIT_VIEWS = {
       "contract.financeApprove": { label: "audit.actions.financeApprove", shows: "changes" },
       "contract.financeReject": { label: "audit.actions.financeReject", shows: "changes" },
       "contract.secondFeeDue": { label: "audit.actions.secondFeeDue", shows: "changes" },
+      "contract.courseStart": { label: "audit.actions.courseStart", shows: "changes" },
+      "contract.visaGranted": { label: "audit.actions.visaGranted", shows: "changes" },
+      "contract.departed": { label: "audit.actions.departed", shows: "changes" },
       "receipt.create": { label: "audit.actions.receiptCreate", shows: "changes" },
       "receipt.void": { label: "audit.actions.receiptVoid", shows: "changes" },
       ...CONTRACT_TRANSITION_ACTIONS,

@@ -40,6 +40,10 @@ export const PERMISSIONS = [
   "process.manage",
   "process.assign",
   "process.queue",
+  // Work a process step (开始, 完成, 跳过, 重开, checklist, notes): which steps is the process service's
+  // rule (lib/processes/lifecycle.ts mayWorkStep) — the 文案 their cases' 文案 steps, consultants and
+  // managers every step of contracts they may change, finance the 财务 steps (收取二期费).
+  "process.step",
   "admin.users",
 ] as const;
 
@@ -67,6 +71,7 @@ const CONSULTANT: Permission[] = [
   "file.read",
   "file.upload",
   "process.manage",
+  "process.step",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -75,6 +80,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...EVERYONE,
     "document.work",
     "process.queue",
+    "process.step",
     "archive.search",
     "alert.monitor",
     // Their cases' documents (the step uploads); the scope is the assignment (lib/processes).
@@ -103,10 +109,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "process.manage",
     "process.assign",
     "process.queue",
+    "process.step",
   ],
   // Finance and the secretary read every contract (lib/auth/scope.ts), its documents included: the
   // signed scan is what they check. They do not add to a client's file.
-  FINANCE: [...EVERYONE, "contract.read", "approval.finance", "receivables.read", "archive.search", "file.read"],
+  FINANCE: [...EVERYONE, "contract.read", "approval.finance", "receivables.read", "archive.search", "file.read", "process.step"],
   ARCHIVIST: [...EVERYONE, "archive.transfer", "archive.search"],
   ADMIN_SECRETARY: [...EVERYONE, "alarm.contract", "contract.read", "archive.search", "file.read"],
   IT_ADMIN: [...PERMISSIONS],

@@ -28,7 +28,9 @@ export type TransitionRule = {
   // Which contracts the actor may take it on: a row of the scope table, or "decider" — a decision of
   // the 经理审核 inbox, whose deciders are the requester's managers and their deputies, not a scope
   // (lib/approvals/deciders.ts checks them; pages offer these actions only in the inbox).
-  access: Access | "decider";
+  // "process": a move the process service (lib/processes) takes as a consequence of its own change,
+  // which it has checked itself (starting the first process, the process finishing); never a button.
+  access: Access | "decider" | "process";
   comment: "none" | "optional" | "required";
   // Columns that change with the state (timestamps, who), given the moment and the actor's id.
   stamp: (now: Date, actorId: string) => Prisma.ContractUncheckedUpdateManyInput;
@@ -89,6 +91,26 @@ export const CONTRACT_TRANSITIONS = {
     access: "audit",
     comment: "required",
     stamp: () => ({ submittedAt: null, managerApprovedAt: null }),
+  },
+  // 启动 of the contract's first process (issue 9 §3): 已审核 → 进行中. Taken by lib/processes/start.ts
+  // for someone it has checked holds process.manage on the contract.
+  startService: {
+    from: ["AUDITED"],
+    to: "IN_SERVICE",
+    permission: "process.manage",
+    access: "process",
+    comment: "none",
+    stamp: () => ({}),
+  },
+  // The process finishing (every step 已完成 or 已跳过): 进行中 → 已完成. Taken by lib/processes/progress.ts
+  // for whoever closed the last step (a 文案, a consultant, finance: all hold process.step).
+  complete: {
+    from: ["IN_SERVICE"],
+    to: "COMPLETED",
+    permission: "process.step",
+    access: "process",
+    comment: "none",
+    stamp: () => ({}),
   },
 } as const satisfies Record<string, TransitionRule>;
 

@@ -24,7 +24,7 @@ export async function allowedContractActions(
   }
   for (const [action, rule] of Object.entries(CONTRACT_TRANSITIONS) as [ContractTransition, TransitionRule][]) {
     // Inbox decisions are offered by the inbox, which knows the deciders.
-    if (rule.access === "decider") continue;
+    if (rule.access === "decider" || rule.access === "process") continue;
     if (rule.from.includes(contract.status) && can(user.roles, rule.permission)) candidates.push({ action, access: rule.access });
   }
   const inScope = new Map<Access, boolean>();
@@ -44,6 +44,12 @@ export type TransitionResult = { id: string; status: ContractStatus; version: nu
 export type InboxDecider = { readonly checkedBy: "approvals"; readonly requesterId: string };
 
 /**
+ * What lib/processes hands `transition` for a move of access "process" (startService, complete): it
+ * has checked the actor's right to the process change that causes it, in the same transaction.
+ */
+export type ProcessCheck = { readonly checkedBy: "processes" };
+
+/**
  * Takes `action` on contract `id` inside `tx`: checks the permission, the scope, the version the user
  * saw (`expectedVersion`, when given), the state and the comment rule; writes the new state with its
  * timestamps, a ContractStatusChange row and an audit row "contract.<action>". Returns the new state and
@@ -57,14 +63,21 @@ export async function transition(
   target: { id: string; expectedVersion?: number },
   action: ContractTransition,
   comment: string | null = null,
-  decider?: InboxDecider,
+  decider?: InboxDecider | ProcessCheck,
 ): Promise<TransitionResult> {
   const rule: TransitionRule = CONTRACT_TRANSITIONS[action];
   if (!can(actor.roles, rule.permission)) throw new ForbiddenError();
   // A decider rule without the inbox's check is refused outright; with it, the requester must still be
   // the one the check was made for (the contract cannot have been resubmitted by someone else since).
-  if (rule.access === "decider" && !decider) throw new ForbiddenError();
-  const scope = rule.access === "decider" ? { submittedById: decider!.requesterId } : await contractScope(actor, rule.access, tx);
+  // A process rule likewise needs the process service's check.
+  if (rule.access === "decider" && decider?.checkedBy !== "approvals") throw new ForbiddenError();
+  if (rule.access === "process" && decider?.checkedBy !== "processes") throw new ForbiddenError();
+  const scope =
+    rule.access === "decider"
+      ? { submittedById: (decider as InboxDecider).requesterId }
+      : rule.access === "process"
+        ? {}
+        : await contractScope(actor, rule.access, tx);
   const current = await tx.contract.findFirst({
     where: { AND: [{ id: target.id }, scope] },
     select: { id: true, status: true, version: true, submittedAt: true, submittedById: true, managerApprovedAt: true, auditedAt: true, auditedById: true },
@@ -100,7 +113,7 @@ export async function transition(
 /**
  * `transition` in a transaction of its own, for the page buttons (提交, 撤回, and finance's 审核通过 /
  * 驳回). Same results and errors; an inbox decision (access "decider") is refused with ForbiddenError:
- * it goes through lib/approvals.
+ * it goes through lib/approvals; so is a process move (access "process"): it goes through lib/processes.
  */
 export function changeContractStatus(
   actor: SessionUser,

@@ -45,7 +45,7 @@ export async function listDocuments(user: SessionUser, type: DocumentOwnerType, 
   if (!owner) return null;
   const [rows, writable] = await Promise.all([
     prisma.document.findMany({
-      where: { AND: [type === "contract" ? { contractId: id } : { customerId: id }, await visibleDocumentsWhere(user)] },
+      where: { AND: [type === "step" ? { stepId: id } : type === "contract" ? { contractId: id } : { customerId: id }, await visibleDocumentsWhere(user)] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: LIST_LIMIT + 1,
       select: {

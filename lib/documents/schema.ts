@@ -7,8 +7,8 @@ import { fileSizeError } from "./file-rules";
 // 电子档案文件 (issue 9 §5): the upload form (shared by the dialog and the upload route) and 删除.
 // Messages are keys of the `validation` namespace.
 
-/** What a document can be uploaded onto (lib/documents/access.ts says who reaches which). */
-export const DOCUMENT_OWNER_TYPES = ["customer", "contract"] as const;
+/** What a document can be uploaded onto: a customer, a contract or a process step (lib/documents/access.ts says who reaches which). */
+export const DOCUMENT_OWNER_TYPES = ["customer", "contract", "step"] as const;
 export type DocumentOwnerType = (typeof DOCUMENT_OWNER_TYPES)[number];
 
 /** The categories in the order the upload dialog lists them (the Prisma enum DocumentCategory). */

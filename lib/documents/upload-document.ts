@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit/audit";
 import { DomainError, NotFoundError } from "@/lib/errors";
 import { fileStorage } from "@/lib/storage/file-storage";
 import { storageKeyFor, type FileStorage } from "@/lib/storage/storage";
+import { recordProcessHistory } from "@/lib/processes/history";
 import { findDocumentOwner, visibleDocumentsWhere, type DocumentOwner } from "./access";
 import { detectFileType } from "./detect-file-type";
 import { documentFileName } from "./file-rules";
@@ -48,6 +49,12 @@ async function findDuplicate(db: Tx, user: SessionUser, customerId: string, sha2
   };
 }
 
+// 上传 on the process timeline (合同流程进度's 时间线), in the upload's transaction.
+async function recordStepUpload(tx: Tx, user: SessionUser, stepId: string, data: { documentId: string; fileName: string; category: string }) {
+  const step = await tx.processStep.findUniqueOrThrow({ where: { id: stepId }, select: { processId: true } });
+  await recordProcessHistory(tx, { processId: step.processId, stepId, actorId: user.id, action: "UPLOAD", comment: data.fileName, data });
+}
+
 function duplicateError(duplicate: DuplicateDocument): DomainError {
   return new DomainError("duplicateDocument", undefined, { duplicate });
 }
@@ -59,7 +66,8 @@ async function ownerForUpload(user: SessionUser, input: UploadDocumentInput, db:
 }
 
 /**
- * 上传 (issue 9 §5): stores `input.file` as a document of the customer or contract `input` names,
+ * 上传 (issue 9 §5): stores `input.file` as a document of the customer, contract or process step
+ * `input` names (a step's also names its contract and customer, and goes on the process's timeline),
  * which `user` must be able to change (lib/documents/access.ts), in `input.category`. The type comes
  * from the bytes (PDF, JPEG, PNG, WebP, HEIC, DOCX, XLSX); the stored name is the uploaded one,
  * cleaned, with the extension of that type (./file-rules.ts). The same bytes (SHA-256) already on the
@@ -103,6 +111,7 @@ export async function uploadDocument(
           id,
           customerId: owner.customerId,
           contractId: owner.contractId,
+          stepId: owner.stepId,
           category: input.category,
           fileName,
           size: bytes.byteLength,
@@ -126,8 +135,11 @@ export async function uploadDocument(
           sha256,
           // The earlier upload the uploader confirmed past.
           ...(duplicate ? { duplicateOf: duplicate.fileName } : {}),
+          ...(owner.stepId ? { stepId: owner.stepId } : {}),
         },
       });
+      // A step's upload is on its process's timeline too.
+      if (owner.stepId) await recordStepUpload(tx, user, owner.stepId, { documentId: id, fileName, category: input.category });
     });
   } catch (error) {
     await storage.delete(storageKey).catch((cause: unknown) => console.error(`Could not remove the bytes of a failed upload (${storageKey}):`, cause));

@@ -33,7 +33,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: "myProspects", href: "/prospects", permission: "prospect.read", ready: true },
   { key: "myClients", href: "/clients", permission: "client.read", ready: true },
   { key: "myContracts", href: "/contracts", permission: "contract.read", ready: true },
-  { key: "documentWork", href: "/document-work", permission: "process.queue", ready: false },
+  { key: "documentWork", href: "/document-work", permission: "process.queue", ready: true },
   { key: "managerApproval", href: "/approvals/manager", permission: "approval.manager", ready: true },
   { key: "financeApproval", href: "/approvals/finance", permission: "approval.finance", ready: true },
   // 应收 belongs to section 7 (财务审核); managers read their team's too.

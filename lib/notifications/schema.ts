@@ -22,6 +22,13 @@ export const NOTIFICATION_KINDS = [
   "refundPaid",
   // A 撞单 claim's approval moved the reader's customer away (params: title, toName).
   "customerClaimedAway",
+  // Application processes (lib/processes): a case assigned to the reader as its 文案 (params: title,
+  // byName, reason?), taken from them (title, byName, toName, reason), a step of theirs now open
+  // (title, stepName), and a 获签 with the 二期 due date (title, visaOn, dueOn).
+  "processAssigned",
+  "processReassignedAway",
+  "stepAssigned",
+  "visaGranted",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

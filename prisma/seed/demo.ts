@@ -7,7 +7,7 @@ import { seedDictionaries } from "./dictionaries";
 import { seedFinance } from "./finance";
 import { seedFollowUps } from "./follow-ups";
 import { seedPeople } from "./people";
-import { seedProcessTemplates } from "./process-templates";
+import { seedProcesses } from "./processes";
 import { seedProspects } from "./prospects";
 import { seedRequests } from "./requests";
 
@@ -28,12 +28,13 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   const calendarYears = await fillCalendarFromPackage(db);
   const { teams, users } = await seedPeople(db);
   const dictionary = await seedDictionaries(db);
-  // 流程模板 (issue 9 §2): the six countries' templates, published by 信息中心's demo account.
-  await seedProcessTemplates(db, dictionary, users.get("itadmin") ?? null);
   const prospects = await seedProspects(db, users, dictionary);
   // After the prospects: those are only generated for owners who have no customers yet.
   await seedContracts(db, users, dictionary);
   await seedChangeForms(db, users, dictionary);
+  // The process templates, and running cases for the demo 文案 (孙丽) on contracts of their own (their
+  // 一期 receipts come with finance's, next).
+  await seedProcesses(db, users, dictionary);
   // 财务审核's queue and 应收: more contracts, their receipts and 二期 due dates.
   await seedFinance(db, users, dictionary);
   // After the contracts: their manager decisions, and 代理审批.

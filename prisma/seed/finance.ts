@@ -126,6 +126,11 @@ const MONEY: Record<string, { receipts: SeedReceipt[]; secondDueInDays?: number;
   "BJ-2026-0202": { receipts: [{ stage: "FIRST", amount: "52000.00", daysAgo: 24, method: "WECHAT", reference: "WX-4200020202" }] },
   "BJ-2026-0203": { receipts: [{ stage: "FIRST", amount: "90000.00", daysAgo: 19, method: "BANK_TRANSFER", reference: "CMB-0203-9000", invoiceNumber: "FP-2026-0302" }] },
   "SH-2026-0004": { receipts: [{ stage: "FIRST", amount: "20000.00", daysAgo: 119, method: "WECHAT", reference: "WX-4200005678" }], withoutFirstFee: true },
+  // The application-process contracts (processes.ts, seeded before this), 一期 in full before 审核通过.
+  "BJ-2026-0301": { receipts: [{ stage: "FIRST", amount: "60000.00", daysAgo: 74, method: "BANK_TRANSFER", reference: "ICBC-0301-6000" }] },
+  "BJ-2026-0302": { receipts: [{ stage: "FIRST", amount: "70000.00", daysAgo: 19, method: "BANK_TRANSFER", reference: "CMB-0302-7000" }] },
+  "SH-2026-0301": { receipts: [{ stage: "FIRST", amount: "45000.00", daysAgo: 39, method: "ALIPAY", reference: "ALI-2026-030101" }] },
+  "BJ-2026-0303": { receipts: [{ stage: "FIRST", amount: "55000.00", daysAgo: 9, method: "WECHAT", reference: "WX-4200030303" }] },
 };
 
 const COLUMN = { FIRST: "firstReceived", SECOND: "secondReceived", OTHER: "otherReceived" } as const;

@@ -64,6 +64,8 @@ async function main() {
   const { menuBadges } = await import("@/lib/navigation/badges");
   const { financePendingCount } = await import("@/lib/finance/queries");
   const { menuFor } = await import("@/lib/navigation/menu");
+  const { listCaseQueue, caseQueueSchema } = await import("@/lib/processes/queue");
+  const { getProcessProgress } = await import("@/lib/processes/queries");
 
   const started = performance.now();
   await generate(prisma);
@@ -74,12 +76,13 @@ async function main() {
       `on ${external ? "PostgreSQL" : "the embedded database (PGlite)"}; lists count exactly up to ${COUNT_BOUND.toLocaleString("en")}.`,
   );
 
-  const user = (id: string, roles: ("CONSULTANT" | "MANAGER" | "IT_ADMIN" | "FINANCE")[], teamId: string | null) =>
+  const user = (id: string, roles: ("CONSULTANT" | "MANAGER" | "IT_ADMIN" | "FINANCE" | "DOCUMENT_OFFICER")[], teamId: string | null) =>
     ({ id, name: id, username: id, roles, teamId, locale: "zh-CN" as const });
   const consultant = user("c1", ["CONSULTANT"], "t1");
   const manager = user("m1", ["MANAGER", "CONSULTANT"], "t1");
   const it = user("it", ["IT_ADMIN"], null);
   const finance = user("fin", ["FINANCE"], null);
+  const officer = user("w1", ["DOCUMENT_OFFICER"], null);
   type Who = typeof it;
   type Result = { total: number; exact: boolean };
   type Run = (who: Who, params: Record<string, string>) => Promise<Result>;
@@ -104,6 +107,10 @@ async function main() {
   // What every page of the app pays for the menu's pending counts (lib/navigation/badges.ts).
   const badges: Run = async (who) => ({ total: [...(await menuBadges(who, menuFor(who.roles).map((e) => ({ ...e, ready: true })))).values()].reduce((a, b) => a + b, 0), exact: true });
   const financeBadge: Run = async (who) => ({ total: await financePendingCount(who), exact: true });
+  // 文案操作 and 合同流程进度 (issue 9 §6): the queue, and one case's progress page (30 steps, with its timeline).
+  const caseQueue: Run = (who, params) => listCaseQueue(who, caseQueueSchema.parse(params));
+  const benchCase = await prisma.contractProcess.findFirstOrThrow({ where: { documentOfficerId: "w1", status: "IN_PROGRESS" }, select: { id: true } });
+  const progressPage: Run = async (who) => ({ total: (await getProcessProgress(who, benchCase.id))?.steps.length ?? 0, exact: true });
   // The last page paging reaches (lib/lists/paginate.ts stops at the count bound), and one past it.
   const lastReachable = String(lastReachablePage(20));
 
@@ -163,6 +170,12 @@ async function main() {
     ["menu badges: IT (all queues)", it, {}, badges],
     ["menu badges: finance (all queues)", finance, {}, badges],
     ["menu badges: 财务审核 count, IT", it, {}, financeBadge],
+    ["文案操作: 文案, first page (overdue first)", officer, {}, caseQueue],
+    ["文案操作: 文案, client name contains 王伟", officer, { q: "王伟" }, caseQueue],
+    ["文案操作: manager (team), first page", manager, {}, caseQueue],
+    ["文案操作: IT, first page", it, {}, caseQueue],
+    ["合同流程进度: 文案, one case (30 steps)", officer, {}, progressPage],
+    ["合同流程进度: IT, one case (30 steps)", it, {}, progressPage],
   ];
 
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");
@@ -239,13 +252,61 @@ function sqlString(text: string): string {
 // CUSTOMERS customers spread over the consultants (names as above), every third one a client with a
 // contract; half as many notifications, spread over the consultants. The contracts and the approval
 // and money records are spread as a working agency's are (generateWork), in proportion to CUSTOMERS.
+// Application processes (issue 9 §6): ten 文案, one 30-step template, and one process per contract that is
+// 已审核 or later — 执行中 with 1–29 steps done (its current step due somewhere from 60 days ago to 90
+// days ahead, hashed), a few 未启动 (待分配) and 已完成 — each assigned to a 文案 by a hash of the contract.
+const PROCESS_STEPS = 30;
+async function generateProcesses(prisma: PrismaClient) {
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "User" (id, username, name, "passwordHash", roles, "teamId", "updatedAt")
+      SELECT 'w' || i, 'benchdoc' || i, '文案' || i, 'x', ARRAY['DOCUMENT_OFFICER']::"Role"[], NULL, now() FROM generate_series(1, 10) AS i;
+    INSERT INTO "ProcessTemplate" (id, "countryId", name, "updatedAt") VALUES ('tpl', 'country1', '基准流程', now());
+    INSERT INTO "ProcessTemplateVersion" (id, "templateId", version) VALUES ('tplv', 'tpl', 1);
+    INSERT INTO "TemplateStep" (id, "versionId", position, name, role, "plannedDays")
+      SELECT 'ts' || k, 'tplv', k, '步骤' || k, CASE WHEN k % 5 = 2 THEN 'CONSULTANT' ELSE 'DOCUMENT_OFFICER' END::"StepRole", 1 + k % 10
+      FROM generate_series(1, ${PROCESS_STEPS}) AS k;
+    CREATE TEMP TABLE bench_case AS
+      SELECT c.id AS contract_id, c."ownerId" AS owner_id, 'cp' || substr(c.id, 3) AS process_id, h,
+             CASE WHEN h % 20 = 0 THEN 'NOT_STARTED' WHEN h % 20 = 1 THEN 'COMPLETED' ELSE 'IN_PROGRESS' END AS status,
+             CASE WHEN h % 20 = 0 THEN NULL ELSE 'w' || (1 + h % 10) END AS officer,
+             CASE WHEN h % 20 = 1 THEN ${PROCESS_STEPS} + 1 ELSE 1 + h % ${PROCESS_STEPS - 1} END AS current_position,
+             current_date + (h % 150 - 60) AS current_due
+      FROM (SELECT id, "ownerId", (hashtext(id) & 2147483647) AS h FROM "Contract" WHERE status IN ('AUDITED', 'IN_SERVICE', 'COMPLETED')) AS c;
+    INSERT INTO "ContractProcess" (id, "contractId", "templateVersionId", name, status, "documentOfficerId", "boundById", "startedAt",
+                                   "endedAt", "currentStepId", "currentStepName", "currentDueOn")
+      SELECT process_id, contract_id, 'tplv', '基准流程', status::"ProcessStatus", officer, owner_id,
+             CASE WHEN status <> 'NOT_STARTED' THEN now() - interval '90 days' END,
+             CASE WHEN status = 'COMPLETED' THEN now() END,
+             CASE WHEN status = 'IN_PROGRESS' THEN process_id || '-' || current_position END,
+             CASE WHEN status = 'IN_PROGRESS' THEN '步骤' || current_position END,
+             CASE WHEN status = 'IN_PROGRESS' THEN current_due END
+      FROM bench_case;
+    INSERT INTO "ProcessStep" (id, "processId", position, name, role, status, "ownerId", "plannedDays", "plannedStartOn", "plannedDueOn",
+                               "startedOn", "completedOn", checklist)
+      SELECT b.process_id || '-' || k, b.process_id, k, '步骤' || k, CASE WHEN k % 5 = 2 THEN 'CONSULTANT' ELSE 'DOCUMENT_OFFICER' END::"StepRole",
+             CASE WHEN b.status = 'NOT_STARTED' THEN 'PENDING' WHEN k < b.current_position THEN 'DONE' WHEN k = b.current_position THEN 'IN_PROGRESS' ELSE 'PENDING' END::"StepStatus",
+             CASE WHEN b.status = 'NOT_STARTED' THEN NULL WHEN k % 5 = 2 THEN b.owner_id ELSE b.officer END,
+             1 + k % 10,
+             CASE WHEN b.status <> 'NOT_STARTED' THEN b.current_due + (k - b.current_position) * 7 - 5 END,
+             CASE WHEN b.status <> 'NOT_STARTED' THEN b.current_due + (k - b.current_position) * 7 END,
+             CASE WHEN b.status <> 'NOT_STARTED' AND k <= b.current_position THEN b.current_due + (k - b.current_position) * 7 - 5 END,
+             CASE WHEN b.status <> 'NOT_STARTED' AND k < b.current_position THEN b.current_due + (k - b.current_position) * 7 END,
+             CASE WHEN k % 4 = 0 THEN '[{"name":"护照","done":false},{"name":"成绩单","done":false}]'::jsonb ELSE '[]'::jsonb END
+      FROM bench_case AS b, generate_series(1, ${PROCESS_STEPS}) AS k;
+    INSERT INTO "ProcessHistory" (id, "processId", "actorId", action, at)
+      SELECT 'ph' || substr(process_id, 3), process_id, owner_id, 'BIND', now() - interval '91 days' FROM bench_case;
+    DROP TABLE bench_case;
+  `);
+}
+
 async function generate(prisma: PrismaClient) {
   // Loading into tables without their secondary indexes and building these afterwards is several
   // times faster than updating a dozen indexes row by row.
   const indexes = await prisma.$queryRawUnsafe<{ name: string; definition: string }[]>(`
     SELECT indexname AS name, indexdef AS definition FROM pg_indexes
     WHERE schemaname = 'public' AND indexdef NOT LIKE 'CREATE UNIQUE%'
-      AND tablename IN ('Customer', 'Contract', 'Notification', 'ChangeForm', 'Receipt', 'Refund', 'Approval', 'CustomerClaim')`);
+      AND tablename IN ('Customer', 'Contract', 'Notification', 'ChangeForm', 'Receipt', 'Refund', 'Approval', 'CustomerClaim',
+                        'ContractProcess', 'ProcessStep')`);
   for (const index of indexes) await prisma.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Team" (id, name) VALUES ('t1', 'Bench A'), ('t2', 'Bench B');
@@ -299,6 +360,7 @@ async function generate(prisma: PrismaClient) {
   await generateWork(prisma);
   await prisma.$executeRawUnsafe(`ALTER TABLE "Contract" ENABLE TRIGGER "Contract_receivable_groups"`);
   await prisma.$executeRawUnsafe(`SELECT "receivable_groups_rebuild"()`);
+  await generateProcesses(prisma);
   for (const index of indexes) await prisma.$executeRawUnsafe(index.definition);
   // As autovacuum leaves a live database: statistics, and the visibility map index-only scans rely on.
   await prisma.$executeRawUnsafe("VACUUM ANALYZE");

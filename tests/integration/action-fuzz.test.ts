@@ -12,6 +12,10 @@ import { isWeekend } from "@/lib/calendar/working-days";
 import { shanghaiToday } from "@/lib/time";
 import { idCardCheckChar } from "@/lib/validation/china";
 import { createCustomer, createDictionaryItem, createTeam, createUser, uniquePhone } from "./fixtures";
+import { createTemplate } from "./processes-fixtures";
+import { bindProcess } from "@/lib/processes/bind";
+import { startProcess } from "@/lib/processes/start";
+import { completeStep } from "@/lib/processes/steps";
 import {
   anyJson,
   asFormEntries,
@@ -175,7 +179,11 @@ async function buildWorld() {
   const otherManager = await createUser(["MANAGER"], { teamId: team.id, name: "另一位经理" });
   const it = await createUser(["IT_ADMIN"], { name: "模糊测试信息中心" });
   const finance = await createUser(["FINANCE"], { name: "模糊测试财务" });
+  const officer = await createUser(["DOCUMENT_OFFICER"], { name: "模糊测试文案" });
+  const officer2 = await createUser(["DOCUMENT_OFFICER"], { name: "模糊测试文案乙" });
   return {
+    officer,
+    officer2,
     owner,
     it,
     finance,
@@ -263,6 +271,17 @@ async function templateRecord() {
   });
 }
 let editedTemplate: { id: string } | undefined;
+
+// A process of the owner's on a fresh audited contract (UK-like template, tests/integration/processes-fixtures.ts),
+// bound, and started by the manager with the fuzz 文案 when `start`; its steps in position order.
+async function processRecord(start: boolean) {
+  const contract = await contractRecord(world.client.id, "AUDITED");
+  const template = await createTemplate(contract.countryId);
+  const { processId } = await bindProcess(world.owner, { contractId: contract.id, templateId: template.id });
+  if (start) await startProcess(world.manager, { processId, version: 1, documentOfficerId: world.officer.id });
+  const steps = await prisma.processStep.findMany({ where: { processId }, orderBy: { position: "asc" }, select: { id: true, version: true } });
+  return { contract, template, processId, steps };
+}
 
 // ---- One entry per server action ---------------------------------------------------------------
 
@@ -516,6 +535,66 @@ const ENTRIES: Record<string, Entry> = {
     as: () => world.it,
     sample: async () => ({ id: (await templateRecord()).id, version: 1 }),
   },
+  "lib/processes/actions.ts#bindProcessAction": {
+    sample: async () => {
+      const contract = await contractRecord(world.client.id, "AUDITED");
+      return { contractId: contract.id, templateId: (await createTemplate(contract.countryId)).id };
+    },
+  },
+  "lib/processes/actions.ts#startProcessAction": {
+    as: () => world.manager,
+    sample: async () => ({ processId: (await processRecord(false)).processId, version: 1, documentOfficerId: world.officer.id, courseStartOn: "2027-09-14" }),
+  },
+  "lib/processes/actions.ts#stopProcessAction": {
+    sample: async () => ({ processId: (await processRecord(true)).processId, version: 2, reason: "客户放弃\n改申澳洲" }),
+  },
+  "lib/processes/actions.ts#startStepAction": {
+    sample: async () => {
+      const step = (await processRecord(true)).steps[1];
+      return { stepId: step.id, version: step.version };
+    },
+  },
+  "lib/processes/actions.ts#completeStepAction": {
+    sample: async () => {
+      const step = (await processRecord(true)).steps[2];
+      return {
+        stepId: step.id,
+        version: step.version,
+        completedOn: shanghaiToday(),
+        results: { school: "伦敦大学学院", offerType: "有条件", conditions: "雅思 7.0\n小分 6.5" },
+        confirmMissing: true,
+      };
+    },
+  },
+  "lib/processes/actions.ts#skipStepAction": {
+    sample: async () => {
+      const step = (await processRecord(true)).steps[1];
+      return { stepId: step.id, version: step.version, reason: "客户自行准备\n已核对" };
+    },
+  },
+  "lib/processes/actions.ts#reopenStepAction": {
+    sample: async () => {
+      const step = (await processRecord(true)).steps[0];
+      const done = await completeStep(world.owner, { stepId: step.id, version: step.version, completedOn: shanghaiToday(), results: {} });
+      return { stepId: step.id, version: done.version, reason: "材料有误\n重新办理" };
+    },
+  },
+  "lib/processes/actions.ts#toggleChecklistItemAction": {
+    sample: async () => {
+      const step = (await processRecord(true)).steps[1];
+      return { stepId: step.id, version: step.version, item: "护照", done: true };
+    },
+  },
+  "lib/processes/actions.ts#addProcessNoteAction": {
+    sample: async () => {
+      const p = await processRecord(true);
+      return { processId: p.processId, stepId: p.steps[1].id, body: "家长来电\n要求每周汇报" };
+    },
+  },
+  "lib/processes/actions.ts#reassignProcessAction": {
+    as: () => world.manager,
+    sample: async () => ({ processId: (await processRecord(true)).processId, version: 2, documentOfficerId: world.officer2.id, reason: "文案休假\n临时接手" }),
+  },
   "app/(app)/notifications/actions.ts#markNotificationsReadAction": {
     sample: async () => {
       const n = await prisma.notification.create({
@@ -584,6 +663,13 @@ async function footprint() {
       (SELECT coalesce(sum(version), 0) FROM "ProcessTemplate")::text AS "templateVersions",
       (SELECT count(*) FROM "ProcessTemplateVersion")::text AS "templatePublished",
       (SELECT count(*) FROM "TemplateStep")::text AS "templateSteps",
+      (SELECT count(*) FROM "ContractProcess")::text AS processes,
+      (SELECT coalesce(sum(version), 0) FROM "ContractProcess")::text AS "processVersions",
+      (SELECT coalesce(sum(version), 0) FROM "ProcessStep")::text AS "stepVersions",
+      (SELECT count(*) FROM "ProcessHistory")::text AS "processHistory",
+      (SELECT count(*) FROM "ProcessNote")::text AS "processNotes",
+      (SELECT count(*) FROM "ApplicationOffer")::text AS offers,
+      (SELECT count("courseStartOn") + count("visaGrantedOn") + count("departedOn") FROM "Contract")::text AS "processDates",
       (SELECT count(*) FROM "AuditLog")::text AS audit`;
   return row;
 }
@@ -765,6 +851,11 @@ const SCOPES: Record<string, string> = {
   CalendarDay: `"createdById" = ANY($1)`,
   ProcessTemplate: `"createdById" = ANY($1)`,
   TemplateStep: `"versionId" IN (SELECT id FROM "ProcessTemplateVersion" WHERE "publishedById" = ANY($1))`,
+  ContractProcess: `"boundById" = ANY($1)`,
+  ProcessStep: `"processId" IN (SELECT id FROM "ContractProcess" WHERE "boundById" = ANY($1))`,
+  ProcessHistory: `"actorId" = ANY($1)`,
+  ProcessNote: `"authorId" = ANY($1)`,
+  ApplicationOffer: `"recordedById" = ANY($1)`,
 };
 // Texts that keep line breaks and tabs; every other text column is one line. JSON strings may be either.
 const MULTI_LINE = new Set([
@@ -783,6 +874,11 @@ const MULTI_LINE = new Set([
   "Receipt.voidReason",
   "Receipt.shortfallReason",
   "Contract.auditWithoutFirstFeeReason",
+  "ContractProcess.stopReason",
+  "ProcessStep.skipReason",
+  "ProcessHistory.comment",
+  "ProcessNote.body",
+  "ApplicationOffer.conditions",
 ]);
 // What people type. Required ones are NOT NULL and optional ones null when left empty, so either way a
 // stored value must show something and be trimmed.
@@ -801,6 +897,10 @@ const TYPED = [
   "CalendarDay.name",
   "ProcessTemplate.name",
   "TemplateStep.name",
+  "ContractProcess.stopReason",
+  "ProcessStep.skipReason",
+  "ProcessNote.body",
+  ...["school", "conditions"].map((c) => `ApplicationOffer.${c}`),
 ];
 
 // Written out as PostgreSQL bracket expressions (its regex escapes), independently of lib/validation/text.ts.

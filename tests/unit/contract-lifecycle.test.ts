@@ -42,6 +42,8 @@ describe("contract lifecycle", () => {
       managerReject: ["PENDING_MANAGER", "DRAFT"],
       financeApprove: ["PENDING_FINANCE", "AUDITED"],
       financeReject: ["PENDING_FINANCE", "DRAFT"],
+      startService: ["AUDITED", "IN_SERVICE"],
+      complete: ["IN_SERVICE", "COMPLETED"],
     };
     expect(Object.keys(CONTRACT_TRANSITIONS).sort()).toEqual(Object.keys(table).sort());
     for (const [action, [from, to]] of Object.entries(table) as [ContractTransition, [ContractStatus, ContractStatus]][]) {

@@ -9,6 +9,7 @@ import { ContractMoneySummary } from "@/components/finance/money-summary";
 import { ContractStatusHistory } from "@/components/contracts/status-history";
 import { ContractRefunds } from "@/components/refunds/contract-refunds";
 import { DocumentsCard } from "@/components/documents/documents-card";
+import { ProcessesCard } from "@/components/processes/processes-card";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -169,6 +170,7 @@ export default async function ContractPage({ params }: Props) {
               </dl>
             </CardContent>
           </Card>
+          <ProcessesCard contract={contract} />
           <DocumentsCard type="contract" id={contract.id} uploadDescription={td("uploadToContract", { number: contract.number })} />
           <ContractChangeForms contract={contract} />
           <ContractRefunds contractId={contract.id} contractNumber={contract.number} />
