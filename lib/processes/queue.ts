@@ -52,12 +52,19 @@ export function seesOthersCases(user: Pick<SessionUser, "roles">): boolean {
 
 // The cases `user` reaches: their own as 文案, and with process.assign those of the contracts they may
 // change (a manager's team, everyone's for IT). IT's is no condition at all, so the list walks the
-// ([status, currentDueOn, id]) index; a 文案's is the ([documentOfficerId, status, currentDueOn, id]) one.
+// ([status, currentDueOn, id, …]) index; a 文案's is the ([documentOfficerId, status, currentDueOn, id])
+// one; a manager's walks the first and filters on the two ids it carries — the process's trigger-kept
+// copy of its contract's consultant (contractOwnerId), not a join with the team's contracts.
 async function queueScope(user: SessionUser): Promise<Prisma.ContractProcessWhereInput> {
   const own: Prisma.ContractProcessWhereInput = { documentOfficerId: user.id };
   if (!seesOthersCases(user)) return own;
   if (reachOf(user, "contract", "change") === "all") return {};
-  return { OR: [own, { contract: await contractScope(user, "change") }] };
+  const scope = await contractScope(user, "change");
+  const owners = scope.ownerId;
+  if (!owners) return own;
+  // contractScope's owner filter is one id or `in` a list (lib/auth/scope.ts ownerFilter).
+  const contractOwnerId = typeof owners === "string" ? owners : { in: [...((owners.in as string[] | undefined) ?? [])] };
+  return { OR: [own, { contractOwnerId }] };
 }
 
 /** The `where` of the queue for `user` and `p` (exported for the tests of its plan). */

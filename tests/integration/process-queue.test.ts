@@ -128,4 +128,16 @@ describe("listCaseQueue", () => {
     expect(keysOf(list.rows).filter((k) => MONEY.test(k))).toEqual([]);
     expect(JSON.stringify(list.rows)).not.toMatch(/30000|20000/);
   });
+
+  // Last: it moves a contract. The process's copy of its contract's consultant (contractOwnerId) is kept
+  // by triggers, so the manager's queue follows 转咨询 in the same transaction and cannot be written.
+  it("a contract changing hands takes its case to the new team's manager", async () => {
+    const a3 = await prisma.contractProcess.findUniqueOrThrow({ where: { id: ids.A3.processId }, select: { contractId: true } });
+    const b1 = await prisma.contractProcess.findUniqueOrThrow({ where: { id: ids.B1.processId }, select: { contract: { select: { ownerId: true } } } });
+    await prisma.contract.update({ where: { id: a3.contractId }, data: { ownerId: b1.contract.ownerId } });
+    expect(keys((await listCaseQueue(managerA, params())).rows)).toEqual(["A2", "A1"]);
+    expect(keys((await listCaseQueue(managerB, params())).rows)).toEqual(["A3", "B1"]);
+    await prisma.contractProcess.update({ where: { id: ids.A3.processId }, data: { contractOwnerId: managerA.id } });
+    expect(keys((await listCaseQueue(managerA, params())).rows)).toEqual(["A2", "A1"]);
+  });
 });
