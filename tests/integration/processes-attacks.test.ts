@@ -143,4 +143,20 @@ describe("开学时间 given at 启动", () => {
   });
 });
 
+describe("获得录取 with a template's own offer-type wording", () => {
+  it("a conditional offer is not recorded as 无条件 because the choice reads 'Conditional offer'", async () => {
+    const fields = [
+      { key: "school", label: "录取学校", type: "school" },
+      { key: "offerType", label: "录取类型", type: "choice", choices: ["Unconditional offer", "Conditional offer"] },
+    ];
+    const { contract, steps } = await started([{ name: "跟进录取", role: "DOCUMENT_OFFICER", plannedDays: 30, resultFields: fields, event: "OFFER" }]);
+    const result = await outcome(
+      completeStep(w.wen, { stepId: steps[0].id, version: steps[0].version, completedOn: "2026-09-30", results: { school: "UCL", offerType: "Conditional offer" } }, at("2026-09-30")),
+    );
+    const offers = await prisma.applicationOffer.findMany({ where: { contractId: contract.id }, select: { offerType: true } });
+    // Expected: CONDITIONAL, or the template refused / the completion refused. Actual: ok and UNCONDITIONAL (events.ts OFFER_TYPES fallback).
+    expect(result === "ok" ? offers.map((o) => o.offerType) : ["refused"]).not.toEqual(["UNCONDITIONAL"]);
+  });
+});
+
 void TEMPLATE_STEPS;
