@@ -3,13 +3,11 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { stopProcessAction } from "@/lib/processes/actions";
 import type { ProcessSummary } from "@/lib/processes/queries";
-import { stopProcessSchema } from "@/lib/processes/schema";
 import { formatDate } from "@/lib/time";
 import { cn } from "@/lib/utils/cn";
 import { BindProcessForm } from "./bind-process-form";
-import { ReasonDialog } from "./reason-dialog";
+import { StopProcessDialog } from "./stop-process-dialog";
 import { StartProcessDialog } from "./start-process-dialog";
 import { OverdueBadge, ProcessStatusBadge } from "./status-badges";
 
@@ -31,7 +29,6 @@ type Props = {
  */
 export function ProcessManager({ contractId, processes, templates, countries, contractCountryId, canBind, officers, askCourseStart }: Props) {
   const t = useTranslations("processes.card");
-  const ts = useTranslations("processes.stop");
   const locale = useLocale();
   const [selectedId, setSelectedId] = useState<string | null>(
     () => processes.find((p) => p.allowedActions.length > 0)?.id ?? processes[0]?.id ?? null,
@@ -88,20 +85,7 @@ export function ProcessManager({ contractId, processes, templates, countries, co
           <span className="text-sm text-gray-600">{t("selected", { name: selected.name })}</span>
           {selected.allowedActions.includes("start") && <StartProcessDialog key={selected.id} process={selected} officers={officers} askCourseStart={askCourseStart} />}
           {selected.allowedActions.includes("stop") && (
-            <ReasonDialog
-              key={`stop-${selected.id}`}
-              schema={stopProcessSchema}
-              values={{ processId: selected.id, version: selected.version }}
-              action={stopProcessAction}
-              trigger={{ label: ts("button"), variant: "danger" }}
-              title={ts("title")}
-              description={ts("description", { name: selected.name })}
-              reasonLabel={ts("reason")}
-              submitLabel={ts("submit")}
-              pendingLabel={ts("pending")}
-              done={ts("done")}
-              danger
-            />
+            <StopProcessDialog key={`stop-${selected.id}`} process={selected} />
           )}
         </div>
       )}

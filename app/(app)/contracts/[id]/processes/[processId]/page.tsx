@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { NoteForm } from "@/components/processes/note-form";
 import { ProcessTimeline } from "@/components/processes/process-timeline";
 import { ReassignDialog } from "@/components/processes/reassign-dialog";
-import { ReasonDialog } from "@/components/processes/reason-dialog";
+import { StopProcessDialog } from "@/components/processes/stop-process-dialog";
 import { StepCard } from "@/components/processes/step-card";
 import { ProcessStatusBadge } from "@/components/processes/status-badges";
 import { ButtonLink } from "@/components/ui/button";
@@ -13,9 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { maxUploadBytes } from "@/lib/documents/file-rules";
 import { formatFileSize } from "@/lib/documents/format";
-import { stopProcessAction } from "@/lib/processes/actions";
 import { getProcessProgress } from "@/lib/processes/queries";
-import { stopProcessSchema } from "@/lib/processes/schema";
 import { formatDateTime } from "@/lib/time";
 
 type Props = { params: Promise<{ id: string; processId: string }> };
@@ -29,7 +27,7 @@ export default async function ProcessProgressPage({ params }: Props) {
   const progress = await getProcessProgress(user, processId);
   // The URL's contract must be the process's: another contract's id in the path is a 404 too.
   if (!progress || progress.contract.id !== id) notFound();
-  const [t, tc, ts] = await Promise.all([getTranslations("processes.progress"), getTranslations("processes.card"), getTranslations("processes.stop")]);
+  const [t, tc] = await Promise.all([getTranslations("processes.progress"), getTranslations("processes.card")]);
   const { process, contract, steps } = progress;
   const maxBytes = maxUploadBytes();
   const upload = { maxBytes, maxText: formatFileSize(maxBytes, user.locale), allowed: can(user.roles, "file.upload") };
@@ -99,19 +97,7 @@ export default async function ProcessProgressPage({ params }: Props) {
                     />
                   )}
                   {mayStop && (
-                    <ReasonDialog
-                      schema={stopProcessSchema}
-                      values={{ processId: process.id, version: process.version }}
-                      action={stopProcessAction}
-                      trigger={{ label: ts("button"), variant: "danger" }}
-                      title={ts("title")}
-                      description={ts("description", { name: process.name })}
-                      reasonLabel={ts("reason")}
-                      submitLabel={ts("submit")}
-                      pendingLabel={ts("pending")}
-                      done={ts("done")}
-                      danger
-                    />
+                    <StopProcessDialog process={process} />
                   )}
                 </div>
               )}
