@@ -96,6 +96,13 @@ test.describe("流程模板 as 信息中心", () => {
     await expect(card(1).getByRole("textbox", { name: "选项 2" })).toHaveValue("有条件");
     await page.getByRole("button", { name: "将步骤 1 下移" }).click();
     await expect(card(2).getByLabel("步骤名称")).toHaveValue("录取");
+    // An offer step records the offer: without its 录取学校 (school) field it is refused, on the 事件.
+    await page.getByRole("button", { name: "保存", exact: true }).click();
+    await expect(card(2).getByText("获得录取步骤需要结果字段 school")).toBeVisible();
+    await card(2).getByRole("button", { name: "添加结果字段" }).click();
+    await card(2).getByLabel("字段名称").nth(1).fill("录取学校");
+    await card(2).getByLabel("字段键").nth(1).fill("school");
+    await card(2).getByRole("combobox", { name: "类型", exact: true }).nth(1).selectOption({ label: "学校" });
     await page.getByRole("button", { name: "保存", exact: true }).click();
     await expect(toasts(page).getByText("流程模板已创建")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);

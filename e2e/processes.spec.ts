@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { addWorkingDays, createWorkingCalendar } from "../lib/calendar/working-days";
+import { packageCalendarDays } from "../lib/calendar/package-calendar";
 import { samplePdf } from "../tests/sample-files";
 import { approveInInbox, auditWithFirstFee, pageAs, signClient } from "./flows";
 import { expectNoHorizontalScroll, toasts } from "./helpers";
@@ -14,9 +16,15 @@ import { expectNoHorizontalScroll, toasts } from "./helpers";
 const SHOTS = "e2e/screenshots";
 const TEMPLATE = "英国授课型硕士";
 const VISA_STEP = "签证（开学前 6 个月内递交）";
-// A Friday: the 二期 is due the next working day, the Monday.
-const VISA_DATE = "2026-11-27";
-const SECOND_FEE_DUE = "2026-11-30";
+// The visa granted today (a visa date is a day that has happened, on or after the process's start);
+// the 二期 is due the next working day on the mainland calendar the app counts on.
+const VISA_DATE = shanghaiToday();
+const SECOND_FEE_DUE = addWorkingDays(
+  VISA_DATE,
+  1,
+  createWorkingCalendar([Number(VISA_DATE.slice(0, 4)), Number(VISA_DATE.slice(0, 4)) + 1].flatMap((year) => packageCalendarDays(year))),
+);
+const OFFER_STEP = "跟进录取（每周）";
 
 const stepCard = (page: Page, name: string): Locator =>
   page.getByTestId("process-step").filter({ has: page.getByRole("heading", { name }) });
@@ -125,7 +133,15 @@ test("bind and start a UK process, the 文案 works it, and the visa sets the �
   await expect(toasts(officer).getByText(/^已完成「文书/)).toBeVisible();
   await expect(essays).toContainText("材料未齐完成：推荐信");
 
-  // The visa step: 获签 on a Friday.
+  // The offer step (a milestone before the visa): 跳过, as a case whose offer came before signing would.
+  const offer = stepCard(officer, OFFER_STEP);
+  await offer.getByRole("button", { name: `跳过 ${OFFER_STEP}` }).click();
+  const skipOffer = officer.getByRole("dialog", { name: `跳过「${OFFER_STEP}」` });
+  await skipOffer.getByLabel(/^原因/).fill("客户签约前已获无条件录取");
+  await skipOffer.getByRole("button", { name: "确定" }).click();
+  await expect(toasts(officer).getByText(`已跳过「${OFFER_STEP}」`)).toBeVisible();
+
+  // The visa step: 获签 today.
   const visa = stepCard(officer, VISA_STEP);
   await visa.getByRole("button", { name: `完成 ${VISA_STEP}` }).click();
   const completeVisa = officer.getByRole("dialog", { name: `完成「${VISA_STEP}」` });

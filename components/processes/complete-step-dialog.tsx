@@ -93,7 +93,7 @@ export function CompleteStepDialog({ step }: Props) {
               </Button>
             </div>
           ) : (
-            <FormError error={formError} />
+            <FormError error={formError} params={formError === "eventOutOfOrder" ? { waitingFor: String(details?.waitingFor ?? "") } : undefined} />
           )}
           <Field label={t("completedOn")} htmlFor={`${id}-completed-on`} required error={error(errors.completedOn?.message)}>
             <Input type="date" {...form.register("completedOn")} required />

@@ -63,6 +63,7 @@ export function StartProcessDialog({ process, officers, askCourseStart }: Props)
         </DialogHeader>
         <ActionForm onSubmit={submit()} pending={pending} className="mt-4 flex flex-col gap-4">
           <FormError error={formError} />
+          {!officers && <p className="text-sm text-gray-600">{t("officerByManager")}</p>}
           {officers && (
             <Field label={t("officer")} htmlFor={`${id}-officer`} error={error(errors.documentOfficerId?.message)}>
               <Select {...form.register("documentOfficerId")}>

@@ -26,6 +26,8 @@ export const NOTIFICATION_KINDS = [
   // byName, reason?), taken from them (title, byName, toName, reason), a step of theirs now open
   // (title, stepName), and a 获签 with the 二期 due date (title, visaOn, dueOn).
   "processAssigned",
+  // A case started without a 文案, to the consultant's managers (title, byName).
+  "processUnassigned",
   "processReassignedAway",
   "stepAssigned",
   "visaGranted",

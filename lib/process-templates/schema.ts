@@ -117,12 +117,30 @@ export const templateStepSchema = z
       if (keys.has(field.key)) ctx.addIssue({ code: "custom", message: "resultKeyTaken", path: ["resultFields", index, "key"] });
       keys.add(field.key);
     });
+    if (step.event === "OFFER") offerFields(step.resultFields, ctx);
   })
   .transform((step) => ({
     ...step,
     monthsBeforeCourseStart: step.monthsBeforeCourseStart ?? null,
     event: step.event ? step.event : null,
   }));
+
+/** The 录取类型 choices a 获得录取 step offers: what the offer record stores (无条件 / 有条件). */
+export const OFFER_TYPE_CHOICES = ["无条件", "有条件"] as const;
+
+// A 获得录取 step records the contract's offer (lib/processes/events.ts): it needs a `school` field (录取学校,
+// school or text) and an `offerType` choice of exactly 无条件 / 有条件, else the 文案 could not complete
+// it or the offer's type would be a guess. The error is on the event select.
+function offerFields(fields: readonly { key: string; type: string; choices?: string[] }[], ctx: z.RefinementCtx): void {
+  const school = fields.find((f) => f.key === "school");
+  const offerType = fields.find((f) => f.key === "offerType");
+  const choices = offerType?.choices ?? [];
+  const typeOk =
+    offerType?.type === "choice" && choices.length === OFFER_TYPE_CHOICES.length && OFFER_TYPE_CHOICES.every((c) => choices.includes(c));
+  if (!school || (school.type !== "school" && school.type !== "text") || !typeOk) {
+    ctx.addIssue({ code: "custom", message: "offerFieldsRequired", path: ["event"] });
+  }
+}
 
 const templateObject = z.object({
   countryId: recordId(),

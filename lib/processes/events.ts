@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/audit";
 import { addWorkingDays, type WorkingCalendar } from "@/lib/calendar/working-days";
 import type { OfferType, ProcessEvent } from "@/lib/generated/prisma/enums";
 import { notify } from "@/lib/notifications/service";
+import { DomainError } from "@/lib/errors";
 import { dateOnly, isoDateOnly } from "@/lib/time";
 import { recordProcessHistory } from "./history";
 import { processLink, processTitle } from "./officers";
@@ -32,11 +33,22 @@ type EventContext = {
   calendar: WorkingCalendar;
 };
 
-// The event's date: the result named `key`, else the step's first date field filled, else the completion date.
-function eventDate(ctx: EventContext, key: string): string {
-  if (ctx.results[key]) return ctx.results[key];
-  const firstDate = ctx.fields.find((f) => f.type === "date" && ctx.results[f.key]);
-  return firstDate ? ctx.results[firstDate.key] : ctx.completedOn;
+const EVENT_DATE_KEYS: Partial<Record<ProcessEvent, string>> = { VISA_GRANTED: "visaDate", DEPARTED: "departedOn" };
+
+/**
+ * Which result holds the date `event` records: its own key (`visaDate`, `departedOn`) when filled,
+ * else the step's first date field filled; null when none is (the completion date is used).
+ */
+export function eventDateKey(fields: readonly ResultField[], results: Record<string, string>, event: ProcessEvent): string | null {
+  const own = EVENT_DATE_KEYS[event];
+  if (own && results[own]) return own;
+  return fields.find((f) => f.type === "date" && results[f.key])?.key ?? null;
+}
+
+// The event's date: see eventDateKey; else the completion date.
+function eventDate(ctx: EventContext): string {
+  const key = eventDateKey(ctx.fields, ctx.results, ctx.event);
+  return key ? ctx.results[key] : ctx.completedOn;
 }
 
 /**
@@ -56,7 +68,9 @@ export async function applyProcessEvent(tx: Tx, ctx: EventContext): Promise<void
   const link = processLink(ctx.contract.id, ctx.process.id);
   const title = processTitle(ctx.contract, ctx.process.name);
   if (ctx.event === "OFFER") {
-    const offerType = OFFER_TYPES[ctx.results.offerType] ?? "UNCONDITIONAL";
+    const offerType = OFFER_TYPES[ctx.results.offerType];
+    // The template's 录取类型 choices are 无条件 / 有条件 (lib/process-templates/schema.ts); never guess.
+    if (!offerType) throw new DomainError("invalidInput", { "results.offerType": ["invalidChoice"] });
     const offer = await tx.applicationOffer.create({
       data: {
         contractId: ctx.contract.id,
@@ -80,7 +94,7 @@ export async function applyProcessEvent(tx: Tx, ctx: EventContext): Promise<void
   }
   const before = await tx.contract.findUniqueOrThrow({ where: { id: ctx.contract.id }, select: { visaGrantedOn: true, secondFeeDueOn: true, departedOn: true } });
   if (ctx.event === "VISA_GRANTED") {
-    const visaOn = eventDate(ctx, "visaDate");
+    const visaOn = eventDate(ctx);
     const dueOn = addWorkingDays(visaOn, 1, ctx.calendar);
     await tx.contract.update({ where: { id: ctx.contract.id }, data: { visaGrantedOn: dateOnly(visaOn), secondFeeDueOn: dateOnly(dueOn) } });
     await writeAudit(tx, {
@@ -100,7 +114,7 @@ export async function applyProcessEvent(tx: Tx, ctx: EventContext): Promise<void
     }
     return;
   }
-  const departedOn = eventDate(ctx, "departedOn");
+  const departedOn = eventDate(ctx);
   await tx.contract.update({ where: { id: ctx.contract.id }, data: { departedOn: dateOnly(departedOn) } });
   await writeAudit(tx, {
     actorId: ctx.actor.id,

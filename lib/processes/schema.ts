@@ -34,7 +34,9 @@ export const startProcessSchema = z.object({
     .union([recordId(), z.literal("")], { error: "invalid" })
     .optional()
     .transform((v) => (v ? v : undefined)),
-  courseStartOn: optionalIsoDate(),
+  // A course starts within a few years of the signing: anything outside 2000–2099 is a typo that would
+  // plan the steps decades away.
+  courseStartOn: optionalIsoDate().refine((v) => v === undefined || (v >= "2000-01-01" && v <= "2099-12-31"), "courseStartRange"),
 });
 
 export const stopProcessSchema = z.object({ processId: recordId(), version: recordVersion(), reason: requiredMultiLine(PROCESS_REASON_MAX) });

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/audit";
 import { getWorkingCalendar } from "@/lib/calendar/loader";
@@ -27,7 +27,8 @@ import { lockProcess, refreshProcessProgress } from "./progress";
  *   yet), consultant steps the contract's consultant, 财务 and 档案 steps nobody (a department's).
  *   The first step becomes 进行中 today.
  * - The contract's first process turns it 已审核 → 进行中 (contract lifecycle `startService`).
- * - The chosen 文案 is notified (processAssigned).
+ * - The chosen 文案 is notified (processAssigned); with none, the consultant's managers are
+ *   (processUnassigned: the case waits for them to assign one).
  * At most one 执行中 per contract: a second start is DomainError "processInProgress", also when it
  * loses the race at the partial unique index (P2002). Other errors: NotFoundError (outside the
  * scope), ForbiddenError (a 文案 chosen without process.assign), ConflictError (stale version),
@@ -67,6 +68,10 @@ export async function startProcess(
 
       let courseStartOn = contract.courseStartOn ? isoDateOnly(contract.courseStartOn) : null;
       if (!courseStartOn && input.courseStartOn) {
+        // As the form's schema says (lib/processes/schema.ts): a typo would plan the steps decades away.
+        if (input.courseStartOn < "2000-01-01" || input.courseStartOn > "2099-12-31") {
+          throw new DomainError("invalidInput", { courseStartOn: ["courseStartRange"] });
+        }
         courseStartOn = input.courseStartOn;
         await tx.contract.update({ where: { id: contract.id }, data: { courseStartOn: dateOnly(courseStartOn) } });
         await writeAudit(tx, {
@@ -119,14 +124,18 @@ export async function startProcess(
       if (contract.status === "AUDITED") {
         await transition(tx, user, { id: contract.id }, "startService", null, { checkedBy: "processes" });
       }
+      const name = (await tx.contractProcess.findUniqueOrThrow({ where: { id: input.processId }, select: { name: true } })).name;
+      const link = processLink(contract.id, input.processId);
       if (officer && officer.id !== user.id && officer.id !== assigned) {
-        const name = (await tx.contractProcess.findUniqueOrThrow({ where: { id: input.processId }, select: { name: true } })).name;
-        await notify(tx, {
-          userId: officer.id,
-          kind: "processAssigned",
-          params: { title: processTitle(contract, name), byName: user.name },
-          link: processLink(contract.id, input.processId),
-        });
+        await notify(tx, { userId: officer.id, kind: "processAssigned", params: { title: processTitle(contract, name), byName: user.name }, link });
+      }
+      // Started without a 文案 (a consultant may start, only a manager or IT assigns): the consultant's
+      // managers are told the case waits for one (it is 待分配 in their 文案操作).
+      if (!officer) {
+        for (const managerId of await teamManagerIds(tx, contract.ownerId)) {
+          if (managerId === user.id) continue;
+          await notify(tx, { userId: managerId, kind: "processUnassigned", params: { title: processTitle(contract, name), byName: user.name }, link });
+        }
       }
       return { processId: input.processId, version: input.version + 1 };
     });
@@ -141,4 +150,12 @@ export function isOneInProgressViolation(error: unknown): boolean {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return true;
   const text = String((error as { message?: unknown })?.message ?? "");
   return text.includes("ContractProcess_one_in_progress_key");
+}
+
+// The active managers of `ownerId`'s team (none for a consultant without a team).
+async function teamManagerIds(tx: Tx, ownerId: string): Promise<string[]> {
+  const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { teamId: true } });
+  if (!owner?.teamId) return [];
+  const managers = await tx.user.findMany({ where: { teamId: owner.teamId, active: true, roles: { has: "MANAGER" } }, select: { id: true } });
+  return managers.map((m) => m.id);
 }

@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StepStatus } from "@/lib/generated/prisma/enums";
 import { notify } from "@/lib/notifications/service";
 import { dateOnly, isoDateOnly, shanghaiToday } from "@/lib/time";
-import { applyProcessEvent, EVENT_REQUIRED_RESULTS } from "./events";
+import { applyProcessEvent, EVENT_REQUIRED_RESULTS, eventDateKey } from "./events";
 import { recordProcessHistory, type HistoryAction } from "./history";
 import { nextStepStatus, type StepTransition } from "./lifecycle";
 import { processLink, processTitle } from "./officers";
@@ -90,13 +90,24 @@ export async function completeStep(
     const ctx = await loadStepForWork(tx, user, input.stepId, input.version);
     const to = requireTransition(ctx, "complete");
     const today = shanghaiToday(now);
-    const startedOn = ctx.process.startedAt ? shanghaiToday(ctx.process.startedAt) : today;
-    if (input.completedOn > today || input.completedOn < startedOn) {
+    const processStart = ctx.process.startedAt ? shanghaiToday(ctx.process.startedAt) : today;
+    // Not before the process started, nor before this step did (实际开始 ≤ 实际完成).
+    const stepStart = ctx.step.startedOn ? isoDateOnly(ctx.step.startedOn) : processStart;
+    if (input.completedOn > today || input.completedOn < processStart) {
       throw new DomainError("invalidInput", { completedOn: ["stepCompletedOnRange"] });
     }
+    if (input.completedOn < stepStart) throw new DomainError("invalidInput", { completedOn: ["stepCompletedBeforeStart"] });
+    if (ctx.step.event) await requireEarlierEventsClosed(tx, ctx.step);
     const fields = parseResultFields(ctx.step.resultFields);
     const checked = validateResults(fields, input.results, ctx.step.event ? EVENT_REQUIRED_RESULTS[ctx.step.event] : []);
     if (!checked.ok) throw new DomainError("invalidInput", checked.fieldErrors);
+    // The date an event records (获签, 已出行) drives money (the 二期 due date): a day that has happened,
+    // not before the process started.
+    if (ctx.step.event && ctx.step.event !== "OFFER") {
+      const key = eventDateKey(fields, checked.values, ctx.step.event);
+      const date = key ? checked.values[key] : input.completedOn;
+      if (key && (date > today || date < processStart)) throw new DomainError("invalidInput", { [`results.${key}`]: ["eventDateRange"] });
+    }
     const missing = parseChecklist(ctx.step.checklist).filter((i) => !i.done).map((i) => i.name);
     if (missing.length > 0 && !input.confirmMissing) throw new DomainError("missingDocuments", undefined, { missing });
 
@@ -126,7 +137,8 @@ export async function completeStep(
         calendar,
       });
     }
-    await startNextStep(tx, user, ctx, today);
+    // The next step starts the day this one was actually done (实际完成 → 实际开始), backdated or not.
+    await startNextStep(tx, user, ctx, input.completedOn);
     const { completed } = await refreshProcessProgress(tx, user, ctx.process.id);
     return { stepId: ctx.step.id, version: input.version + 1, processCompleted: completed };
   });
@@ -222,4 +234,17 @@ export async function toggleChecklistItem(
     });
     return { stepId: ctx.step.id, version: input.version + 1 };
   });
+}
+
+// The milestones follow each other: a step raising an event (获得录取, 获签, 已出行) completes only once
+// every earlier step raising one is 已完成 or 已跳过 — no 获签 recorded before the offer. Other steps may be
+// worked in any order (文书 while the consultant still collects materials). DomainError "eventOutOfOrder"
+// with details.waitingFor, the earlier step's name.
+async function requireEarlierEventsClosed(tx: Tx, step: { processId: string; position: number }): Promise<void> {
+  const open = await tx.processStep.findFirst({
+    where: { processId: step.processId, position: { lt: step.position }, event: { not: null }, status: { notIn: ["DONE", "SKIPPED"] } },
+    orderBy: { position: "asc" },
+    select: { name: true },
+  });
+  if (open) throw new DomainError("eventOutOfOrder", undefined, { waitingFor: open.name });
 }

@@ -177,6 +177,7 @@ describe("validation", () => {
         "steps.0.name": ["required"],
         "steps.0.plannedDays": ["daysRange"],
         "steps.0.startAfterDays": ["wholeNumber"],
+        "steps.0.event": ["offerFieldsRequired"],
         "steps.0.monthsBeforeCourseStart": ["monthsRange"],
         "steps.0.documents.1": ["documentDuplicate"],
         "steps.0.documents.2": ["required"],
@@ -185,7 +186,7 @@ describe("validation", () => {
         "steps.0.resultFields.2.key": ["resultKeyInvalid"],
         "steps.0.resultFields.2.label": ["required"],
         "steps.1.plannedDays": ["required"],
-        "steps.1.event": ["eventTaken"],
+        "steps.1.event": ["offerFieldsRequired", "eventTaken"],
       },
     });
     expect(await prisma.processTemplate.count()).toBe(before);

@@ -125,6 +125,10 @@ describe("starting (启动)", () => {
     // A consultant may not choose the 文案: the case waits for one, and its 文案 steps have no owner.
     expect(steps[0].ownerId).toBeNull();
     expect(steps[1].ownerId).toBe(w.consultant.id);
+    // Their manager is told the case waits for a 文案 (待分配 in 文案操作).
+    const link = `/contracts/${contract.id}/processes/${processId}`;
+    expect(await prisma.notification.count({ where: { userId: w.manager.id, kind: "processUnassigned", link } })).toBe(1);
+    expect(await prisma.notification.count({ where: { kind: "processUnassigned", link, userId: { not: w.manager.id } } })).toBe(0);
   });
 
   it("lets only holders of process.assign choose the 文案, and only an active 文案", async () => {
@@ -200,7 +204,8 @@ describe("working the steps", () => {
     expect(await completeStep(w.wen, { stepId: s1.id, version: s1.version, completedOn: "2026-09-30", results: {} }, at("2026-10-08"))).toMatchObject({ processCompleted: false });
     let step2 = await prisma.processStep.findUniqueOrThrow({ where: { id: s2.id } });
     expect(step2).toMatchObject({ status: "IN_PROGRESS" });
-    expect(isoDateOnly(step2.startedOn)).toBe("2026-10-08");
+    // It starts the day step 1 was actually done (backdated to 09-30), not the day that was entered.
+    expect(isoDateOnly(step2.startedOn)).toBe("2026-09-30");
     expect(await prisma.notification.count({ where: { userId: w.consultant.id, kind: "stepAssigned" } })).toBeGreaterThanOrEqual(1);
     let process = await prisma.contractProcess.findUniqueOrThrow({ where: { id: processId } });
     expect(process).toMatchObject({ currentStepId: s2.id, currentStepName: "收集材料" });
@@ -272,10 +277,10 @@ describe("working the steps", () => {
 
     // Step 5 (财务): finance may work it. A skip needs its reason (the schema refuses an empty one); it is kept.
     const s5now = await prisma.processStep.findUniqueOrThrow({ where: { id: s5.id } });
-    await skipStep(w.finance, { stepId: s5.id, version: s5now.version, reason: "二期费已在线下收取" });
+    await skipStep(w.finance, { stepId: s5.id, version: s5now.version, reason: "二期费已在线下收取" }, at("2026-10-19"));
     let step5 = await prisma.processStep.findUniqueOrThrow({ where: { id: s5.id } });
     expect(step5).toMatchObject({ status: "SKIPPED", skipReason: "二期费已在线下收取" });
-    await reopenStep(w.finance, { stepId: s5.id, version: step5.version, reason: "需补收据" });
+    await reopenStep(w.finance, { stepId: s5.id, version: step5.version, reason: "需补收据" }, at("2026-10-19"));
     step5 = await prisma.processStep.findUniqueOrThrow({ where: { id: s5.id } });
     expect(step5).toMatchObject({ status: "IN_PROGRESS", skipReason: null });
     expect(await prisma.processHistory.findMany({ where: { stepId: s5.id, action: { in: ["STEP_SKIP", "STEP_REOPEN"] } }, orderBy: { at: "asc" }, select: { action: true, comment: true, actorId: true } })).toEqual([
@@ -300,6 +305,12 @@ describe("working the steps", () => {
   it("closes the process on 已出行 only when every other step is done or skipped", async () => {
     const { contract, processId, steps } = await started();
     const s6 = steps[5];
+    // The milestones before it (获得录取, 获签) closed first: 已出行 waits for them.
+    expect(await code(completeStep(w.wen, { stepId: s6.id, version: s6.version, completedOn: "2026-10-09", results: {} }, at("2026-10-09")))).toBe("eventOutOfOrder");
+    for (const milestone of [steps[2], steps[3]]) {
+      const fresh = await prisma.processStep.findUniqueOrThrow({ where: { id: milestone.id } });
+      await skipStep(w.consultant, { stepId: fresh.id, version: fresh.version, reason: "不适用" }, at("2026-10-09"));
+    }
     await completeStep(w.wen, { stepId: s6.id, version: s6.version, completedOn: "2026-10-09", results: {} }, at("2026-10-09"));
     expect((await prisma.contractProcess.findUniqueOrThrow({ where: { id: processId } })).status).toBe("IN_PROGRESS");
     expect(isoDateOnly((await prisma.contract.findUniqueOrThrow({ where: { id: contract.id } })).departedOn)).toBe("2026-10-09");
@@ -316,10 +327,10 @@ describe("working the steps", () => {
     const { contract, processId } = await started();
     for (let i = 0; i < 4; i += 1) {
       const open = await prisma.processStep.findFirstOrThrow({ where: { processId, status: { in: ["PENDING", "IN_PROGRESS"] } }, orderBy: { position: "asc" } });
-      await skipStep(w.consultant, { stepId: open.id, version: open.version, reason: "不适用" });
+      await skipStep(w.consultant, { stepId: open.id, version: open.version, reason: "不适用" }, at("2026-10-09"));
     }
     const last = (await stepsOf(processId)).at(-1)!;
-    await startStep(w.wen, { stepId: last.id, version: last.version });
+    await startStep(w.wen, { stepId: last.id, version: last.version }, at("2026-10-09"));
     const [s5, s6] = (await stepsOf(processId)).slice(4);
     expect([s5.status, s6.status]).toEqual(["IN_PROGRESS", "IN_PROGRESS"]);
     const results = await Promise.allSettled([
