@@ -6,6 +6,7 @@ import { getWorkingCalendar } from "@/lib/calendar/loader";
 import type { ProcessEvent, ProcessStatus, StepRole, StepStatus } from "@/lib/generated/prisma/enums";
 import { isoDateOnly, shanghaiToday } from "@/lib/time";
 import { contractRights, mayReadProcess } from "./access";
+import { EVENT_REQUIRED_RESULTS } from "./events";
 import { allowedProcessActions, allowedStepActions, mayWorkStep, PROCESS_CONTRACT_STATUSES, type ProcessAction, type StepAction } from "./lifecycle";
 import { overdueDays } from "./planned-dates";
 import { parseChecklist, parseResultFields, parseResults, type ChecklistItem, type ResultField } from "./results";
@@ -290,7 +291,10 @@ export async function getProcessProgress(user: SessionUser, processId: string, n
       overdueDays: overdueDays({ plannedDueOn, completedOn, skipped: s.status === "SKIPPED" }, today, calendar),
       skipReason: s.skipReason,
       checklist,
-      resultFields: parseResultFields(s.resultFields),
+      // A field the step's event needs (an offer's school and type) is required in the 完成 form too.
+      resultFields: parseResultFields(s.resultFields).map((f) =>
+        s.event && EVENT_REQUIRED_RESULTS[s.event].includes(f.key) ? { ...f, required: true } : f,
+      ),
       results: parseResults(s.results),
       missingConfirmed: s.missingConfirmed,
       event: s.event,

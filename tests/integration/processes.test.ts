@@ -412,5 +412,11 @@ describe("the progress page's query", () => {
     expect(await getProcessProgress(w.otherConsultant, processId)).toBeNull();
     expect(await getProcessProgress(w.wen2, processId)).toBeNull();
     expect(asWen?.history.map((h) => h.action)).toEqual(["START", "BIND"]);
+    // The offer's school and type are required in the 完成 form (the event needs them); its conditions are not.
+    expect(asWen?.steps[2].resultFields.map((f) => [f.key, f.required === true])).toEqual([
+      ["school", true],
+      ["offerType", true],
+      ["conditions", false],
+    ]);
   });
 });
