@@ -15,7 +15,8 @@ import { parseChecklist, parseResultFields, parseResults, type ChecklistItem, ty
 // a money column (firstFee, secondFee, *Received, refunded, receipts, refunds): the 文案 reads them too
 // (tests/integration/processes-money.test.ts proves it). Dates are "YYYY-MM-DD" (Asia/Shanghai).
 
-export type ProcessSummary = {
+/** What 流程管理 and 合同流程进度 both show of a process. */
+export type ProcessHead = {
   id: string;
   name: string;
   status: ProcessStatus;
@@ -25,6 +26,9 @@ export type ProcessSummary = {
   startedAt: Date | null;
   endedAt: Date | null;
   stopReason: string | null;
+};
+
+export type ProcessSummary = ProcessHead & {
   currentStepName: string | null;
   currentDueOn: string | null;
   /** Working days the current step is late (0 when not). */
@@ -172,18 +176,7 @@ export type HistoryRow = {
 };
 
 export type ProcessProgress = {
-  process: {
-    id: string;
-    name: string;
-    status: ProcessStatus;
-    version: number;
-    documentOfficer: { id: string; name: string } | null;
-    boundAt: Date;
-    startedAt: Date | null;
-    endedAt: Date | null;
-    stopReason: string | null;
-    currentStepId: string | null;
-  };
+  process: ProcessHead & { currentStepId: string | null };
   contract: { id: string; number: string; customerName: string; countryName: string; courseStartOn: string | null };
   steps: StepView[];
   /** Notes on the process itself (not on a step), newest first. */
