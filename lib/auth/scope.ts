@@ -102,3 +102,18 @@ export async function customerScope(user: ScopeUser, access: Access = "read", db
 export async function contractScope(user: ScopeUser, access: Access = "read", db: Tx = prisma): Promise<Prisma.ContractWhereInput> {
   return ownerFilter(user, reachOf(user, "contract", access), db);
 }
+
+/**
+ * The same contracts as contractScope, as a filter for a column that holds a contract's consultant
+ * elsewhere (a trigger-kept `contractOwnerId` copy): "all" when every contract is reached, "none" when
+ * none is, else one owner id or `{ in: ids }`, ready for any Prisma string filter.
+ */
+export async function contractOwnerIdFilter(
+  user: ScopeUser,
+  access: Access = "read",
+  db: Tx = prisma,
+): Promise<"all" | "none" | string | { in: string[] }> {
+  const filter: { ownerId?: string | { in: string[] }; id?: unknown } = await ownerFilter(user, reachOf(user, "contract", access), db);
+  if (filter.ownerId !== undefined) return filter.ownerId;
+  return filter.id === undefined ? "all" : "none";
+}

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { contractScope, reachOf } from "@/lib/auth/scope";
+import { contractOwnerIdFilter, contractScope, reachOf } from "@/lib/auth/scope";
 import { getWorkingCalendar } from "@/lib/calendar/loader";
 import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { paginate } from "@/lib/lists/paginate";
@@ -58,13 +58,10 @@ export function seesOthersCases(user: Pick<SessionUser, "roles">): boolean {
 async function queueScope(user: SessionUser): Promise<Prisma.ContractProcessWhereInput> {
   const own: Prisma.ContractProcessWhereInput = { documentOfficerId: user.id };
   if (!seesOthersCases(user)) return own;
-  if (reachOf(user, "contract", "change") === "all") return {};
-  const scope = await contractScope(user, "change");
-  const owners = scope.ownerId;
-  if (!owners) return own;
-  // contractScope's owner filter is one id or `in` a list (lib/auth/scope.ts ownerFilter).
-  const contractOwnerId = typeof owners === "string" ? owners : { in: [...((owners.in as string[] | undefined) ?? [])] };
-  return { OR: [own, { contractOwnerId }] };
+  const owners = await contractOwnerIdFilter(user, "change");
+  if (owners === "all") return {};
+  if (owners === "none") return own;
+  return { OR: [own, { contractOwnerId: owners }] };
 }
 
 /** The `where` of the queue for `user` and `p` (exported for the tests of its plan). */
