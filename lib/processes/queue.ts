@@ -6,12 +6,12 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { contractOwnerIdFilter, contractScope, reachOf } from "@/lib/auth/scope";
 import { getWorkingCalendar } from "@/lib/calendar/loader";
-import { workingDaysBetween } from "@/lib/calendar/working-days";
 import { paginate } from "@/lib/lists/paginate";
 import { dateParam, idParam, pageParam, PAGE_SIZES, searchParam } from "@/lib/lists/params";
 import { textSearch } from "@/lib/lists/search";
 import { dateOnly, isoDateOnly, shanghaiToday } from "@/lib/time";
 import { isProcessClosed } from "./lifecycle";
+import { overdueDays } from "./planned-dates";
 
 // 文案操作 (manual section 5; issue 9 §4): the cases (contract processes) a 文案 works, overdue first.
 // A 文案 sees the processes assigned to them; a manager (process.assign) also every process on the
@@ -146,8 +146,8 @@ export async function listCaseQueue(user: SessionUser, p: CaseQueueParams) {
   const reassignable = await reassignableContracts(user, list.rows.map((r) => r.contract.id));
   const rows: CaseRow[] = list.rows.map(({ currentDueOn, ...r }) => {
     const dueOn = currentDueOn ? isoDateOnly(currentDueOn) : null;
-    const late = dueOn !== null && dueOn < today && !isProcessClosed(r.status) ? workingDaysBetween(dueOn, today, calendar) : 0;
-    return { ...r, dueOn, overdueDays: Math.max(0, late), mayReassign: reassignable.has(r.contract.id) && !isProcessClosed(r.status) };
+    const late = isProcessClosed(r.status) ? 0 : overdueDays({ plannedDueOn: dueOn, completedOn: null }, today, calendar);
+    return { ...r, dueOn, overdueDays: late, mayReassign: reassignable.has(r.contract.id) && !isProcessClosed(r.status) };
   });
   return { ...list, rows };
 }
