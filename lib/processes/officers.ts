@@ -1,13 +1,17 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Who may work a case as its 文案: an active user holding DOCUMENT_OFFICER. */
+export const ACTIVE_DOCUMENT_OFFICER = { active: true, roles: { has: "DOCUMENT_OFFICER" } } satisfies Prisma.UserWhereInput;
 
 /**
  * Checks that `userId` is an active 文案 (a user holding DOCUMENT_OFFICER) and returns their id and
  * name. Throws DomainError "documentOfficerInvalid" (field documentOfficerId) otherwise.
  */
 export async function requireDocumentOfficer(tx: Tx, userId: string): Promise<{ id: string; name: string }> {
-  const officer = await tx.user.findFirst({ where: { id: userId, active: true, roles: { has: "DOCUMENT_OFFICER" } }, select: { id: true, name: true } });
+  const officer = await tx.user.findFirst({ where: { id: userId, ...ACTIVE_DOCUMENT_OFFICER }, select: { id: true, name: true } });
   if (!officer) throw new DomainError("documentOfficerInvalid", { documentOfficerId: ["invalid"] });
   return officer;
 }

@@ -7,6 +7,7 @@ import type { ProcessEvent, ProcessStatus, StepRole, StepStatus } from "@/lib/ge
 import { isoDateOnly, shanghaiToday } from "@/lib/time";
 import { contractRights, mayReadProcess } from "./access";
 import { EVENT_REQUIRED_RESULTS } from "./events";
+import { ACTIVE_DOCUMENT_OFFICER } from "./officers";
 import { allowedProcessActions, allowedStepActions, mayWorkStep, PROCESS_CONTRACT_STATUSES, type ProcessAction, type StepAction } from "./lifecycle";
 import { overdueDays } from "./planned-dates";
 import { parseChecklist, parseResultFields, parseResults, type ChecklistItem, type ResultField } from "./results";
@@ -133,7 +134,7 @@ export async function findContractProcesses(user: SessionUser, contractId: strin
 /** The active 文案 (DOCUMENT_OFFICER users), by name: the choices at 启动 and 更换文案. */
 export async function activeDocumentOfficers(): Promise<{ id: string; name: string }[]> {
   return prisma.user.findMany({
-    where: { active: true, roles: { has: "DOCUMENT_OFFICER" } },
+    where: ACTIVE_DOCUMENT_OFFICER,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: { id: true, name: true },
   });

@@ -12,6 +12,7 @@ import { textSearch } from "@/lib/lists/search";
 import { dateOnly, isoDateOnly, shanghaiToday } from "@/lib/time";
 import { isProcessClosed } from "./lifecycle";
 import { overdueDays } from "./planned-dates";
+import { activeDocumentOfficers } from "./queries";
 
 // 文案操作 (manual section 5; issue 9 §4): the cases (contract processes) a 文案 works, overdue first.
 // A 文案 sees the processes assigned to them; a manager (process.assign) also every process on the
@@ -170,10 +171,5 @@ async function reassignableContracts(user: SessionUser, contractIds: string[]): 
  * Empty for a user without process.assign.
  */
 export async function listDocumentOfficers(user: SessionUser): Promise<{ id: string; name: string }[]> {
-  if (!seesOthersCases(user)) return [];
-  return prisma.user.findMany({
-    where: { active: true, roles: { has: "DOCUMENT_OFFICER" } },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    select: { id: true, name: true },
-  });
+  return seesOthersCases(user) ? activeDocumentOfficers() : [];
 }

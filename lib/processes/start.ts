@@ -11,7 +11,7 @@ import { dateOnly, isoDateOnly, shanghaiToday } from "@/lib/time";
 import { contractRights } from "./access";
 import { recordProcessHistory } from "./history";
 import { nextProcessStatus, PROCESS_CONTRACT_STATUSES } from "./lifecycle";
-import { processLink, processTitle, requireDocumentOfficer } from "./officers";
+import { ACTIVE_DOCUMENT_OFFICER, processLink, processTitle, requireDocumentOfficer } from "./officers";
 import { planStepDates } from "./planned-dates";
 import { lockProcess, refreshProcessProgress } from "./progress";
 
@@ -63,7 +63,7 @@ export async function startProcess(
       const officer = input.documentOfficerId
         ? await requireDocumentOfficer(tx, input.documentOfficerId)
         : assigned
-          ? await tx.user.findFirst({ where: { id: assigned, active: true, roles: { has: "DOCUMENT_OFFICER" } }, select: { id: true, name: true } })
+          ? await tx.user.findFirst({ where: { id: assigned, ...ACTIVE_DOCUMENT_OFFICER }, select: { id: true, name: true } })
           : null;
 
       let courseStartOn = contract.courseStartOn ? isoDateOnly(contract.courseStartOn) : null;
