@@ -12,12 +12,21 @@ type Count = { passed: number; failed: number; note?: string };
 type VitestReport = {
   numPassedTests: number;
   numFailedTests: number;
-  testResults: { status: string; assertionResults: { status: string }[] }[];
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { status: string; fullName: string; failureMessages?: string[] }[];
+  }[];
 };
+
+type PlaywrightSpec = { title: string; file: string; line: number; ok: boolean };
+type PlaywrightSuite = { title: string; specs?: PlaywrightSpec[]; suites?: PlaywrightSuite[] };
 
 type PlaywrightReport = {
   stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  errors?: unknown[];
+  errors?: { message?: string }[];
+  suites?: PlaywrightSuite[];
 };
 
 function readSteps(file: string): Step[] {
@@ -60,6 +69,47 @@ function count(step: Step): Count {
 
 const file = process.argv[2];
 if (!file) throw new Error("usage: tsx scripts/count-results.ts <steps.tsv>");
+
+/** The first line of a failure message, without colour codes, cut to 300 characters. */
+function firstLine(message: string | undefined): string {
+  const line = (message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").find((l) => l.trim()) ?? "";
+  return line.trim().slice(0, 300);
+}
+
+function playwrightFailures(suites: PlaywrightSuite[] | undefined, path: string[] = []): string[] {
+  return (suites ?? []).flatMap((suite) => {
+    const here = suite.title ? [...path, suite.title] : path;
+    const specs = (suite.specs ?? [])
+      .filter((spec) => !spec.ok)
+      .map((spec) => `${spec.file}:${spec.line} › ${[...here.slice(1), spec.title].join(" › ")}`);
+    return [...specs, ...playwrightFailures(suite.suites, here)];
+  });
+}
+
+/** Names (and first error line) of every failed test in a step's report, so a CI log's tail says what broke. */
+function failures(step: Step): string[] {
+  if (step.kind === "single" || !existsSync(step.report)) return [];
+  if (step.kind === "vitest") {
+    const report = JSON.parse(readFileSync(step.report, "utf8")) as VitestReport;
+    return report.testResults.flatMap((file) => {
+      const failed = file.assertionResults.filter((t) => t.status === "failed");
+      if (file.status === "failed" && failed.length === 0) return [`${file.name}: ${firstLine(file.message)}`];
+      return failed.map((t) => `${file.name} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+    });
+  }
+  const report = JSON.parse(readFileSync(step.report, "utf8")) as PlaywrightReport;
+  return [
+    ...playwrightFailures(report.suites),
+    ...(report.errors ?? []).map((error) => `error: ${firstLine(error.message)}`),
+  ];
+}
+
+const failedTests = readSteps(file).flatMap((step) => failures(step).map((name) => `${step.name}: ${name}`));
+if (failedTests.length > 0) {
+  console.log("failed tests:");
+  for (const name of failedTests) console.log(`  ${name}`);
+  console.log();
+}
 
 const rows = readSteps(file).map((step) => ({ step, ...count(step) }));
 const header = ["step", "result", "passed", "failed", "time", "note"];
