@@ -14,7 +14,7 @@ import { deciderRight } from "./deciders";
 
 /**
  * Whether `user` decides now, or has decided, a request on contract `contractId`: the contract itself
- * waiting for the manager, or one of its 退费 or 技术维护单. False without approval.manager or when the
+ * waiting for the manager, or one of its 退费, 技术维护单 or 转国家 requests. False without approval.manager or when the
  * contract does not exist.
  */
 export async function decidesOnContract(user: SessionUser, contractId: string, now: Date = new Date()): Promise<boolean> {
@@ -27,15 +27,17 @@ export async function decidesOnContract(user: SessionUser, contractId: string, n
       submittedById: true,
       refunds: { select: { id: true, status: true, requestedById: true } },
       changeForms: { select: { id: true, status: true, applicantId: true } },
+      countryChanges: { select: { id: true, status: true, requesterId: true } },
     },
   });
   if (!c) return false;
-  const subjectIds = [contractId, ...c.refunds.map((r) => r.id), ...c.changeForms.map((f) => f.id)];
+  const subjectIds = [contractId, ...c.refunds.map((r) => r.id), ...c.changeForms.map((f) => f.id), ...c.countryChanges.map((r) => r.id)];
   if ((await prisma.approval.count({ where: { deciderId: user.id, subjectId: { in: subjectIds } } })) > 0) return true;
   const pendingRequesters = [
     ...(c.status === "PENDING_MANAGER" && c.submittedById ? [c.submittedById] : []),
     ...c.refunds.filter((r) => r.status === "PENDING_MANAGER").map((r) => r.requestedById),
     ...c.changeForms.filter((f) => f.status === "PENDING_MANAGER").map((f) => f.applicantId),
+    ...c.countryChanges.filter((r) => r.status === "PENDING_MANAGER").map((r) => r.requesterId),
   ];
   for (const requesterId of new Set(pendingRequesters)) {
     if (await deciderRight(prisma, user, { basisId: c.ownerId, requesterId }, now)) return true;

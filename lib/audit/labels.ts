@@ -128,6 +128,9 @@ const CONTRACT_FIELDS: Record<string, AuditField> = {
   courseStartOn: as("audit.processFields.courseStartOn", "date"),
   visaGrantedOn: as("audit.processFields.visaGrantedOn", "date"),
   departedOn: as("audit.processFields.departedOn", "date"),
+  // 转国家 (issue 10 §3): finance's 补费 on the contract (contract.topUp).
+  otherFee: as("countryChange.fields.otherFee", "money"),
+  otherFeeDueOn: as("countryChange.fields.otherFeeDueOn", "date"),
   ...DOCUMENT_FIELDS,
 };
 
@@ -181,6 +184,9 @@ export const AUDIT_VIEWS = {
       "contract.courseStart": { label: "audit.actions.courseStart", shows: "changes" },
       "contract.visaGranted": { label: "audit.actions.visaGranted", shows: "changes" },
       "contract.departed": { label: "audit.actions.departed", shows: "changes" },
+      // 转国家 (issue 10 §3): the country changed directly (a contract not yet audited), and a 补费.
+      "contract.countryChange": { label: "audit.actions.countryChange", shows: "changes" },
+      "contract.topUp": { label: "audit.actions.topUp", shows: "changes" },
       "receipt.create": { label: "audit.actions.receiptCreate", shows: "changes" },
       "receipt.void": { label: "audit.actions.receiptVoid", shows: "changes" },
       ...CONTRACT_TRANSITION_ACTIONS,

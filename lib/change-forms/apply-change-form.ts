@@ -50,46 +50,7 @@ export async function applyChangeForm(user: SessionUser, input: ChangeFormStepIn
   // inContractTransaction: a 合同号 taken by a racing save becomes the same field error as the check's.
   return inContractTransaction(async (tx) => {
     const form = await loadForStep(tx, user, input, "apply");
-    // The form first: of two IT users applying at once, the second waits here and then finds it applied.
-    const version = await stepChangeForm(tx, user.id, form, "apply", { appliedById: user.id, appliedAt: now });
-
-    const records = await lockRecords(tx, form);
-    if (!records) throw new NotFoundError();
-    const changes = form.changes as StoredChange[];
-    const current = currentValues(records.contract, records.customer);
-    const stale = staleFields(changes, current);
-    if (stale.length) throw new DomainError("changeFormStale", undefined, { fields: stale });
-    const next: Record<ChangeRecord, Record<string, string | null>> = { contract: {}, customer: {} };
-    for (const c of changes) next[c.record][c.field] = c.after;
-    assertFeesCoverReceived(records.contract, next.contract);
-    await assertNewValuesAllowed(tx, user, { contractId: records.contract.id, customerId: records.customer.id }, current, next);
-
-    for (const record of ["contract", "customer"] as const) {
-      const fields = Object.keys(next[record]);
-      if (fields.length === 0) continue;
-      // The rows are locked and their values checked: nothing can have changed them since.
-      const id = record === "contract" ? records.contract.id : records.customer.id;
-      const data = { ...toColumns(next[record]), version: { increment: 1 } };
-      if (record === "contract") await tx.contract.update({ where: { id }, data });
-      else await tx.customer.update({ where: { id }, data });
-      const mine = changes.filter((c) => c.record === record);
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: RECORD_AUDIT[record].action,
-        entity: RECORD_AUDIT[record].entity,
-        entityId: id,
-        before: Object.fromEntries(mine.map((c) => [c.field, c.before])),
-        after: { ...Object.fromEntries(mine.map((c) => [c.field, c.after])), changeForm: form.number },
-      });
-    }
-
-    await notify(tx, {
-      userId: form.applicantId,
-      kind: "changeFormApplied",
-      params: { title: await changeFormTitle(tx, form.id), comment: "" },
-      link: changeFormHref(form.id),
-    });
-    return { version };
+    return applyApprovedForm(tx, user, form, now);
   });
 }
 
@@ -125,4 +86,59 @@ export async function withdrawChangeForm(user: SessionUser, input: ChangeFormSte
     const version = await stepChangeForm(tx, user.id, form, "withdraw");
     return { version };
   });
+}
+
+/**
+ * applyChangeForm's writes inside `tx` by `actor` (checked by the caller): marks approved form `form`
+ * (at its version) APPLIED, then writes its new values to the locked records with their audit rows and
+ * notifies the applicant. Also used by 转国家 (lib/country-change), which applies the form it filed
+ * and approved in the deciding transaction. Returns the form's new version. Throws as applyChangeForm
+ * after its first checks.
+ */
+export async function applyApprovedForm(
+  tx: Tx,
+  actor: Pick<SessionUser, "id">,
+  form: { id: string; version: number; number: string; contractId: string; customerId: string; applicantId: string; changes: unknown },
+  now: Date,
+): Promise<{ version: number }> {
+  // The form first: of two IT users applying at once, the second waits here and then finds it applied.
+  const version = await stepChangeForm(tx, actor.id, form, "apply", { appliedById: actor.id, appliedAt: now });
+
+  const records = await lockRecords(tx, form);
+  if (!records) throw new NotFoundError();
+  const changes = form.changes as StoredChange[];
+  const current = currentValues(records.contract, records.customer);
+  const stale = staleFields(changes, current);
+  if (stale.length) throw new DomainError("changeFormStale", undefined, { fields: stale });
+  const next: Record<ChangeRecord, Record<string, string | null>> = { contract: {}, customer: {} };
+  for (const c of changes) next[c.record][c.field] = c.after;
+  assertFeesCoverReceived(records.contract, next.contract);
+  await assertNewValuesAllowed(tx, actor, { contractId: records.contract.id, customerId: records.customer.id }, current, next);
+
+  for (const record of ["contract", "customer"] as const) {
+    const fields = Object.keys(next[record]);
+    if (fields.length === 0) continue;
+    // The rows are locked and their values checked: nothing can have changed them since.
+    const id = record === "contract" ? records.contract.id : records.customer.id;
+    const data = { ...toColumns(next[record]), version: { increment: 1 } };
+    if (record === "contract") await tx.contract.update({ where: { id }, data });
+    else await tx.customer.update({ where: { id }, data });
+    const mine = changes.filter((c) => c.record === record);
+    await writeAudit(tx, {
+      actorId: actor.id,
+      action: RECORD_AUDIT[record].action,
+      entity: RECORD_AUDIT[record].entity,
+      entityId: id,
+      before: Object.fromEntries(mine.map((c) => [c.field, c.before])),
+      after: { ...Object.fromEntries(mine.map((c) => [c.field, c.after])), changeForm: form.number },
+    });
+  }
+
+  await notify(tx, {
+    userId: form.applicantId,
+    kind: "changeFormApplied",
+    params: { title: await changeFormTitle(tx, form.id), comment: "" },
+    link: changeFormHref(form.id),
+  });
+  return { version };
 }

@@ -1,4 +1,4 @@
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import { contractScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session";
@@ -10,8 +10,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { assertFeesCoverReceived } from "@/lib/finance/fee-floor";
 import { assertNewValuesAllowed } from "./checks";
 import { nextFormNumber } from "./numbering";
-import type { ChangeRecord, FileChangeFormInput, StoredChange } from "./schema";
-import { CONTRACT_COLUMNS, CUSTOMER_COLUMNS, currentValues } from "./values";
+import type { ChangeRecord, FileChangeFormInput, NewValue, StoredChange } from "./schema";
+import { CONTRACT_COLUMNS, CUSTOMER_COLUMNS, currentValues, type ChangeFormContract, type ChangeFormCustomer } from "./values";
 
 const OPEN_STATUSES = ["PENDING_MANAGER", "APPROVED"] as const;
 
@@ -53,50 +53,7 @@ export async function fileChangeForm(user: SessionUser, input: FileChangeFormInp
       if (!isLocked(contract.status)) throw new DomainError("changeFormNotLocked");
       const customer = await tx.customer.findUniqueOrThrow({ where: { id: contract.customerId }, select: CUSTOMER_COLUMNS });
       if (contract.version !== input.contractVersion || customer.version !== input.customerVersion) throw new ConflictError();
-      const open = await tx.changeForm.findFirst({ where: { contractId: contract.id, status: { in: [...OPEN_STATUSES] } }, select: { id: true } });
-      if (open) throw new DomainError("changeFormOpen");
-
-      const current = currentValues(contract, customer);
-      const next: Record<ChangeRecord, Record<string, string | null>> = { contract: {}, customer: {} };
-      const changes: StoredChange[] = [];
-      const errors: FieldErrors = {};
-      for (const { record, field, value } of input.changes) {
-        const before = current[record][field] ?? null;
-        if (before === value) errors[`${record}.${field}`] = ["changeFormUnchanged"];
-        else {
-          changes.push({ record, field, before, after: value });
-          next[record][field] = value;
-        }
-      }
-      if (input.changes.length === 0) errors.selected = ["changeFormEmpty"];
-      assertNoFieldErrors(errors);
-      assertFeesCoverReceived(contract, next.contract);
-      await assertNewValuesAllowed(tx, user, { contractId: contract.id, customerId: customer.id }, current, next);
-
-      const number = await nextFormNumber(tx, now);
-      const form = await tx.changeForm.create({
-        data: {
-          number,
-          contractId: contract.id,
-          customerId: customer.id,
-          applicantId: user.id,
-          reason: input.reason,
-          changes,
-          contractVersion: contract.version,
-          customerVersion: customer.version,
-          status: "PENDING_MANAGER",
-          createdAt: now,
-        },
-        select: { id: true },
-      });
-      await writeAudit(tx, {
-        actorId: user.id,
-        action: "changeForm.file",
-        entity: "ChangeForm",
-        entityId: form.id,
-        after: { number, contractId: contract.id, customerId: customer.id, changes, reason: input.reason, status: "PENDING_MANAGER" },
-      });
-      return { id: form.id, number };
+      return recordChangeForm(tx, user, { contract, customer }, input, now);
     });
   } catch (error) {
     // Another filing on the same contract won the race; PostgreSQL aborted this transaction whole.
@@ -107,4 +64,66 @@ export async function fileChangeForm(user: SessionUser, input: FileChangeFormInp
     }
     throw error;
   }
+}
+
+/**
+ * fileChangeForm's writes inside `tx` for `applicant`, whom the caller has checked, on the records read
+ * in `tx` (CONTRACT_COLUMNS / CUSTOMER_COLUMNS of ./values.ts): refuses a second open form, an unchanged
+ * field, a fee below what was received and the checks of ./checks.ts, then numbers the form and stores
+ * it PENDING_MANAGER with the audit row "changeForm.file". Also used by 转国家 (lib/country-change),
+ * whose approval files the 国家 change of a locked contract. Returns `{ id, number }`. Throws as
+ * fileChangeForm after its scope and version checks.
+ */
+export async function recordChangeForm(
+  tx: Tx,
+  applicant: Pick<SessionUser, "id">,
+  records: { contract: ChangeFormContract; customer: ChangeFormCustomer },
+  input: { changes: readonly NewValue[]; reason: string },
+  now: Date,
+): Promise<{ id: string; number: string }> {
+  const { contract, customer } = records;
+  const open = await tx.changeForm.findFirst({ where: { contractId: contract.id, status: { in: [...OPEN_STATUSES] } }, select: { id: true } });
+  if (open) throw new DomainError("changeFormOpen");
+
+  const current = currentValues(contract, customer);
+  const next: Record<ChangeRecord, Record<string, string | null>> = { contract: {}, customer: {} };
+  const changes: StoredChange[] = [];
+  const errors: FieldErrors = {};
+  for (const { record, field, value } of input.changes) {
+    const before = current[record][field] ?? null;
+    if (before === value) errors[`${record}.${field}`] = ["changeFormUnchanged"];
+    else {
+      changes.push({ record, field, before, after: value });
+      next[record][field] = value;
+    }
+  }
+  if (input.changes.length === 0) errors.selected = ["changeFormEmpty"];
+  assertNoFieldErrors(errors);
+  assertFeesCoverReceived(contract, next.contract);
+  await assertNewValuesAllowed(tx, applicant, { contractId: contract.id, customerId: customer.id }, current, next);
+
+  const number = await nextFormNumber(tx, now);
+  const form = await tx.changeForm.create({
+    data: {
+      number,
+      contractId: contract.id,
+      customerId: customer.id,
+      applicantId: applicant.id,
+      reason: input.reason,
+      changes,
+      contractVersion: contract.version,
+      customerVersion: customer.version,
+      status: "PENDING_MANAGER",
+      createdAt: now,
+    },
+    select: { id: true },
+  });
+  await writeAudit(tx, {
+    actorId: applicant.id,
+    action: "changeForm.file",
+    entity: "ChangeForm",
+    entityId: form.id,
+    after: { number, contractId: contract.id, customerId: customer.id, changes, reason: input.reason, status: "PENDING_MANAGER" },
+  });
+  return { id: form.id, number };
 }

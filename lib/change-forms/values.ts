@@ -49,6 +49,10 @@ export function toColumns(values: Record<string, string | null>): Record<string,
   );
 }
 
+/** A contract and a client as a form reads them (CONTRACT_COLUMNS, CUSTOMER_COLUMNS). */
+export type ChangeFormContract = Prisma.ContractGetPayload<{ select: typeof CONTRACT_COLUMNS }>;
+export type ChangeFormCustomer = Prisma.CustomerGetPayload<{ select: typeof CUSTOMER_COLUMNS }>;
+
 /** The contract and its client as a form reads them, inside `tx`; null when the contract does not exist. */
 export async function loadRecords(tx: Tx, contractId: string) {
   const contract = await tx.contract.findUnique({ where: { id: contractId }, select: CONTRACT_COLUMNS });

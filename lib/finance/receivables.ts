@@ -31,6 +31,9 @@ export const RECEIVABLE_STATUSES: readonly ContractStatus[] = ["AUDITED", "IN_SE
 
 const FIRST_OUT = Prisma.sql`GREATEST(c."firstFee" - c."firstReceived", 0)::numeric(12,2)`;
 const SECOND_OUT = Prisma.sql`GREATEST(c."secondFee" - c."secondReceived", 0)::numeric(12,2)`;
+// 转国家 补费 (issue 10 §3): the top-ups finance decided (Contract.otherFee), paid by 其他 receipts. Without
+// a top-up otherFee is 0 and nothing of 其他 is ever outstanding, as before.
+const OTHER_OUT = Prisma.sql`GREATEST(c."otherFee" - c."otherReceived", 0)::numeric(12,2)`;
 
 // A due date inside `bucket`, as an index-friendly range on the column.
 function dueInBucket(due: Prisma.Sql, bucket: AgeingBucket, today: string): Prisma.Sql {
@@ -75,14 +78,15 @@ async function receivableWhere(user: SessionUser, p: ReceivableListParams, today
   if (p.dueTo) and.push(Prisma.sql`c."secondFeeDueOn" <= ${p.dueTo}::date`);
   const firstOpen = Prisma.sql`c."firstReceived" < c."firstFee"`;
   const secondOpen = Prisma.sql`c."secondReceived" < c."secondFee"`;
+  const otherOpen = Prisma.sql`c."otherReceived" < c."otherFee"`;
   if (p.bucket) {
     // An amount of this age on either stage. The date first: a page walking the signing days tests it
     // on every contract it passes, and it rules most out before the numeric comparison.
     and.push(
-      Prisma.sql`((${dueInBucket(Prisma.sql`c."signedOn"`, p.bucket, today)} AND ${firstOpen}) OR (${dueInBucket(Prisma.sql`c."secondFeeDueOn"`, p.bucket, today)} AND ${secondOpen}))`,
+      Prisma.sql`((${dueInBucket(Prisma.sql`c."signedOn"`, p.bucket, today)} AND ${firstOpen}) OR (${dueInBucket(Prisma.sql`c."secondFeeDueOn"`, p.bucket, today)} AND ${secondOpen}) OR (c."otherFee" > 0 AND ${dueInBucket(Prisma.sql`c."otherFeeDueOn"`, p.bucket, today)} AND ${otherOpen}))`,
     );
   } else if (p.show === "open") {
-    and.push(Prisma.sql`(${firstOpen} OR ${secondOpen})`);
+    and.push(Prisma.sql`(${firstOpen} OR ${secondOpen} OR ${otherOpen})`);
   }
   return Prisma.join(and, " AND ");
 }
@@ -104,10 +108,10 @@ function groupWhere(user: SessionUser, p: ReceivableListParams, today: string): 
   // A group's 一期 due date is set exactly while 一期 is open, its 二期 one only while 二期 is.
   if (p.bucket) {
     and.push(
-      Prisma.sql`((g."firstDueOn" IS NOT NULL AND ${dueInBucket(Prisma.sql`g."firstDueOn"`, p.bucket, today)}) OR (g."secondOpen" AND ${dueInBucket(Prisma.sql`g."secondDueOn"`, p.bucket, today)}))`,
+      Prisma.sql`((g."firstDueOn" IS NOT NULL AND ${dueInBucket(Prisma.sql`g."firstDueOn"`, p.bucket, today)}) OR (g."secondOpen" AND ${dueInBucket(Prisma.sql`g."secondDueOn"`, p.bucket, today)}) OR (g."otherDueOn" IS NOT NULL AND ${dueInBucket(Prisma.sql`g."otherDueOn"`, p.bucket, today)}))`,
     );
   } else if (p.show === "open") {
-    and.push(Prisma.sql`(g."firstDueOn" IS NOT NULL OR g."secondOpen")`);
+    and.push(Prisma.sql`(g."firstDueOn" IS NOT NULL OR g."secondOpen" OR g."otherDueOn" IS NOT NULL)`);
   }
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
@@ -129,11 +133,16 @@ export type ReceivableRow = {
   refunded: string;
   firstOutstanding: string;
   secondOutstanding: string;
+  /** 转国家 补费 (0.00 without one), what is open of it and its due date. */
+  otherFee: string;
+  otherOutstanding: string;
+  otherFeeDueOn: string | null;
   outstanding: string;
   secondFeeDueOn: string | null;
   /** Age of each stage's outstanding amount; null when the stage is settled. */
   firstBucket: AgeingBucket | null;
   secondBucket: AgeingBucket | null;
+  otherBucket: AgeingBucket | null;
 };
 
 export type ReceivableTotals = {
@@ -146,8 +155,10 @@ export type ReceivableTotals = {
   refunded: string;
   firstOutstanding: string;
   secondOutstanding: string;
+  otherFee: string;
+  otherOutstanding: string;
   outstanding: string;
-  /** Outstanding amounts (both stages) by age. */
+  /** Outstanding amounts (every stage) by age. */
   buckets: Record<AgeingBucket, string>;
 };
 
@@ -166,7 +177,11 @@ export async function listReceivables(user: SessionUser, p: ReceivableListParams
   // PostgreSQL's default null order (undated 二期 last going up, first going down), so the order is an
   // index walk (Contract_secondFeeDueOn_id_… and Contract_signedOn_id_…).
   const orderBy = Prisma.sql`c.${Prisma.raw(ORDER[p.sort])} ${dir}, c.id ${dir}`;
-  type Raw = Omit<ReceivableRow, "signedOn" | "secondFeeDueOn" | "firstBucket" | "secondBucket"> & { signedOn: Date; secondFeeDueOn: Date | null };
+  type Raw = Omit<ReceivableRow, "signedOn" | "secondFeeDueOn" | "otherFeeDueOn" | "firstBucket" | "secondBucket" | "otherBucket"> & {
+    signedOn: Date;
+    secondFeeDueOn: Date | null;
+    otherFeeDueOn: Date | null;
+  };
   const paged = await paginate<Raw, { sql: Prisma.Sql }>(p, [{ sql: orderBy }], {
     count: async ({ take }) => {
       // The groups know how many contracts match: summing them beats checking contract after contract
@@ -188,7 +203,8 @@ export async function listReceivables(user: SessionUser, p: ReceivableListParams
              c."firstReceived"::text AS "firstReceived", c."secondReceived"::text AS "secondReceived",
              c."otherReceived"::text AS "otherReceived", c.refunded::text AS refunded,
              ${FIRST_OUT}::text AS "firstOutstanding", ${SECOND_OUT}::text AS "secondOutstanding",
-             (${FIRST_OUT} + ${SECOND_OUT})::text AS outstanding
+             c."otherFee"::text AS "otherFee", ${OTHER_OUT}::text AS "otherOutstanding", c."otherFeeDueOn",
+             (${FIRST_OUT} + ${SECOND_OUT} + ${OTHER_OUT})::text AS outstanding
       FROM (SELECT c.id FROM "Contract" c WHERE ${where} ORDER BY ${orderBy} LIMIT ${take} OFFSET ${skip}) page
       JOIN "Contract" c ON c.id = page.id
       JOIN "DictionaryItem" country ON country.id = c."countryId"
@@ -200,12 +216,15 @@ export async function listReceivables(user: SessionUser, p: ReceivableListParams
     rows: paged.rows.map((r) => {
       const signedOn = r.signedOn.toISOString().slice(0, 10);
       const secondFeeDueOn = r.secondFeeDueOn ? r.secondFeeDueOn.toISOString().slice(0, 10) : null;
+      const otherFeeDueOn = r.otherFeeDueOn ? r.otherFeeDueOn.toISOString().slice(0, 10) : null;
       return {
         ...r,
         signedOn,
         secondFeeDueOn,
+        otherFeeDueOn,
         firstBucket: r.firstOutstanding === "0.00" ? null : bucketOf(signedOn, today),
         secondBucket: r.secondOutstanding === "0.00" ? null : bucketOf(secondFeeDueOn, today),
+        otherBucket: r.otherOutstanding === "0.00" ? null : bucketOf(otherFeeDueOn, today),
       };
     }),
   };
@@ -225,12 +244,12 @@ export async function receivableTotals(user: SessionUser, p: ReceivableListParam
     ? Prisma.sql`
       SELECT g.contracts AS n, g."firstFee" AS ff, g."secondFee" AS sf, g."firstReceived" AS fr, g."secondReceived" AS sr,
              g."otherReceived" AS orr, g.refunded AS rf, g."firstOutstanding" AS fo, g."secondOutstanding" AS so,
-             g."firstDueOn" AS d1, g."secondDueOn" AS d2
+             g."otherFee" AS otf, g."otherOutstanding" AS oo, g."firstDueOn" AS d1, g."secondDueOn" AS d2, g."otherDueOn" AS d3
       FROM "ReceivableGroup" g WHERE ${groups}`
     : Prisma.sql`
       SELECT 1 AS n, c."firstFee" AS ff, c."secondFee" AS sf, c."firstReceived" AS fr, c."secondReceived" AS sr,
              c."otherReceived" AS orr, c.refunded AS rf, ${FIRST_OUT} AS fo, ${SECOND_OUT} AS so,
-             c."signedOn" AS d1, c."secondFeeDueOn" AS d2
+             c."otherFee" AS otf, ${OTHER_OUT} AS oo, c."signedOn" AS d1, c."secondFeeDueOn" AS d2, c."otherFeeDueOn" AS d3
       FROM "Contract" c WHERE ${await receivableWhere(user, p, today)}`;
   // Each row's outstanding amounts once, then plain sums; a bucket's sum takes the rows whose due date
   // lies in its range (FILTER on a date comparison, cheaper than a CASE per row and bucket).
@@ -239,6 +258,7 @@ export async function receivableTotals(user: SessionUser, p: ReceivableListParam
   const perBucket = AGEING_BUCKETS.flatMap((b) => [
     sum(Prisma.sql`r.fo`, `first_${b}`, dueInBucket(Prisma.sql`r.d1`, b, today)),
     sum(Prisma.sql`r.so`, `second_${b}`, dueInBucket(Prisma.sql`r.d2`, b, today)),
+    sum(Prisma.sql`r.oo`, `other_${b}`, dueInBucket(Prisma.sql`r.d3`, b, today)),
   ]);
   const [row] = await prisma.$queryRaw<Record<string, string | number>[]>`
     SELECT COALESCE(SUM(r.n), 0)::int AS contracts,
@@ -246,6 +266,7 @@ export async function receivableTotals(user: SessionUser, p: ReceivableListParam
            ${sum(Prisma.sql`r.fr`, "firstReceived")}, ${sum(Prisma.sql`r.sr`, "secondReceived")},
            ${sum(Prisma.sql`r.orr`, "otherReceived")}, ${sum(Prisma.sql`r.rf`, "refunded")},
            ${sum(Prisma.sql`r.fo`, "firstOutstanding")}, ${sum(Prisma.sql`r.so`, "secondOutstanding")},
+           ${sum(Prisma.sql`r.otf`, "otherFee")}, ${sum(Prisma.sql`r.oo`, "otherOutstanding")},
            ${Prisma.join(perBucket, ", ")}
     FROM (${source}) r`;
   const text = (key: string) => String(row[key]);
@@ -259,7 +280,9 @@ export async function receivableTotals(user: SessionUser, p: ReceivableListParam
     refunded: text("refunded"),
     firstOutstanding: text("firstOutstanding"),
     secondOutstanding: text("secondOutstanding"),
-    outstanding: sumCny(text("firstOutstanding"), text("secondOutstanding")),
-    buckets: Object.fromEntries(AGEING_BUCKETS.map((b) => [b, sumCny(text(`first_${b}`), text(`second_${b}`))])) as Record<AgeingBucket, string>,
+    otherFee: text("otherFee"),
+    otherOutstanding: text("otherOutstanding"),
+    outstanding: sumCny(text("firstOutstanding"), text("secondOutstanding"), text("otherOutstanding")),
+    buckets: Object.fromEntries(AGEING_BUCKETS.map((b) => [b, sumCny(text(`first_${b}`), text(`second_${b}`), text(`other_${b}`))])) as Record<AgeingBucket, string>,
   };
 }

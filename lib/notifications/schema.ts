@@ -31,6 +31,10 @@ export const NOTIFICATION_KINDS = [
   "processReassignedAway",
   "stepAssigned",
   "visaGranted",
+  // 转国家 (issue 10 §3): an approved request waits for finance's money decision (title), and the
+  // decision, to the requester and the contract's consultant (title, decision, amount, dueOn).
+  "countryChangeAwaitingMoney",
+  "countryChangeMoneyDecided",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

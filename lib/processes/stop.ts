@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/audit";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
@@ -20,24 +20,38 @@ export async function stopProcess(user: SessionUser, input: { processId: string;
     const found = await tx.contractProcess.findUnique({ where: { id: input.processId }, select: { contractId: true } });
     if (!found) throw new NotFoundError();
     if (!(await contractRights(user, found.contractId, tx)).manage) throw new NotFoundError();
-    const locked = await lockProcess(tx, input.processId);
-    if (locked.version !== input.version) throw new ConflictError();
-    const from = locked.status;
-    if (!nextProcessStatus(from, "stop")) throw new DomainError("invalidTransition");
-    const endedAt = new Date();
-    await tx.contractProcess.update({
-      where: { id: input.processId },
-      data: { status: "STOPPED", stopReason: input.reason, endedAt, currentStepId: null, currentStepName: null, currentDueOn: null, version: { increment: 1 } },
-    });
-    await recordProcessHistory(tx, { processId: input.processId, actorId: user.id, action: "STOP", comment: input.reason });
-    await writeAudit(tx, {
-      actorId: user.id,
-      action: "process.stop",
-      entity: "ContractProcess",
-      entityId: input.processId,
-      before: { status: from },
-      after: { status: "STOPPED", stopReason: input.reason, endedAt },
-    });
-    return { processId: input.processId, version: input.version + 1 };
+    return stopInTransaction(tx, user.id, input);
   });
+}
+
+/**
+ * stopProcess's writes inside `tx`, by `actorId`, whom the caller has checked (转国家's approval stops
+ * the contract's 执行中 process: lib/country-change): locks the process, compares `version` when one
+ * is given, and stops it with `reason` (STOP history row, audit row "process.stop"). Throws as
+ * stopProcess after its scope check.
+ */
+export async function stopInTransaction(
+  tx: Tx,
+  actorId: string,
+  input: { processId: string; version?: number; reason: string },
+): Promise<{ processId: string; version: number }> {
+  const locked = await lockProcess(tx, input.processId);
+  if (input.version !== undefined && locked.version !== input.version) throw new ConflictError();
+  const from = locked.status;
+  if (!nextProcessStatus(from, "stop")) throw new DomainError("invalidTransition");
+  const endedAt = new Date();
+  await tx.contractProcess.update({
+    where: { id: input.processId },
+    data: { status: "STOPPED", stopReason: input.reason, endedAt, currentStepId: null, currentStepName: null, currentDueOn: null, version: { increment: 1 } },
+  });
+  await recordProcessHistory(tx, { processId: input.processId, actorId, action: "STOP", comment: input.reason });
+  await writeAudit(tx, {
+    actorId,
+    action: "process.stop",
+    entity: "ContractProcess",
+    entityId: input.processId,
+    before: { status: from },
+    after: { status: "STOPPED", stopReason: input.reason, endedAt },
+  });
+  return { processId: input.processId, version: locked.version + 1 };
 }

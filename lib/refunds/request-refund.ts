@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { prisma, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/audit";
 import { ConflictError, DomainError, NotFoundError } from "@/lib/errors";
@@ -23,24 +23,7 @@ export async function requestRefund(user: SessionUser, input: RequestRefundInput
       select: { id: true },
     });
     if (!contract) throw new NotFoundError();
-    await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${contract.id} FOR UPDATE`;
-    const balance = (await refundBalance(tx, contract.id))!;
-    if (exceeds(input.amount, balance.available)) {
-      throw new DomainError("invalidInput", { amount: ["refundExceedsNet"] }, { available: balance.available });
-    }
-    const refund = await tx.refund.create({
-      data: { contractId: contract.id, amount: input.amount, reason: input.reason, requestedById: user.id },
-      select: { id: true, version: true },
-    });
-    await writeAudit(tx, {
-      actorId: user.id,
-      action: "refund.request",
-      entity: "Refund",
-      entityId: refund.id,
-      before: null,
-      after: { contractId: contract.id, amount: input.amount, reason: input.reason, status: "PENDING_MANAGER" },
-    });
-    return refund;
+    return refundRequestIn(tx, user, { contractId: contract.id, amount: input.amount, reason: input.reason });
   });
 }
 
@@ -69,4 +52,36 @@ export async function withdrawRefund(user: SessionUser, input: { id: string; ver
       after: { status: "WITHDRAWN" },
     });
   });
+}
+
+/**
+ * requestRefund's writes inside `tx` for `requester`, whom the caller has checked: locks the contract,
+ * checks the amount against what may still be refunded (./limits.ts) and stores the refund
+ * PENDING_MANAGER with the audit row "refund.request". Also used by 转国家's money decision
+ * (lib/country-change: 部分退费 goes through this refund flow). Throws as requestRefund after its
+ * scope check.
+ */
+export async function refundRequestIn(
+  tx: Tx,
+  requester: Pick<SessionUser, "id">,
+  input: { contractId: string; amount: string; reason: string },
+): Promise<{ id: string; version: number }> {
+  await tx.$queryRaw`SELECT id FROM "Contract" WHERE id = ${input.contractId} FOR UPDATE`;
+  const balance = (await refundBalance(tx, input.contractId))!;
+  if (exceeds(input.amount, balance.available)) {
+    throw new DomainError("invalidInput", { amount: ["refundExceedsNet"] }, { available: balance.available });
+  }
+  const refund = await tx.refund.create({
+    data: { contractId: input.contractId, amount: input.amount, reason: input.reason, requestedById: requester.id },
+    select: { id: true, version: true },
+  });
+  await writeAudit(tx, {
+    actorId: requester.id,
+    action: "refund.request",
+    entity: "Refund",
+    entityId: refund.id,
+    before: null,
+    after: { contractId: input.contractId, amount: input.amount, reason: input.reason, status: "PENDING_MANAGER" },
+  });
+  return refund;
 }

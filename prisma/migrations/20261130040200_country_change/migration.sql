@@ -59,7 +59,7 @@ CREATE INDEX "CountryChangeRequest_status_createdAt_id_requesterId_contra_idx" O
 CREATE INDEX "CountryChangeRequest_contractId_createdAt_idx" ON "CountryChangeRequest"("contractId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "CountryChangeRequest_requesterId_createdAt_idx" ON "CountryChangeRequest"("requesterId", "createdAt");
+CREATE INDEX "CountryChangeRequest_contractOwnerId_createdAt_id_idx" ON "CountryChangeRequest"("contractOwnerId", "createdAt", "id");
 
 -- CreateIndex
 CREATE INDEX "CountryChangeRequest_status_moneyDecision_decidedAt_id_idx" ON "CountryChangeRequest"("status", "moneyDecision", "decidedAt", "id");
