@@ -17,7 +17,8 @@ export async function ContractMoneySummary({ user, contractId }: { user: Session
   const items: [string, string][] = [
     [ts("FIRST"), t("stageLine", { received: money(summary.firstReceived), fee: money(summary.firstFee) })],
     [ts("SECOND"), t("stageLine", { received: money(summary.secondReceived), fee: money(summary.secondFee) })],
-    [t("other"), money(summary.otherReceived)],
+    [t("other"), summary.otherFee === "0.00" ? money(summary.otherReceived) : t("stageLine", { received: money(summary.otherReceived), fee: money(summary.otherFee) })],
+    ...(summary.otherFee === "0.00" ? [] : ([[t("otherDue"), summary.otherFeeDueOn ?? t("none")]] as [string, string][])),
     [t("received"), money(summary.received)],
     [t("refunded"), money(summary.refunded)],
     [t("net"), money(summary.net)],

@@ -190,6 +190,8 @@ export async function getMoneySummary(user: SessionUser, contractId: string) {
       otherReceived: true,
       refunded: true,
       secondFeeDueOn: true,
+      otherFee: true,
+      otherFeeDueOn: true,
       auditWithoutFirstFeeReason: true,
       receipts: SHORTFALLS,
     },
@@ -206,6 +208,9 @@ export async function getMoneySummary(user: SessionUser, contractId: string) {
     received,
     net: sumCny(received, `-${c.refunded.toFixed(2)}`),
     secondFeeDueOn: c.secondFeeDueOn ? isoDateOnly(c.secondFeeDueOn) : null,
+    // 转国家 补费 (issue 10 §3): 0.00 without one.
+    otherFee: c.otherFee.toFixed(2),
+    otherFeeDueOn: c.otherFeeDueOn ? isoDateOnly(c.otherFeeDueOn) : null,
     auditWithoutFirstFeeReason: c.auditWithoutFirstFeeReason,
     firstShortfalls: shortfallsOf(c.receipts),
   };

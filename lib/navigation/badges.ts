@@ -2,6 +2,7 @@ import "server-only";
 import { managerPendingCount } from "@/lib/approvals/inbox";
 import type { SessionUser } from "@/lib/auth/session";
 import { changeFormQueueCount } from "@/lib/change-forms/queries";
+import { countryChangeMoneyCount } from "@/lib/country-change/queries";
 import { financePendingCount } from "@/lib/finance/queries";
 import type { MenuEntry, MenuKey } from "./menu";
 
@@ -17,6 +18,7 @@ const BADGES: Partial<Record<MenuKey, BadgeCount>> = {
   managerApproval: managerPendingCount,
   financeApproval: financePendingCount,
   changeForms: changeFormQueueCount,
+  countryChangeMoney: countryChangeMoneyCount,
 };
 
 /**

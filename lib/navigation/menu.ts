@@ -19,6 +19,7 @@ export type MenuKey =
   | "handovers"
   | "transferConsultant"
   | "transferCountry"
+  | "countryChangeMoney"
   | "changeForms"
   | "workingCalendar"
   | "processTemplates";
@@ -46,7 +47,10 @@ export const MENU: readonly MenuEntry[] = [
   { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: false },
   { key: "handovers", href: "/handovers", permission: "handover.manage", ready: false },
   { key: "transferConsultant", href: "/transfers/consultant", permission: "transfer.consultant", ready: true },
-  { key: "transferCountry", href: "/transfers/country", permission: "transfer.country", ready: false },
+  { key: "transferCountry", href: "/transfers/country", permission: "transfer.country", ready: true },
+  // 转国家费用 (section 7's fees on a country change; issue 10 §3): approved country changes waiting for
+  // finance's money decision.
+  { key: "countryChangeMoney", href: "/transfers/country/money", permission: "approval.finance", ready: true },
   // 信息中心 applies the 技术维护单 managers approved (section 4's note; issue 8 §3).
   { key: "changeForms", href: "/change-forms", permission: "changeForm.apply", ready: true },
   // 信息中心's 工作日历: the holidays and 调休 days planned durations count working days on (issue 9 §1).

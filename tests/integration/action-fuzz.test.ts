@@ -160,6 +160,30 @@ async function refundRecord(status: "PENDING_MANAGER" | "APPROVED") {
   });
 }
 
+// 转国家: an audited contract of the owner, an active country with a template for it, and a request.
+async function countryChangeTarget() {
+  const contract = await paidContract();
+  const country = await createDictionaryItem("COUNTRY");
+  const template = await createTemplate(country.id);
+  return { contract, country, template };
+}
+
+async function countryChangeRecord(status: "PENDING_MANAGER" | "APPROVED") {
+  const t = await countryChangeTarget();
+  return prisma.countryChangeRequest.create({
+    data: {
+      contractId: t.contract.id,
+      requesterId: world.owner.id,
+      fromCountryId: t.contract.countryId,
+      toCountryId: t.country.id,
+      templateId: t.template.id,
+      reason: "转国家原因",
+      status,
+      decidedAt: status === "APPROVED" ? new Date() : null,
+    },
+  });
+}
+
 async function buildWorld() {
   const team = await createTeam();
   const owner = await createUser(["CONSULTANT"], { teamId: team.id, name: "模糊测试顾问" });
@@ -409,6 +433,19 @@ const ENTRIES: Record<string, Entry> = {
   "lib/refunds/actions.ts#payRefundAction": {
     as: () => world.finance,
     sample: async () => ({ id: (await refundRecord("APPROVED")).id, version: 1, paidOn: shanghaiToday(), method: "BANK_TRANSFER", reference: "BOC-2026-0001" }),
+  },
+  "lib/country-change/actions.ts#requestCountryChangeAction": {
+    sample: async () => {
+      const t = await countryChangeTarget();
+      return { contractId: t.contract.id, toCountryId: t.country.id, templateId: t.template.id, reason: "学生改申\n澳大利亚" };
+    },
+  },
+  "lib/country-change/actions.ts#withdrawCountryChangeAction": {
+    sample: async () => ({ id: (await countryChangeRecord("PENDING_MANAGER")).id, version: 1 }),
+  },
+  "lib/country-change/actions.ts#decideCountryChangeMoneyAction": {
+    as: () => world.finance,
+    sample: async () => ({ id: (await countryChangeRecord("APPROVED")).id, version: 1, decision: "TOP_UP", amount: "1,000.5", dueOn: "2026-12-31", note: "补费\n说明" }),
   },
   "lib/claims/actions.ts#fileClaimAction": {
     sample: async () => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { decide } from "@/lib/approvals/decide";
@@ -8,7 +8,7 @@ import { decideCountryChangeMoney } from "@/lib/country-change/money";
 import { countryChangeMoneyQueue, getContractCountryChanges } from "@/lib/country-change/queries";
 import { requestCountryChange, withdrawCountryChange } from "@/lib/country-change/request";
 import { moneyDecisionSchema, requestCountryChangeSchema } from "@/lib/country-change/schema";
-import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { recordReceipt } from "@/lib/finance/receipts";
 import { listReceivables, receivableTotals } from "@/lib/finance/receivables";
 import { receiptSchema, receivableListSchema } from "@/lib/finance/schema";
@@ -347,4 +347,3 @@ function addCny(a: string, b: string): string {
   return `${s.slice(0, -2)}.${s.slice(-2)}`;
 }
 
-afterEach(() => undefined);

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ClientSummary } from "@/components/contracts/client-summary";
 import { ContractChangeForms } from "@/components/change-forms/contract-change-forms";
+import { ContractCountryChanges } from "@/components/country-change/contract-country-changes";
 import { formatCny, sumCny } from "@/lib/money";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
@@ -172,6 +173,7 @@ export default async function ContractPage({ params }: Props) {
           </Card>
           <ProcessesCard contract={contract} />
           <DocumentsCard type="contract" id={contract.id} uploadDescription={td("uploadToContract", { number: contract.number })} />
+          <ContractCountryChanges contract={contract} />
           <ContractChangeForms contract={contract} />
           <ContractRefunds contractId={contract.id} contractNumber={contract.number} />
         </div>
