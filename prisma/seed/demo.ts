@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedChangeForms } from "./change-forms";
 import { seedApprovals } from "./approvals";
 import { seedContracts } from "./contracts";
+import { seedCountryChange } from "./country-change";
 import { seedDictionaries } from "./dictionaries";
 import { seedFinance } from "./finance";
 import { seedFollowUps } from "./follow-ups";
@@ -44,5 +45,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   // After the contracts and prospects they are about: a refund and a 撞单 claim in manager1's inbox,
   // an approved refund in finance's payout queue.
   await seedRequests(db, users);
+  // After the processes: a 转国家 of a running US case waiting in manager1's inbox (issue 10 §3).
+  await seedCountryChange(db, users);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }

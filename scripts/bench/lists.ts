@@ -66,6 +66,7 @@ async function main() {
   const { menuFor } = await import("@/lib/navigation/menu");
   const { listCaseQueue, caseQueueSchema } = await import("@/lib/processes/queue");
   const { getProcessProgress } = await import("@/lib/processes/queries");
+  const { countryChangeMoneyQueue, listChangeableContracts, listCountryChangeRequests } = await import("@/lib/country-change/queries");
 
   const started = performance.now();
   await generate(prisma);
@@ -111,6 +112,13 @@ async function main() {
   const caseQueue: Run = (who, params) => listCaseQueue(who, caseQueueSchema.parse(params));
   const benchCase = await prisma.contractProcess.findFirstOrThrow({ where: { documentOfficerId: "w1", status: "IN_PROGRESS" }, select: { id: true } });
   const progressPage: Run = async (who) => ({ total: (await getProcessProgress(who, benchCase.id))?.steps.length ?? 0, exact: true });
+  // 转国家 (issue 10 §3): /transfers/country as its page loads it (the requests and the contracts that
+  // may change, searched), and finance's 转国家费用 queue.
+  const countryChange: Run = async (who, params) => {
+    const [contracts] = await Promise.all([listChangeableContracts(who, { q: params.q, page: Number(params.page ?? 1) }), listCountryChangeRequests(who, { page: 1 })]);
+    return contracts;
+  };
+  const countryMoney: Run = (who, params) => countryChangeMoneyQueue(who, { page: Number(params.page ?? 1) });
   // The last page paging reaches (lib/lists/paginate.ts stops at the count bound), and one past it.
   const lastReachable = String(lastReachablePage(20));
 
@@ -176,6 +184,11 @@ async function main() {
     ["文案操作: IT, first page", it, {}, caseQueue],
     ["合同流程进度: 文案, one case (30 steps)", officer, {}, progressPage],
     ["合同流程进度: IT, one case (30 steps)", it, {}, progressPage],
+    ["转国家: consultant, first page", consultant, {}, countryChange],
+    ["转国家: manager (team), first page", manager, {}, countryChange],
+    ["转国家: manager, client name contains 王伟", manager, { q: "王伟" }, countryChange],
+    ["转国家: IT, first page", it, {}, countryChange],
+    ["转国家费用: finance, first page", finance, {}, countryMoney],
   ];
 
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");
@@ -306,7 +319,7 @@ async function generate(prisma: PrismaClient) {
     SELECT indexname AS name, indexdef AS definition FROM pg_indexes
     WHERE schemaname = 'public' AND indexdef NOT LIKE 'CREATE UNIQUE%'
       AND tablename IN ('Customer', 'Contract', 'Notification', 'ChangeForm', 'Receipt', 'Refund', 'Approval', 'CustomerClaim',
-                        'ContractProcess', 'ProcessStep')`);
+                        'ContractProcess', 'ProcessStep', 'CountryChangeRequest')`);
   for (const index of indexes) await prisma.$executeRawUnsafe(`DROP INDEX "${index.name}"`);
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Team" (id, name) VALUES ('t1', 'Bench A'), ('t2', 'Bench B');
@@ -361,6 +374,7 @@ async function generate(prisma: PrismaClient) {
   await prisma.$executeRawUnsafe(`ALTER TABLE "Contract" ENABLE TRIGGER "Contract_receivable_groups"`);
   await prisma.$executeRawUnsafe(`SELECT "receivable_groups_rebuild"()`);
   await generateProcesses(prisma);
+  await generateCountryChanges(prisma);
   for (const index of indexes) await prisma.$executeRawUnsafe(index.definition);
   // As autovacuum leaves a live database: statistics, and the visibility map index-only scans rely on.
   await prisma.$executeRawUnsafe("VACUUM ANALYZE");
@@ -368,7 +382,7 @@ async function generate(prisma: PrismaClient) {
 
 // How many rows the approval and money tables hold, for the benchmark's first line.
 async function workCounts(prisma: PrismaClient): Promise<string> {
-  const tables = ["Receipt", "Refund", "ChangeForm", "CustomerClaim", "Approval", "ReceivableGroup"];
+  const tables = ["Receipt", "Refund", "ChangeForm", "CustomerClaim", "CountryChangeRequest", "Approval", "ReceivableGroup"];
   const counts = await Promise.all(
     tables.map(async (t) => (await prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${t}"`))[0].n),
   );
@@ -575,6 +589,39 @@ async function generateWork(prisma: PrismaClient) {
           FROM "CustomerClaim" cl WHERE cl."decidedAt" IS NOT NULL
         ) AS decisions
       ) AS a;
+  `);
+}
+
+// 转国家 (issue 10 §3) on 2 % of the contracts past the audit (已审核, 进行中), one each, requested by the
+// consultant (9 in 10) or their manager: waiting for the manager 10 %, approved 60 % (a fifth of them
+// still waiting for finance's money decision, the rest carried over), rejected 20 %, withdrawn 10 %;
+// each decision as its Approval row.
+async function generateCountryChanges(prisma: PrismaClient) {
+  const n = `substr(c.id, 3)::bigint`;
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "CountryChangeRequest" (id, "contractId", "requesterId", "fromCountryId", "toCountryId", "templateId", reason, status,
+                                        "decidedAt", "decidedById", "moneyDecision", "moneyDecidedById", "moneyDecidedAt", "createdAt")
+      SELECT 'cc' || k, id, requester, "countryId", CASE WHEN "countryId" = 'country1' THEN 'country2' ELSE 'country1' END,
+             (SELECT t.id FROM "ProcessTemplate" t ORDER BY t.id LIMIT 1), '学生改申其他国家', st,
+             CASE WHEN st IN ('APPROVED', 'REJECTED') THEN created + (1 + k % 30) * interval '1 hour' END,
+             CASE WHEN st IN ('APPROVED', 'REJECTED') THEN ${managerOf(`"ownerId"`)} END,
+             CASE WHEN st = 'APPROVED' AND money >= 20 THEN 'CARRY_OVER'::"CountryChangeMoney" END,
+             CASE WHEN st = 'APPROVED' AND money >= 20 THEN 'fin' END,
+             CASE WHEN st = 'APPROVED' AND money >= 20 THEN created + (40 + k % 30) * interval '1 hour' END,
+             created
+      FROM (
+        SELECT c.id, c."ownerId", c."countryId", ${n} AS k, ${pct(n, 18)} AS money,
+               CASE WHEN ${pct(n, 19)} < 90 THEN c."ownerId" ELSE ${managerOf(`c."ownerId"`)} END AS requester,
+               (CASE WHEN ${pct(n, 17)} < 10 THEN 'PENDING_MANAGER' WHEN ${pct(n, 17)} < 70 THEN 'APPROVED'
+                     WHEN ${pct(n, 17)} < 90 THEN 'REJECTED' ELSE 'WITHDRAWN' END)::"CountryChangeStatus" AS st,
+               LEAST(c."auditedAt" + (48 + ${n} % 3000) * interval '1 hour', now() - interval '4 days') AS created
+        FROM "Contract" c WHERE c.status IN ('AUDITED', 'IN_SERVICE') AND ${pct(n, 16)} < 2
+      ) AS r;
+    INSERT INTO "Approval" (id, kind, "subjectId", "requesterId", "deciderId", decision, comment, "createdAt")
+      SELECT 'apx' || r.id, 'COUNTRY_CHANGE', r.id, r."requesterId",
+             CASE WHEN r."requesterId" = r."decidedById" THEN (CASE WHEN r."decidedById" = 'm1' THEN 'm2' ELSE 'm1' END) ELSE r."decidedById" END,
+             r.status::text::"ApprovalDecision", CASE WHEN r.status = 'REJECTED' THEN '先完成当前国家的申请' END, r."decidedAt"
+      FROM "CountryChangeRequest" r WHERE r."decidedAt" IS NOT NULL;
   `);
 }
 
