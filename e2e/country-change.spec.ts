@@ -84,14 +84,17 @@ test("转国家 from 英国 to 澳大利亚: request, the manager's approval, th
   await expect(chain).toContainText(`新流程：${AU_TEMPLATE}（未启动）`);
   await expect(chain).toContainText("待财务决定费用");
   const procs = consultant.locator("#processes");
-  await expect(procs.getByRole("listitem").filter({ hasText: UK_TEMPLATE })).toContainText("已停止");
-  await expect(procs.getByRole("listitem").filter({ hasText: AU_TEMPLATE })).toContainText("未启动");
+  const process = (name: string) => procs.getByRole("listitem").filter({ has: consultant.getByRole("link", { name, exact: true }) });
+  await expect(process(UK_TEMPLATE)).toContainText("已停止");
+  await expect(process(UK_TEMPLATE)).toContainText(`停止原因：${REASON}`);
+  await expect(process(AU_TEMPLATE)).toContainText("未启动");
 
-  // 李娜 presses 启动: the Australian process runs.
-  await procs.getByRole("listitem").filter({ hasText: AU_TEMPLATE }).getByRole("button", { name: "启动", exact: true }).click();
+  // 李娜 presses 启动 on the Australian process: it runs.
+  await procs.getByRole("radio", { name: `选中 ${AU_TEMPLATE}` }).check();
+  await procs.getByRole("button", { name: "启动", exact: true }).click();
   await consultant.getByRole("dialog", { name: "启动流程" }).getByRole("button", { name: "启动", exact: true }).click();
   await expect(toasts(consultant).getByText("流程已启动")).toBeVisible();
-  await expect(procs.getByRole("listitem").filter({ hasText: AU_TEMPLATE })).toContainText("执行中");
+  await expect(process(AU_TEMPLATE)).toContainText("执行中");
   await consultant.locator("#country-change").scrollIntoViewIfNeeded();
   await consultant.screenshot({ path: `${SHOTS}/country-change-contract-1280.png`, fullPage: true });
 
