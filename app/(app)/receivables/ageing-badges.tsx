@@ -11,12 +11,13 @@ const VARIANT: Record<AgeingBucket, BadgeVariant> = {
   D90_PLUS: "danger",
 };
 
-// 账龄 of a row: one badge per stage that still owes something, or 已收齐.
+// 账龄 of a row: one badge per stage that still owes something (其他: a 转国家 补费), or 已收齐.
 export async function AgeingBadges({ row }: { row: ReceivableRow }) {
   const [t, ts, tb] = await Promise.all([getTranslations("finance.receivables"), getTranslations("finance.stages"), getTranslations("finance.buckets")]);
   const stages = [
     ["FIRST", row.firstBucket],
     ["SECOND", row.secondBucket],
+    ["OTHER", row.otherBucket],
   ] as const;
   const open = stages.filter(([, bucket]) => bucket !== null) as [string, AgeingBucket][];
   if (open.length === 0) return <Badge variant="success">{t("settled")}</Badge>;

@@ -68,7 +68,17 @@ export default async function ReceivablesPage({ searchParams }: Props) {
     },
     { key: "first", header: t("first"), cell: (r) => pair(r.firstFee, r.firstReceived), align: "right" },
     { key: "second", header: t("second"), cell: (r) => pair(r.secondFee, r.secondReceived), align: "right" },
-    { key: "other", header: t("otherRefunded"), cell: (r) => pair(r.otherReceived, r.refunded), align: "right" },
+    {
+      key: "other",
+      header: t("otherRefunded"),
+      cell: (r) => (
+        <>
+          {pair(r.otherReceived, r.refunded)}
+          {r.otherFee !== "0.00" && <span className="block text-xs text-gray-600">{t("topUpLine", { fee: money(r.otherFee), due: r.otherFeeDueOn ?? "—" })}</span>}
+        </>
+      ),
+      align: "right",
+    },
     { key: "outstanding", header: t("outstanding"), cell: (r) => <span className="font-medium">{money(r.outstanding)}</span>, align: "right" },
     { key: "ageing", header: t("ageing"), cell: (r) => <AgeingBadges row={r} /> },
     { key: "due", header: t("secondDue"), cell: (r) => due(r, "due-row") },
@@ -110,6 +120,12 @@ export default async function ReceivablesPage({ searchParams }: Props) {
                     <dt className="text-gray-500">{t("refunded")}</dt>
                     <dd className="tabular-nums">{money(r.refunded)}</dd>
                   </div>
+                  {r.otherFee !== "0.00" && (
+                    <div className="min-w-0">
+                      <dt className="text-gray-500">{t("topUp")}</dt>
+                      <dd className="tabular-nums">{t("topUpLine", { fee: `${money(r.otherReceived)} / ${money(r.otherFee)}`, due: r.otherFeeDueOn ?? "—" })}</dd>
+                    </div>
+                  )}
                   <div className="min-w-0">
                     <dt className="text-gray-500">{t("outstanding")}</dt>
                     <dd className="font-medium tabular-nums">{money(r.outstanding)}</dd>

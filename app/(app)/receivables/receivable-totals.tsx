@@ -10,10 +10,12 @@ export async function ReceivableTotals({ totals, locale }: { totals: Totals; loc
   const items: [string, string][] = [
     [`${ts("FIRST")} · ${t("outstanding")}`, money(totals.firstOutstanding)],
     [`${ts("SECOND")} · ${t("outstanding")}`, money(totals.secondOutstanding)],
+    [`${t("topUp")} · ${t("outstanding")}`, money(totals.otherOutstanding)],
     [t("outstanding"), money(totals.outstanding)],
     [t("first"), `${money(totals.firstFee)} / ${money(totals.firstReceived)}`],
     [t("second"), `${money(totals.secondFee)} / ${money(totals.secondReceived)}`],
     [t("other"), money(totals.otherReceived)],
+    [t("topUp"), money(totals.otherFee)],
     [t("refunded"), money(totals.refunded)],
   ];
   return (
