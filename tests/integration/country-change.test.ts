@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { decide } from "@/lib/approvals/decide";
 import { createDelegation } from "@/lib/approvals/delegations";
-import { managerInbox, managerPendingCount } from "@/lib/approvals/inbox";
+import { decidedBy, managerInbox, managerPendingCount } from "@/lib/approvals/inbox";
 import { decideCountryChangeMoney } from "@/lib/country-change/money";
 import { countryChangeMoneyQueue, getContractCountryChanges } from "@/lib/country-change/queries";
 import { requestCountryChange, withdrawCountryChange } from "@/lib/country-change/request";
@@ -257,6 +257,10 @@ describe("转国家: the manager's decision", () => {
     expect(item?.onBehalfOf).toMatchObject({ id: w.manager.id });
     await decideIt(w.otherManager, r, "APPROVED");
     expect(await prisma.approval.findFirst({ where: { subjectId: r.id } })).toMatchObject({ deciderId: w.otherManager.id, onBehalfOfId: w.manager.id });
+    // 已处理 names it.
+    const decided = (await decidedBy(w.otherManager, { page: 1, size: 20 })).rows.find((a) => a.subjectId === r.id);
+    expect(decided).toMatchObject({ kind: "COUNTRY_CHANGE", decision: "APPROVED", href: `/contracts/${c.id}#country-change` });
+    expect(decided?.title).toContain("→ 澳大利亚");
 
     // The manager's own request: not in their inbox, and refused if they try.
     const mine = await contract(w, "AUDITED");
