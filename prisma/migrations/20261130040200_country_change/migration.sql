@@ -7,6 +7,15 @@ CREATE TYPE "CountryChangeMoney" AS ENUM ('CARRY_OVER', 'PARTIAL_REFUND', 'TOP_U
 -- AlterEnum
 ALTER TYPE "ApprovalKind" ADD VALUE 'COUNTRY_CHANGE';
 
+-- DropIndex
+DROP INDEX "Contract_secondFeeDueOn_id_ownerId_status_countryId_signedO_idx";
+
+-- DropIndex
+DROP INDEX "Contract_signedOn_id_ownerId_status_countryId_secondFeeDueO_idx";
+
+-- DropIndex
+DROP INDEX "Contract_status_ownerId_countryId_signedOn_secondFeeDueOn_f_idx";
+
 -- AlterTable
 ALTER TABLE "Contract" ADD COLUMN     "otherFee" DECIMAL(12,2) NOT NULL DEFAULT 0,
 ADD COLUMN     "otherFeeDueOn" DATE;
@@ -63,6 +72,15 @@ CREATE INDEX "CountryChangeRequest_contractOwnerId_createdAt_id_idx" ON "Country
 
 -- CreateIndex
 CREATE INDEX "CountryChangeRequest_status_moneyDecision_decidedAt_id_idx" ON "CountryChangeRequest"("status", "moneyDecision", "decidedAt", "id");
+
+-- CreateIndex
+CREATE INDEX "Contract_signedOn_id_ownerId_status_countryId_secondFeeDueO_idx" ON "Contract"("signedOn", "id", "ownerId", "status", "countryId", "secondFeeDueOn", "firstFee", "firstReceived", "secondFee", "secondReceived", "otherFee", "otherReceived", "otherFeeDueOn");
+
+-- CreateIndex
+CREATE INDEX "Contract_secondFeeDueOn_id_ownerId_status_countryId_signedO_idx" ON "Contract"("secondFeeDueOn", "id", "ownerId", "status", "countryId", "signedOn", "firstFee", "firstReceived", "secondFee", "secondReceived", "otherFee", "otherReceived", "otherFeeDueOn");
+
+-- CreateIndex
+CREATE INDEX "Contract_status_ownerId_countryId_signedOn_secondFeeDueOn_f_idx" ON "Contract"("status", "ownerId", "countryId", "signedOn", "secondFeeDueOn", "firstFee", "firstReceived", "secondFee", "secondReceived", "otherReceived", "refunded", "otherFee", "otherFeeDueOn");
 
 -- AddForeignKey
 ALTER TABLE "CountryChangeRequest" ADD CONSTRAINT "CountryChangeRequest_contractId_fkey" FOREIGN KEY ("contractId") REFERENCES "Contract"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
