@@ -22,12 +22,14 @@ type Table = Record<ScopedRecord, Partial<Record<Access, Partial<Record<Role, Re
 
 export const SCOPES: Table = {
   customer: {
-    read: { IT_ADMIN: "all", MANAGER: "team", CONSULTANT: "own" },
+    // The archive centre receives every team's originals (issue 10 §1): read-only.
+    read: { IT_ADMIN: "all", ARCHIVIST: "all", MANAGER: "team", CONSULTANT: "own" },
     change: { IT_ADMIN: "all", MANAGER: "team", CONSULTANT: "own" },
   },
   contract: {
     // Finance audits every contract and the secretary checks every contract for alarms: read-only.
-    read: { IT_ADMIN: "all", FINANCE: "all", ADMIN_SECRETARY: "all", MANAGER: "team", CONSULTANT: "own" },
+    // The archive centre receives every team's originals (issue 10 §1): read-only too.
+    read: { IT_ADMIN: "all", FINANCE: "all", ADMIN_SECRETARY: "all", ARCHIVIST: "all", MANAGER: "team", CONSULTANT: "own" },
     change: { IT_ADMIN: "all", MANAGER: "team", CONSULTANT: "own" },
     audit: { IT_ADMIN: "all", FINANCE: "all" },
   },

@@ -21,7 +21,8 @@ export type MenuKey =
   | "transferCountry"
   | "changeForms"
   | "workingCalendar"
-  | "processTemplates";
+  | "processTemplates"
+  | "archiveSettings";
 
 // `ready` is false for sections whose issue has not landed yet: the shell shows them as
 // "coming soon" instead of linking to a page that does not exist.
@@ -40,7 +41,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: "receivables", href: "/receivables", permission: "receivables.read", ready: true },
   // 退费付款 (section 7's refunds): approved refunds waiting for finance.
   { key: "refunds", href: "/refunds", permission: "approval.finance", ready: true },
-  { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: false },
+  { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: true },
   { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: false },
   { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },
   { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: false },
@@ -53,6 +54,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "workingCalendar", href: "/calendar", permission: "calendar.manage", ready: true },
   // 信息中心's 流程模板: each country's application process, versioned (issue 9 §2).
   { key: "processTemplates", href: "/process-templates", permission: "process.templates", ready: true },
+  // 信息中心's 档案设置: the archive number pattern and the hand-off time limits (issue 10 §1).
+  { key: "archiveSettings", href: "/archive/settings", permission: "archive.settings", ready: true },
 ];
 
 // Only hides what the user cannot use; every page and action still checks the permission itself.
