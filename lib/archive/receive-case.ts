@@ -180,7 +180,7 @@ async function signConsultantTransfer(
     });
     if (count === 0) throw new DomainError("alreadyReceived");
   } else {
-    await tx.caseTransfer.update({ where: { id: transferId }, data: { status: "SIGNED", signedAt: now, signedById: user.id } });
+    await tx.caseTransfer.update({ where: { id: transferId }, data: { status: "SIGNED", signedAt: now, signedById: user.id, version: { increment: 1 } } });
   }
   for (const entry of items) {
     const received = entry.state === "RECEIVED" ? { receivedAt: now, receivedById: user.id } : { receivedAt: null, receivedById: null };

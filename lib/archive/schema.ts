@@ -76,5 +76,7 @@ export const archiveQueueSchema = z.object({
   q: searchParam,
   late: z.enum(["1", ""]).catch(""),
   ...listControls(["auditedAt"], "auditedAt"),
+  // Oldest first: the contract that has waited longest leads.
+  dir: z.enum(["asc", "desc"]).catch("asc"),
 });
 export type ArchiveQueueParams = z.output<typeof archiveQueueSchema>;
