@@ -95,13 +95,16 @@ export async function getContractTransfers(user: SessionUser, contractId: string
     };
   });
   const hasOpenToArchive = transfers.some((t) => t.status === "SENT" && t.toDepartment === "ARCHIVE");
+  const maySend = Boolean(changeable) && maySendOriginals(contract) && !hasOpenToArchive;
   return {
+    /** The 咨询 → 档案中心 time limit in working days, shown by 发起转案 (when it is offered). */
+    toArchiveDays: maySend ? (await getArchiveSettings()).toArchiveDays : null,
     transfers,
     archiveNumber: contract.archiveNumber,
     originalsReceivedAt: contract.originalsReceivedAt,
     documentOfficer: contract.documentOfficer?.name ?? null,
     awaitsReceipt: awaitsOriginals(contract),
-    maySend: Boolean(changeable) && maySendOriginals(contract) && !hasOpenToArchive,
+    maySend,
     mayCancel: Boolean(changeable),
     mayCollect: can(user.roles, "archive.transfer"),
     mayReceive: can(user.roles, "archive.transfer") && awaitsOriginals(contract),

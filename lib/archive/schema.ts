@@ -11,38 +11,47 @@ import { TRANSFER_DAYS_MAX } from "./settings-limits";
 
 const item = z.enum(TRANSFER_ITEMS, { error: "invalid" });
 
-// Each item once; 其他 says what it is.
-function itemRules<T extends { item: (typeof TRANSFER_ITEMS)[number]; note: string | null }>(items: T[], ctx: z.RefinementCtx) {
+// Each item once; 其他 says what it is. Rows the form shows but the user left out (`listed` false) are
+// skipped here and dropped afterwards, so error paths keep the form's row numbers.
+function itemRules<T extends { item: (typeof TRANSFER_ITEMS)[number]; note: string | null; listed: boolean }>(items: T[], ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   items.forEach((entry, i) => {
+    if (!entry.listed) return;
     if (seen.has(entry.item)) ctx.addIssue({ code: "custom", path: [i, "item"], message: "itemRepeated" });
     seen.add(entry.item);
     if (entry.item === "OTHER" && !entry.note) ctx.addIssue({ code: "custom", path: [i, "note"], message: "otherNoteRequired" });
   });
 }
 
-/** 发起转案 (the consultant): the items being sent (at least one) and a note. */
+/**
+ * 发起转案 (the consultant): the items being sent (at least one; the form sends every item with
+ * `selected`, a request may send only the chosen ones) and a note.
+ */
 export const sendTransferSchema = z.object({
   contractId: recordId(),
   items: z
-    .array(z.object({ item, note: optionalLine(ITEM_NOTE_MAX) }), { error: "invalid" })
-    .min(1, "itemsRequired")
+    .array(z.object({ item, note: optionalLine(ITEM_NOTE_MAX), selected: z.boolean({ error: "invalid" }).optional() }), { error: "invalid" })
     .max(TRANSFER_ITEMS.length, "invalid")
-    .superRefine(itemRules),
+    .transform((items) => items.map(({ selected, ...rest }) => ({ ...rest, listed: selected !== false })))
+    .superRefine(itemRules)
+    .transform((items) => items.filter((i) => i.listed).map(({ item, note }) => ({ item, note })))
+    .refine((items) => items.length > 0, "itemsRequired"),
   note: multiLine(TRANSFER_NOTE_MAX),
 });
 export type SendTransferValues = z.input<typeof sendTransferSchema>;
 
 /**
- * 接收 (the archive centre): each item listed as 已收到 (RECEIVED) or 待补交 (MISSING), at least one
- * received; the 文案 the case goes to; a note. The archive number is not an input: it is taken at commit.
+ * 接收 (the archive centre): each item listed as 已收到 (RECEIVED) or 待补交 (MISSING) — "" leaves it
+ * out —, at least one received; the 文案 the case goes to; a note. The archive number is not an input: it is taken at commit.
  */
 export const receiveCaseSchema = z.object({
   contractId: recordId(),
   items: z
-    .array(z.object({ item, state: z.enum(["RECEIVED", "MISSING"], { error: "invalid" }), note: optionalLine(ITEM_NOTE_MAX) }), { error: "invalid" })
+    .array(z.object({ item, state: z.enum(["", "RECEIVED", "MISSING"], { error: "invalid" }), note: optionalLine(ITEM_NOTE_MAX) }), { error: "invalid" })
     .max(TRANSFER_ITEMS.length, "invalid")
+    .transform((items) => items.map((i) => ({ ...i, listed: i.state !== "" })))
     .superRefine(itemRules)
+    .transform((items) => items.flatMap(({ item, state, note }) => (state === "" ? [] : [{ item, state, note }])))
     .refine((items) => items.some((i) => i.state === "RECEIVED"), "itemsRequired"),
   documentOfficerId: recordId(),
   note: multiLine(TRANSFER_NOTE_MAX),
