@@ -2,6 +2,7 @@ import { fillCalendarFromPackage } from "@/lib/calendar/import-calendar";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedChangeForms } from "./change-forms";
 import { seedApprovals } from "./approvals";
+import { seedArchive } from "./archive";
 import { seedContracts } from "./contracts";
 import { seedDictionaries } from "./dictionaries";
 import { seedFinance } from "./finance";
@@ -44,5 +45,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   // After the contracts and prospects they are about: a refund and a 撞单 claim in manager1's inbox,
   // an approved refund in finance's payout queue.
   await seedRequests(db, users);
+  // 档案中心转案 (issue 10 §1): contracts waiting for the archive centre, one received with a missing item.
+  await seedArchive(db, users, dictionary);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }

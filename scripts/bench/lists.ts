@@ -66,9 +66,12 @@ async function main() {
   const { menuFor } = await import("@/lib/navigation/menu");
   const { listCaseQueue, caseQueueSchema } = await import("@/lib/processes/queue");
   const { getProcessProgress } = await import("@/lib/processes/queries");
+  const { listArchiveQueue } = await import("@/lib/archive/queue");
+  const { archiveQueueSchema } = await import("@/lib/archive/schema");
 
   const started = performance.now();
   await generate(prisma);
+  await generateArchive(prisma);
   console.log(
     `Generated ${CUSTOMERS.toLocaleString("en")} customers (a third signed, one contract each), ` +
       `${(CUSTOMERS / 2).toLocaleString("en")} notifications and the approval and money records (${await workCounts(prisma)}) ` +
@@ -76,13 +79,14 @@ async function main() {
       `on ${external ? "PostgreSQL" : "the embedded database (PGlite)"}; lists count exactly up to ${COUNT_BOUND.toLocaleString("en")}.`,
   );
 
-  const user = (id: string, roles: ("CONSULTANT" | "MANAGER" | "IT_ADMIN" | "FINANCE" | "DOCUMENT_OFFICER")[], teamId: string | null) =>
+  const user = (id: string, roles: ("CONSULTANT" | "MANAGER" | "IT_ADMIN" | "FINANCE" | "DOCUMENT_OFFICER" | "ARCHIVIST")[], teamId: string | null) =>
     ({ id, name: id, username: id, roles, teamId, locale: "zh-CN" as const });
   const consultant = user("c1", ["CONSULTANT"], "t1");
   const manager = user("m1", ["MANAGER", "CONSULTANT"], "t1");
   const it = user("it", ["IT_ADMIN"], null);
   const finance = user("fin", ["FINANCE"], null);
   const officer = user("w1", ["DOCUMENT_OFFICER"], null);
+  const archivist = user("ar1", ["ARCHIVIST"], null);
   type Who = typeof it;
   type Result = { total: number; exact: boolean };
   type Run = (who: Who, params: Record<string, string>) => Promise<Result>;
@@ -109,6 +113,8 @@ async function main() {
   const financeBadge: Run = async (who) => ({ total: await financePendingCount(who), exact: true });
   // 文案操作 and 合同流程进度 (issue 9 §6): the queue, and one case's progress page (30 steps, with its timeline).
   const caseQueue: Run = (who, params) => listCaseQueue(who, caseQueueSchema.parse(params));
+  // 档案中心转案 (issue 10 §1): the archive centre's queue of audited contracts whose originals wait.
+  const archiveQueue: Run = (who, params) => listArchiveQueue(who, archiveQueueSchema.parse(params));
   const benchCase = await prisma.contractProcess.findFirstOrThrow({ where: { documentOfficerId: "w1", status: "IN_PROGRESS" }, select: { id: true } });
   const progressPage: Run = async (who) => ({ total: (await getProcessProgress(who, benchCase.id))?.steps.length ?? 0, exact: true });
   // The last page paging reaches (lib/lists/paginate.ts stops at the count bound), and one past it.
@@ -176,6 +182,11 @@ async function main() {
     ["文案操作: IT, first page", it, {}, caseQueue],
     ["合同流程进度: 文案, one case (30 steps)", officer, {}, progressPage],
     ["合同流程进度: IT, one case (30 steps)", it, {}, progressPage],
+    ["档案中心转案: archive, first page (oldest audit)", archivist, {}, archiveQueue],
+    ["档案中心转案: archive, client name contains 王伟", archivist, { q: "王伟" }, archiveQueue],
+    ["档案中心转案: archive, number contains 00123", archivist, { q: "00123" }, archiveQueue],
+    ["档案中心转案: archive, late hand-offs only", archivist, { late: "1" }, archiveQueue],
+    ["档案中心转案: archive, page 50", archivist, { page: "50" }, archiveQueue],
   ];
 
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");
@@ -582,3 +593,21 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+// 档案中心转案 (issue 10 §1): the archive centre has received the originals of every contract audited more
+// than 10 days ago (its archive number, its 文案), so a few thousand audited contracts wait, as in a
+// working agency; a third of the waiting ones have their consultant's hand-off, a quarter of those late.
+async function generateArchive(prisma: PrismaClient) {
+  await prisma.$executeRawUnsafe(`
+    UPDATE "Contract" SET "originalsReceivedAt" = "auditedAt" + interval '2 days', "archiveNumber" = 'DA' || substr(id, 3), "documentOfficerId" = 'w1'
+    WHERE "auditedAt" IS NOT NULL AND "auditedAt" < now() - interval '10 days'`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "CaseTransfer" (id, "contractId", "customerId", "fromDepartment", "toDepartment", "senderId", "sentAt", "dueOn", status)
+    SELECT 'tr' || substr(c.id, 3), c.id, c."customerId", 'CONSULTING', 'ARCHIVE', c."ownerId", c."auditedAt",
+           (c."auditedAt" + CASE WHEN hashint4(length(c.id) + ascii(right(c.id, 1))) % 4 = 0 THEN interval '-30 days' ELSE interval '5 days' END)::date, 'SENT'
+    FROM "Contract" c
+    WHERE c."originalsReceivedAt" IS NULL AND c."auditedAt" IS NOT NULL AND ascii(right(c.id, 1)) % 3 = 0`);
+  await prisma.$executeRawUnsafe(`ANALYZE "Contract"`);
+  await prisma.$executeRawUnsafe(`ANALYZE "CaseTransfer"`);
+}
+
