@@ -38,6 +38,9 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedProcesses(db, users, dictionary);
   // 财务审核's queue and 应收: more contracts, their receipts and 二期 due dates.
   await seedFinance(db, users, dictionary);
+  // 档案中心转案 (issue 10 §1): contracts waiting for the archive centre, one received with a missing item
+  // (before the manager decisions, which are written for every contract the manager has approved).
+  await seedArchive(db, users, dictionary);
   // After the contracts: their manager decisions, and 代理审批.
   await seedApprovals(db, users);
   // After the prospects: the notes go on consultant1's 张伟 and her oldest prospects.
@@ -45,7 +48,5 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   // After the contracts and prospects they are about: a refund and a 撞单 claim in manager1's inbox,
   // an approved refund in finance's payout queue.
   await seedRequests(db, users);
-  // 档案中心转案 (issue 10 §1): contracts waiting for the archive centre, one received with a missing item.
-  await seedArchive(db, users, dictionary);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }
