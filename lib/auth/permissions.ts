@@ -45,6 +45,9 @@ export const PERMISSIONS = [
   // managers every step of contracts they may change, finance the 财务 steps (收取二期费).
   "process.step",
   "admin.users",
+  // 访问日志 (issue 10 §2): who opened which e-archive or document and who revealed an identity number.
+  // 信息中心 only (IT_ADMIN holds every permission).
+  "accessLog.read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -114,7 +117,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Finance and the secretary read every contract (lib/auth/scope.ts), its documents included: the
   // signed scan is what they check. They do not add to a client's file.
   FINANCE: [...EVERYONE, "contract.read", "approval.finance", "receivables.read", "archive.search", "file.read", "process.step"],
-  ARCHIVIST: [...EVERYONE, "archive.transfer", "archive.search"],
+  // The archive centre reads every contract and customer (lib/auth/scope.ts), the scans included: the
+  // originals it files are checked against them (issue 10).
+  ARCHIVIST: [...EVERYONE, "archive.transfer", "archive.search", "file.read"],
   ADMIN_SECRETARY: [...EVERYONE, "alarm.contract", "contract.read", "archive.search", "file.read"],
   IT_ADMIN: [...PERMISSIONS],
 };

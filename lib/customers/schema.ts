@@ -112,6 +112,9 @@ export const duplicateCheckSchema = z.object({
   excludeId: recordId().optional(),
 });
 
+/** 显示完整号码 (lib/customers/identity.ts): the customer whose numbers are asked for. */
+export const revealIdentitySchema = z.object({ customerId: recordId() });
+
 export const EMPTY_PROSPECT: ProspectFormValues = {
   name: "",
   phone: "",

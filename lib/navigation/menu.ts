@@ -21,7 +21,8 @@ export type MenuKey =
   | "transferCountry"
   | "changeForms"
   | "workingCalendar"
-  | "processTemplates";
+  | "processTemplates"
+  | "accessLog";
 
 // `ready` is false for sections whose issue has not landed yet: the shell shows them as
 // "coming soon" instead of linking to a page that does not exist.
@@ -41,7 +42,7 @@ export const MENU: readonly MenuEntry[] = [
   // 退费付款 (section 7's refunds): approved refunds waiting for finance.
   { key: "refunds", href: "/refunds", permission: "approval.finance", ready: true },
   { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: false },
-  { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: false },
+  { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: true },
   { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },
   { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: false },
   { key: "handovers", href: "/handovers", permission: "handover.manage", ready: false },
@@ -53,6 +54,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "workingCalendar", href: "/calendar", permission: "calendar.manage", ready: true },
   // 信息中心's 流程模板: each country's application process, versioned (issue 9 §2).
   { key: "processTemplates", href: "/process-templates", permission: "process.templates", ready: true },
+  // 信息中心's 访问日志: who opened which e-archive or document, who revealed an identity number (issue 10 §2).
+  { key: "accessLog", href: "/access-log", permission: "accessLog.read", ready: true },
 ];
 
 // Only hides what the user cannot use; every page and action still checks the permission itself.
