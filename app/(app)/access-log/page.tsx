@@ -21,8 +21,9 @@ export default async function AccessLogPage({ searchParams }: Props) {
   const user = await requirePermission("accessLog.read");
   const raw = await searchParams;
   const p = accessLogListSchema.parse(firstValues(raw));
-  const [t, list, actors] = await Promise.all([
+  const [t, tf, list, actors] = await Promise.all([
     getTranslations("eArchive.accessLog"),
+    getTranslations("fields"),
     listAccessLog(user, p),
     accessLogActors(),
   ]);
@@ -70,7 +71,7 @@ export default async function AccessLogPage({ searchParams }: Props) {
                       "—"
                     )}
                   </td>
-                  <td className="px-3 py-2 break-all">{[r.contract, r.document, r.detail].filter(Boolean).join(" · ") || "—"}</td>
+                  <td className="px-3 py-2 break-all">{[r.contract, r.document, ...(r.action === "REVEAL_IDENTITY" && r.detail ? r.detail.split(",").map((f) => tf(f)) : [r.detail])].filter(Boolean).join(" · ") || "—"}</td>
                   <td className="px-3 py-2 font-mono text-xs" title={r.userAgent ?? undefined}>
                     {r.ip}
                   </td>
