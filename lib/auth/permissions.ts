@@ -50,6 +50,9 @@ export const PERMISSIONS = [
   // 档案中心转案 (issue 10 §1): 信息中心 sets the archive number pattern and the hand-off time limits.
   "archive.settings",
   "admin.users",
+  // 访问日志 (issue 10 §2): who opened which e-archive or document and who revealed an identity number.
+  // 信息中心 only (IT_ADMIN holds every permission).
+  "accessLog.read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -122,9 +125,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Finance and the secretary read every contract (lib/auth/scope.ts), its documents included: the
   // signed scan is what they check. They do not add to a client's file.
   FINANCE: [...EVERYONE, "contract.read", "approval.finance", "receivables.read", "archive.search", "file.read", "process.step"],
-  // The archive centre reads every contract (lib/auth/scope.ts): it receives every team's originals,
-  // and 转案 is shown on the contract page. Read-only: no contract.update.
-  ARCHIVIST: [...EVERYONE, "contract.read", "archive.transfer", "archive.search"],
+  // The archive centre reads every contract and customer (lib/auth/scope.ts), the scans included: it
+  // receives every team's originals, checks them against the scans, and 转案 is shown on the contract
+  // page. Read-only: no contract.update (issue 10 §1, §2).
+  ARCHIVIST: [...EVERYONE, "contract.read", "archive.transfer", "archive.search", "file.read"],
   ADMIN_SECRETARY: [...EVERYONE, "alarm.contract", "contract.read", "archive.search", "file.read"],
   IT_ADMIN: [...PERMISSIONS],
 };

@@ -22,7 +22,8 @@ export type MenuKey =
   | "changeForms"
   | "workingCalendar"
   | "processTemplates"
-  | "archiveSettings";
+  | "archiveSettings"
+  | "accessLog";
 
 // `ready` is false for sections whose issue has not landed yet: the shell shows them as
 // "coming soon" instead of linking to a page that does not exist.
@@ -42,7 +43,7 @@ export const MENU: readonly MenuEntry[] = [
   // 退费付款 (section 7's refunds): approved refunds waiting for finance.
   { key: "refunds", href: "/refunds", permission: "approval.finance", ready: true },
   { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: true },
-  { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: false },
+  { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: true },
   { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },
   { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: false },
   { key: "handovers", href: "/handovers", permission: "handover.manage", ready: false },
@@ -56,6 +57,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "processTemplates", href: "/process-templates", permission: "process.templates", ready: true },
   // 信息中心's 档案设置: the archive number pattern and the hand-off time limits (issue 10 §1).
   { key: "archiveSettings", href: "/archive/settings", permission: "archive.settings", ready: true },
+  // 信息中心's 访问日志: who opened which e-archive or document, who revealed an identity number (issue 10 §2).
+  { key: "accessLog", href: "/access-log", permission: "accessLog.read", ready: true },
 ];
 
 // Only hides what the user cannot use; every page and action still checks the permission itself.

@@ -331,6 +331,9 @@ const ENTRIES: Record<string, Entry> = {
   "lib/customers/actions.ts#checkDuplicateAction": {
     sample: async () => ({ field: "phone", value: uniquePhone(), excludeId: world.prospect.id }),
   },
+  "lib/customers/actions.ts#revealIdentityAction": {
+    sample: async () => ({ customerId: world.prospect.id }),
+  },
   "lib/contracts/actions.ts#signCustomerAction": {
     sample: async () => {
       const prospect = await createCustomer(world.owner);
