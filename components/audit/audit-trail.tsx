@@ -2,7 +2,6 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { describeAuditEntry, type AuditedEntity } from "@/lib/audit/labels";
 import { getAuditTrailWithReferences } from "@/lib/audit/queries";
-import { seesIdentityNumbers } from "@/lib/auth/scope";
 import { requireUser } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/time";
 import { cn } from "@/lib/utils/cn";
@@ -18,7 +17,7 @@ export async function AuditTrail({ entity, id, limit = 50, className }: Props) {
     getTranslations(),
     getAuditTrailWithReferences(user, entity, id, { limit }),
   ]);
-  const context = { locale: user.locale, t, dictionary, users, showIdentity: seesIdentityNumbers(user) };
+  const context = { locale: user.locale, t, dictionary, users};
 
   return (
     <Card className={cn("self-start", className)}>

@@ -1,7 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { get, useFormContext, useFormState, useWatch, type FieldError } from "react-hook-form";
+import { useAction } from "@/components/forms/use-action";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { revealIdentityAction } from "@/lib/customers/actions";
 import { DuplicateNotice } from "./duplicate-notice";
 import { useDuplicateCheck } from "./use-duplicate-check";
 import { FieldControl, type ControlSpec } from "@/components/forms/field-control";
@@ -128,15 +133,31 @@ type Props = {
   duplicateCheck?: { excludeId?: string; claim?: boolean };
   // Fields that change only through a 技术维护单 (the client has a locked contract), with the hint shown under each.
   locked?: { fields: readonly string[]; hint: string };
+  // An edit of a stored customer: its 身份证 and 护照 as the server sent them (masked). A stored number
+  // is shown masked and read-only until 修改 reveals it (revealIdentityAction, logged) and makes it
+  // editable; until then the form does not hold the field, so a save leaves the stored number as it is.
+  identity?: { customerId: string; masked: { idCard: string | null; passport: string | null } };
 };
+
+const IDENTITY_KEYS = ["idCard", "passport"] as const;
 
 // The customer's field grid, shared by the prospect form, the client edit form and the 签约 wizard's
 // first step. Renders one card per section; must sit inside a react-hook-form FormProvider.
-export function CustomerFields({ variant, options, prefix, idPrefix = variant, duplicateCheck, locked }: Props) {
+export function CustomerFields({ variant, options, prefix, idPrefix = variant, duplicateCheck, locked, identity }: Props) {
   const t = useTranslations("prospects");
+  const ti = useTranslations("eArchive.identity");
   const tf = useTranslations("fields");
   const message = useMessageKey();
-  const { register, control: formControl } = useFormContext();
+  const { register, setValue, control: formControl } = useFormContext();
+  const [unlocked, setUnlocked] = useState(false);
+  const reveal = useAction(revealIdentityAction, {
+    onSuccess: (numbers) => {
+      for (const key of IDENTITY_KEYS) setValue(path(key), numbers[key] ?? "", { shouldDirty: true });
+      setUnlocked(true);
+    },
+  });
+  const maskedValue = (name: FieldName): string | null =>
+    identity && !unlocked && (IDENTITY_KEYS as readonly string[]).includes(name) ? (identity.masked[name as "idCard" | "passport"] ?? null) : null;
   const { errors } = useFormState({ control: formControl, ...(prefix ? { name: prefix } : {}) });
   const path = (name: FieldName) => (prefix ? `${prefix}.${name}` : name);
 
@@ -164,9 +185,32 @@ export function CustomerFields({ variant, options, prefix, idPrefix = variant, d
                   htmlFor={`${idPrefix}-${spec.name}`}
                   required={spec.required === "always" || (spec.required === "client" && variant === "client")}
                   error={error ? message("validation", error) : undefined}
-                  hint={dupKey && checking === dupKey ? t("checking") : locked?.fields.includes(spec.name) ? locked.hint : undefined}
+                  hint={
+                    maskedValue(spec.name) !== null
+                      ? ti("editHint")
+                      : dupKey && checking === dupKey
+                        ? t("checking")
+                        : locked?.fields.includes(spec.name)
+                          ? locked.hint
+                          : undefined
+                  }
                 >
-                  <FieldControl control={spec.control} registration={register(path(spec.name))} options={options} />
+                  {maskedValue(spec.name) !== null ? (
+                    <div id={`${idPrefix}-${spec.name}-masked`} className="flex gap-2">
+                      <Input
+                        id={`${idPrefix}-${spec.name}`}
+                        value={maskedValue(spec.name)!}
+                        readOnly
+                        aria-describedby={`${idPrefix}-${spec.name}-hint`}
+                        className="font-mono"
+                      />
+                      <Button type="button" variant="secondary" disabled={reveal.pending} onClick={() => reveal.run({ customerId: identity!.customerId })}>
+                        {reveal.pending ? ti("revealing") : ti("edit")}
+                      </Button>
+                    </div>
+                  ) : (
+                    <FieldControl control={spec.control} registration={register(path(spec.name))} options={options} />
+                  )}
                 </Field>
                 {dupKey && (
                   <DuplicateNotice

@@ -236,8 +236,6 @@ export type FormatContext = {
   // Dictionary item id → label and user id → name, for the ids auditReferences listed.
   dictionary: ReadonlyMap<string, string>;
   users: ReadonlyMap<string, string>;
-  // seesIdentityNumbers(reader): false masks 身份证 and 护照 as 1101**********1234.
-  showIdentity: boolean;
 };
 
 const EMPTY = "—";
@@ -264,7 +262,8 @@ export function formatAuditValue(format: ValueFormat, value: unknown, ctx: Forma
     case "user":
       return ctx.users.get(raw) ?? raw;
     case "identity":
-      return ctx.showIdentity ? raw : (maskIdNumber(raw) ?? EMPTY);
+      // Masked for every reader (issue 10 §2): the full number only through 显示完整号码, logged.
+      return maskIdNumber(raw) ?? EMPTY;
     case "fileSize":
       return typeof value === "number" ? formatFileSize(value, ctx.locale) : raw;
     default:

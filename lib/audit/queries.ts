@@ -3,7 +3,7 @@ import { contractReadWhere } from "@/lib/approvals/read-access";
 import { prisma } from "@/lib/db";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { customerScope } from "@/lib/auth/scope";
+import { archiveCustomerScope } from "@/lib/auth/scope";
 import { getDictionaryLabels } from "@/lib/dictionaries/queries";
 import { getUserNames } from "@/lib/users/queries";
 import { auditReferences, type AuditedEntity } from "./labels";
@@ -14,7 +14,9 @@ export type { AuditedEntity } from "./labels";
 // one record of that type. A new record type with a history page is one entry here (and one in
 // ./labels.ts, how its rows read).
 const VISIBLE: Record<AuditedEntity, (user: SessionUser, id: string) => Promise<boolean>> = {
-  Customer: async (user, id) => (await prisma.customer.count({ where: { AND: [{ id }, await customerScope(user)] } })) > 0,
+  // Whoever may open the customer's 电子档案 (archiveCustomerScope: the customer scope, plus finance,
+  // the archive centre, the secretary and the case's 文案, issue 10 §2).
+  Customer: async (user, id) => (await prisma.customer.count({ where: { AND: [{ id }, await archiveCustomerScope(user)] } })) > 0,
   Contract: async (user, id) => (await prisma.contract.count({ where: await contractReadWhere(user, id) })) > 0,
   // A year of the 工作日历: whoever keeps it.
   WorkingCalendar: async (user) => can(user.roles, "calendar.manage"),

@@ -44,7 +44,15 @@ export const PERMISSIONS = [
   // rule (lib/processes/lifecycle.ts mayWorkStep) — the 文案 their cases' 文案 steps, consultants and
   // managers every step of contracts they may change, finance the 财务 steps (收取二期费).
   "process.step",
+  // 启动 a bound process: whoever holds process.manage, and the case's 文案 on the contract the archive
+  // centre gave them (issue 10 §1; the service checks which contract: lib/processes/start.ts).
+  "process.start",
+  // 档案中心转案 (issue 10 §1): 信息中心 sets the archive number pattern and the hand-off time limits.
+  "archive.settings",
   "admin.users",
+  // 访问日志 (issue 10 §2): who opened which e-archive or document and who revealed an identity number.
+  // 信息中心 only (IT_ADMIN holds every permission).
+  "accessLog.read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -71,6 +79,7 @@ const CONSULTANT: Permission[] = [
   "file.read",
   "file.upload",
   "process.manage",
+  "process.start",
   "process.step",
 ];
 
@@ -80,6 +89,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...EVERYONE,
     "document.work",
     "process.queue",
+    "process.start",
     "process.step",
     "archive.search",
     "alert.monitor",
@@ -107,6 +117,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "file.read",
     "file.upload",
     "process.manage",
+    "process.start",
     "process.assign",
     "process.queue",
     "process.step",
@@ -114,7 +125,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Finance and the secretary read every contract (lib/auth/scope.ts), its documents included: the
   // signed scan is what they check. They do not add to a client's file.
   FINANCE: [...EVERYONE, "contract.read", "approval.finance", "receivables.read", "archive.search", "file.read", "process.step"],
-  ARCHIVIST: [...EVERYONE, "archive.transfer", "archive.search"],
+  // The archive centre reads every contract and customer (lib/auth/scope.ts), the scans included: it
+  // receives every team's originals, checks them against the scans, and 转案 is shown on the contract
+  // page. Read-only: no contract.update (issue 10 §1, §2).
+  ARCHIVIST: [...EVERYONE, "contract.read", "archive.transfer", "archive.search", "file.read"],
   ADMIN_SECRETARY: [...EVERYONE, "alarm.contract", "contract.read", "archive.search", "file.read"],
   IT_ADMIN: [...PERMISSIONS],
 };

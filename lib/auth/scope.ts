@@ -11,7 +11,12 @@ import type { SessionUser } from "./session";
 
 /** How far a role reaches: every record, its team's (and its own), or its own. */
 export type Reach = "all" | "team" | "own";
-export type ScopedRecord = "customer" | "contract";
+/**
+ * `archive`: the customers whose 电子档案 (issue 10 §2) a user finds and opens; the assigned 文案 are
+ * added by archiveCustomerScope. `identity`: whose 身份证 and 护照 a user may reveal in full (显示完整号码),
+ * always within what they read; the README's "Identity numbers" table says the same.
+ */
+export type ScopedRecord = "customer" | "contract" | "archive" | "identity";
 /**
  * `read`: lists, details, history, exports, search. `change`: edits, state changes, transfers.
  * `audit`: finance's work on a contract (收款, 审核, 退费 payouts).
@@ -22,19 +27,28 @@ type Table = Record<ScopedRecord, Partial<Record<Access, Partial<Record<Role, Re
 
 export const SCOPES: Table = {
   customer: {
-    read: { IT_ADMIN: "all", MANAGER: "team", CONSULTANT: "own" },
+    // The archive centre receives every team's originals (issue 10 §1): read-only.
+    read: { IT_ADMIN: "all", ARCHIVIST: "all", MANAGER: "team", CONSULTANT: "own" },
     change: { IT_ADMIN: "all", MANAGER: "team", CONSULTANT: "own" },
   },
   contract: {
     // Finance audits every contract and the secretary checks every contract for alarms: read-only.
-    read: { IT_ADMIN: "all", FINANCE: "all", ADMIN_SECRETARY: "all", MANAGER: "team", CONSULTANT: "own" },
+    // The archive centre receives every team's originals (issue 10 §1): read-only too.
+    read: { IT_ADMIN: "all", FINANCE: "all", ADMIN_SECRETARY: "all", ARCHIVIST: "all", MANAGER: "team", CONSULTANT: "own" },
     change: { IT_ADMIN: "all", MANAGER: "team", CONSULTANT: "own" },
     audit: { IT_ADMIN: "all", FINANCE: "all" },
   },
+  // 查询客户电子档案 (section 9): finance, the archive centre, the secretary and IT every customer; the
+  // 文案 the customers of their cases (assignedCasesWhere, not an owner reach).
+  archive: {
+    read: { IT_ADMIN: "all", FINANCE: "all", ARCHIVIST: "all", ADMIN_SECRETARY: "all", MANAGER: "team", CONSULTANT: "own" },
+  },
+  // 显示完整号码: numbers are masked for every role by default; these may reveal them (logged). The
+  // secretary and the 文案 never: their work needs no identity number.
+  identity: {
+    read: { IT_ADMIN: "all", FINANCE: "all", ARCHIVIST: "all", MANAGER: "team", CONSULTANT: "own" },
+  },
 };
-
-/** Roles that see 身份证 and 护照 numbers in full; everyone else gets them masked (domain.md). */
-export const FULL_IDENTITY_ROLES: readonly Role[] = ["CONSULTANT", "MANAGER", "IT_ADMIN"];
 
 type ScopeUser = Pick<SessionUser, "id" | "roles" | "teamId">;
 
@@ -54,11 +68,6 @@ export function reachOf(user: Pick<SessionUser, "roles">, record: ScopedRecord, 
 export function showsOwner(user: Pick<SessionUser, "roles">, record: ScopedRecord): boolean {
   const reach = reachOf(user, record, "read");
   return reach === "team" || reach === "all";
-}
-
-/** Whether the user sees identity numbers (身份证, 护照) unmasked. */
-export function seesIdentityNumbers(user: Pick<SessionUser, "roles">): boolean {
-  return user.roles.some((role) => FULL_IDENTITY_ROLES.includes(role));
 }
 
 // Everyone whose records a manager of `teamId` reaches, former members included (their customers wait
@@ -116,4 +125,52 @@ export async function contractOwnerIdFilter(
   const filter: { ownerId?: string | { in: string[] }; id?: unknown } = await ownerFilter(user, reachOf(user, "contract", access), db);
   if (filter.ownerId !== undefined) return filter.ownerId;
   return filter.id === undefined ? "all" : "none";
+}
+
+/**
+ * The contracts assigned to `userId` as their 文案: named at 档案中心 接收 (`Contract.documentOfficerId`)
+ * or on one of the contract's processes. What a 文案 reaches of the e-archive.
+ */
+export function assignedCasesWhere(userId: string): Prisma.ContractWhereInput {
+  return { OR: [{ documentOfficerId: userId }, { processes: { some: { documentOfficerId: userId } } }] };
+}
+
+function isDocumentOfficer(user: Pick<SessionUser, "roles">): boolean {
+  return user.roles.includes("DOCUMENT_OFFICER");
+}
+
+/**
+ * The customers whose 电子档案 the user may find and open (查询客户电子档案), as a Prisma where: the
+ * `archive` row of SCOPES (finance, archive centre, secretary, IT all; a manager the team's; a
+ * consultant their own), widened for a 文案 by the customers of the cases assigned to them.
+ */
+export async function archiveCustomerScope(user: ScopeUser, db: Tx = prisma): Promise<Prisma.CustomerWhereInput> {
+  const reach = reachOf(user, "archive", "read");
+  if (reach === "all") return {};
+  const owned = await ownerFilter(user, reach, db);
+  if (!isDocumentOfficer(user)) return owned;
+  const assigned: Prisma.CustomerWhereInput = { contracts: { some: assignedCasesWhere(user.id) } };
+  return reach === null ? assigned : { OR: [owned, assigned] };
+}
+
+/**
+ * The contracts an e-archive shows the user: those of contractScope("read"), and for a 文案 the cases
+ * assigned to them (assignedCasesWhere).
+ */
+export async function archiveContractScope(user: ScopeUser, db: Tx = prisma): Promise<Prisma.ContractWhereInput> {
+  const scoped = await contractScope(user, "read", db);
+  if (!isDocumentOfficer(user)) return scoped;
+  if (reachOf(user, "contract", "read") === "all") return scoped;
+  return reachOf(user, "contract", "read") === null ? assignedCasesWhere(user.id) : { OR: [scoped, assignedCasesWhere(user.id)] };
+}
+
+/**
+ * The customers whose 身份证 and 护照 the user may reveal in full (显示完整号码), as a Prisma where:
+ * the `identity` row of SCOPES (finance, archive centre, IT any customer they read; a manager the
+ * team's; the owner their own), within archiveCustomerScope. Everyone else sees masked numbers only.
+ */
+export async function identityRevealScope(user: ScopeUser, db: Tx = prisma): Promise<Prisma.CustomerWhereInput> {
+  const reach = reachOf(user, "identity", "read");
+  if (reach === null) return NOTHING;
+  return { AND: [await ownerFilter(user, reach, db), await archiveCustomerScope(user, db)] };
 }

@@ -60,7 +60,7 @@ const TRANSLATORS = { zh: fieldsTranslator(fieldsZh), en: fieldsTranslator(field
 /**
  * Each 变更项's "old → new" in both languages, for the 经理审核 card (whose facts carry a Chinese and an
  * English text): `label` is the field's name in the `fields` messages ("firstFee", "idCard" …).
- * Identity numbers are shown in full: only managers decide.
+ * Identity numbers are masked, as everywhere (issue 10 §2).
  */
 export async function bilingualChanges(db: Tx, changes: readonly StoredChange[]) {
   const ids = changeDictionaryIds(changes);
@@ -70,7 +70,6 @@ export async function bilingualChanges(db: Tx, changes: readonly StoredChange[])
     t: TRANSLATORS[lang],
     dictionary: new Map(items.map((i) => [i.id, lang === "zh" ? i.labelZh : i.labelEn])),
     users: new Map(),
-    showIdentity: true,
   });
   const zh = describeChanges(changes, ctx("zh"));
   const en = describeChanges(changes, ctx("en"));

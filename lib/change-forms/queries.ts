@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deciderRight } from "@/lib/approvals/deciders";
 import { can } from "@/lib/auth/permissions";
-import { contractScope, seesIdentityNumbers } from "@/lib/auth/scope";
+import { contractScope } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session";
 import type { FormatContext, Translate } from "@/lib/audit/labels";
 import { isLocked } from "@/lib/contracts/lifecycle";
@@ -120,7 +120,7 @@ export type ChangeFormDetail = NonNullable<Awaited<ReturnType<typeof getChangeFo
 
 /** The formatting context of a reader, for ./format.ts's describeChanges. */
 export function changeFormatContext(user: SessionUser, t: Translate, dictionary: ReadonlyMap<string, string>): FormatContext {
-  return { locale: user.locale, t, dictionary, users: new Map(), showIdentity: seesIdentityNumbers(user) };
+  return { locale: user.locale, t, dictionary, users: new Map() };
 }
 
 /** A form's 变更项 as `user` reads them. */

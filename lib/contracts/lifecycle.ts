@@ -97,7 +97,8 @@ export const CONTRACT_TRANSITIONS = {
   startService: {
     from: ["AUDITED"],
     to: "IN_SERVICE",
-    permission: "process.manage",
+    // 启动: process.manage holders and the case's 文案 (issue 10 §1); lib/processes/start.ts checks which.
+    permission: "process.start",
     access: "process",
     comment: "none",
     stamp: () => ({}),

@@ -3,8 +3,8 @@ import { contractReadWhere } from "@/lib/approvals/read-access";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { contractScope, customerScope, seesIdentityNumbers } from "@/lib/auth/scope";
-import { maskIdNumber } from "@/lib/validation/china";
+import { contractScope, customerScope } from "@/lib/auth/scope";
+import { maskIdentity } from "@/lib/customers/identity";
 import { dateOnly } from "@/lib/time";
 import { paginate } from "@/lib/lists/paginate";
 import { textSearch } from "@/lib/lists/search";
@@ -95,8 +95,7 @@ export async function listContracts(user: SessionUser, p: ContractListParams) {
 }
 export type ContractRow = Awaited<ReturnType<typeof listContracts>>["rows"][number];
 
-// The contract page: the contract, its client (identity numbers masked for roles that do not need
-// them), who owns and signed it, and its status history oldest first.
+// The contract page: the contract, its client (identity numbers masked), who owns and signed it, and its status history oldest first.
 export async function getContract(user: SessionUser, id: string) {
   const contract = await prisma.contract.findFirst({
     where: await contractReadWhere(user, id),
@@ -122,10 +121,8 @@ export async function getContract(user: SessionUser, id: string) {
     },
   });
   if (!contract) return null;
-  const customer = seesIdentityNumbers(user)
-    ? contract.customer
-    : { ...contract.customer, idCard: maskIdNumber(contract.customer.idCard) };
-  return withFeeStrings({ ...contract, customer });
+  // Identity numbers are masked for every role (显示完整号码 reveals them, logged: lib/customers/identity.ts).
+  return withFeeStrings({ ...contract, customer: maskIdentity(contract.customer) });
 }
 export type ContractDetail = NonNullable<Awaited<ReturnType<typeof getContract>>>;
 
@@ -167,7 +164,6 @@ export async function getClientForContract(user: SessionUser, customerId: string
       owner: { select: { name: true } },
     },
   });
-  if (!customer) return null;
-  return seesIdentityNumbers(user) ? customer : { ...customer, idCard: maskIdNumber(customer.idCard) };
+  return customer ? maskIdentity(customer) : null;
 }
 export type ClientForContract = NonNullable<Awaited<ReturnType<typeof getClientForContract>>>;

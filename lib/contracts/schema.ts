@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clientSchema } from "@/lib/customers/schema";
+import { editClientSchema } from "@/lib/customers/schema";
 import { dateParam, idParam, listControls, searchParam } from "@/lib/lists/params";
 import { shanghaiToday } from "@/lib/time";
 import { isIsoDate } from "@/lib/validation/china";
@@ -58,7 +58,8 @@ const submit = z.boolean("invalid");
 export const signSchema = z.object({
   customerId: recordId(),
   customerVersion: recordVersion(),
-  client: clientSchema,
+  // The prospect's stored 身份证 / 护照 are kept unless the wizard unlocked them (issue 10 §2).
+  client: editClientSchema,
   contract: contractSchema,
   submit,
 });

@@ -2,7 +2,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { customerScope } from "@/lib/auth/scope";
 import { changedFields, writeAudit } from "@/lib/audit/audit";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { CUSTOMER_REFS, assertNoDuplicates, toClientRecord } from "@/lib/customers/customer-records";
+import { CUSTOMER_REFS, type CustomerRefFields, assertKeptIdentity, assertNoDuplicates, toClientRecord } from "@/lib/customers/customer-records";
 import { findDuplicates, lockDuplicateKeys } from "@/lib/customers/duplicates";
 import { assertCustomerStage } from "@/lib/customers/lifecycle";
 import { dictionaryRefErrors } from "@/lib/dictionaries/refs";
@@ -23,7 +23,8 @@ export async function signCustomer(user: SessionUser, input: SignInput): Promise
     assertCustomerStage(current.status, "sign");
     if (current.version !== input.customerVersion) throw new ConflictError();
 
-    assertNoFieldErrors(await dictionaryRefErrors(tx, input.client, CUSTOMER_REFS, "client."), await contractRefErrors(tx, input.contract));
+    assertKeptIdentity(input.client, current, { requireIdCard: true, prefix: "client." });
+    assertNoFieldErrors(await dictionaryRefErrors<CustomerRefFields>(tx, input.client, CUSTOMER_REFS, "client."), await contractRefErrors(tx, input.contract));
     await lockDuplicateKeys(tx, input.client);
     assertNoDuplicates(await findDuplicates(tx, user, input.client, current.id), "client.");
     await assertNumberFree(tx, input.contract.number);

@@ -122,11 +122,8 @@ export async function approveCountryChange(tx: Tx, d: Decision, now: Date = new 
   // 4. The new country's process.
   let newProcessId: string | null = null;
   if ((PROCESS_CONTRACT_STATUSES as readonly string[]).includes(contract.status)) {
-    const bound = await bindTemplate(tx, d.actor.id, { id: contract.id, countryId: request.toCountryId, programId: contract.programId }, request.templateId);
-    newProcessId = bound.processId;
-    if (contract.documentOfficerId) {
-      await tx.contractProcess.update({ where: { id: newProcessId }, data: { documentOfficerId: contract.documentOfficerId } });
-    }
+    const target = { id: contract.id, countryId: request.toCountryId, programId: contract.programId, documentOfficerId: contract.documentOfficerId };
+    newProcessId = (await bindTemplate(tx, d.actor.id, target, request.templateId)).processId;
   }
 
   await tx.countryChangeRequest.update({ where: { id: request.id }, data: { stoppedProcessId, changeFormId, newProcessId } });

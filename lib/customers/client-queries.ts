@@ -7,6 +7,7 @@ import type { ClientListParams } from "./schema";
 import { customerScope } from "@/lib/auth/scope";
 import { withContractCounts } from "@/lib/contracts/queries";
 import { paginate } from "@/lib/lists/paginate";
+import { maskIdentity } from "./identity";
 import { customerSearchWhere } from "./search";
 
 const LABEL = { select: { labelZh: true, labelEn: true } } as const;
@@ -56,10 +57,12 @@ export async function listClients(user: SessionUser, p: ClientListParams) {
 }
 export type ClientRow = Awaited<ReturnType<typeof listClients>>["rows"][number];
 
+/** A signed client in the user's scope for its page, 身份证 and 护照 masked (issue 10 §2); null outside it. */
 export async function getClient(user: SessionUser, id: string) {
-  return prisma.customer.findFirst({
+  const client = await prisma.customer.findFirst({
     where: { AND: [{ id, status: "CLIENT" }, await customerScope(user)] },
     include: { owner: { select: { name: true } }, createdBy: { select: { name: true } } },
   });
+  return client ? maskIdentity(client) : null;
 }
 export type ClientDetail = NonNullable<Awaited<ReturnType<typeof getClient>>>;

@@ -7,7 +7,7 @@ import { isLocked } from "@/lib/contracts/lifecycle";
 import { findDuplicates, lockDuplicateKeys } from "./duplicates";
 import type { UpdateClientInput } from "./schema";
 import { customerScope } from "@/lib/auth/scope";
-import { assertDictionaryRefs, assertNoDuplicates, toClientRecord } from "./customer-records";
+import { assertDictionaryRefs, assertKeptIdentity, assertNoDuplicates, toClientRecord } from "./customer-records";
 import { assertCustomerStage } from "./lifecycle";
 
 /**
@@ -22,6 +22,7 @@ export async function updateClient(user: SessionUser, input: UpdateClientInput):
     if (!current) throw new NotFoundError();
     assertCustomerStage(current.status, "updateClient");
     if (current.version !== input.version) throw new ConflictError();
+    assertKeptIdentity(input, current, { requireIdCard: true });
     const data = toClientRecord(input);
     await assertNoLockedFieldChanges(tx, input.id, current, data);
     await assertDictionaryRefs(tx, input);

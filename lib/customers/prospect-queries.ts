@@ -7,6 +7,7 @@ import type { ProspectListParams } from "./schema";
 import { customerScope } from "@/lib/auth/scope";
 import { customerSearchWhere } from "./search";
 import { paginate } from "@/lib/lists/paginate";
+import { maskIdentity } from "./identity";
 
 export async function prospectListWhere(user: SessionUser, p: ProspectListParams): Promise<Prisma.CustomerWhereInput> {
   const and: Prisma.CustomerWhereInput[] = [await customerScope(user), { status: "PROSPECT" }];
@@ -51,9 +52,11 @@ export async function listProspects(user: SessionUser, p: ProspectListParams) {
 }
 export type ProspectRow = Awaited<ReturnType<typeof listProspects>>["rows"][number];
 
+/** A prospect in the user's scope for its page and 签约, 身份证 and 护照 masked (issue 10 §2); null outside it. */
 export async function getProspect(user: SessionUser, id: string) {
-  return prisma.customer.findFirst({
+  const prospect = await prisma.customer.findFirst({
     where: { AND: [{ id, status: "PROSPECT" }, await customerScope(user)] },
     include: { owner: { select: { name: true } }, createdBy: { select: { name: true } } },
   });
+  return prospect ? maskIdentity(prospect) : null;
 }

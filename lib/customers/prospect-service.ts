@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { changedFields, writeAudit } from "@/lib/audit/audit";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { assertDictionaryRefs, assertNoDuplicates, toProspectRecord } from "./customer-records";
+import { assertDictionaryRefs, assertKeptIdentity, assertNoDuplicates, toProspectRecord } from "./customer-records";
 import { findDuplicates, lockDuplicateKeys } from "./duplicates";
 import { assertCustomerStage } from "./lifecycle";
 import type { ProspectInput, UpdateProspectInput } from "./schema";
@@ -39,6 +39,7 @@ export async function updateProspect(user: SessionUser, input: UpdateProspectInp
     if (!current) throw new NotFoundError();
     assertCustomerStage(current.status, "updateProspect");
     if (current.version !== input.version) throw new ConflictError();
+    assertKeptIdentity(input, current);
     await assertDictionaryRefs(tx, input);
     await lockDuplicateKeys(tx, input);
     assertNoDuplicates(await findDuplicates(tx, user, input, input.id));

@@ -61,7 +61,7 @@ export const prospectFields = {
 
 // Zod still runs object refinements when a field failed, so only compare two valid values. Also the
 // 技术维护单's check of a client's new 身份证 / 出生日期 against the other's value (lib/change-forms).
-export function birthDateMatchesIdCard(value: { idCard: string | null; birthDate: string | null }) {
+export function birthDateMatchesIdCard(value: { idCard?: string | null; birthDate: string | null }) {
   if (!value.idCard || !value.birthDate || !isChineseIdCard(value.idCard) || !isIsoDate(value.birthDate)) return true;
   return idCardBirthDate(value.idCard) === value.birthDate;
 }
@@ -70,8 +70,18 @@ export const prospectSchema = z
   .object(prospectFields)
   .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
 
+// Edits keep a stored 身份证 and 护照 unless the form unlocked them (issue 10 §2): the edit forms show
+// them masked and send them only after 修改 revealed the full numbers (logged). Absent (undefined) means
+// unchanged; a masked text sent as a number fails the field's own check and is never stored.
+export const editProspectFields = { ...prospectFields, idCard: prospectFields.idCard.optional(), passport: prospectFields.passport.optional() };
+
 export const updateProspectSchema = z
-  .object({ ...prospectFields, id: recordId(), version: recordVersion() })
+  .object({ ...editProspectFields, id: recordId(), version: recordVersion() })
+  .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
+
+/** The prospect edit form's schema: the prospect's fields, identity numbers optional (kept when absent). */
+export const editProspectSchema = z
+  .object(editProspectFields)
   .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
 
 // 签约客户: section 2 requires, besides 姓名 and 电话, 性别, 身份证, 籍贯, 出生日期 and 学历.
@@ -90,9 +100,22 @@ export const clientSchema = z
   .object(clientFields)
   .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
 
+export const editClientFields = { ...clientFields, idCard: clientFields.idCard.optional(), passport: clientFields.passport.optional() };
+
 export const updateClientSchema = z
-  .object({ ...clientFields, id: recordId(), version: recordVersion() })
+  .object({ ...editClientFields, id: recordId(), version: recordVersion() })
   .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
+
+/**
+ * The client edit form's and 签约's client part: the client's fields, identity numbers optional —
+ * absent keeps the stored ones (a required 身份证 must then be stored already: the services check).
+ */
+export const editClientSchema = z
+  .object(editClientFields)
+  .refine(birthDateMatchesIdCard, { message: "birthDateMismatch", path: ["birthDate"] });
+export type EditClientFormValues = z.input<typeof editClientSchema>;
+export type EditClientInput = z.output<typeof editClientSchema>;
+export type EditProspectFormValues = z.input<typeof editProspectSchema>;
 
 export type ClientFormValues = z.input<typeof clientSchema>;
 export type ClientInput = z.output<typeof clientSchema>;
@@ -111,6 +134,9 @@ export const duplicateCheckSchema = z.object({
   value: requiredLine(100),
   excludeId: recordId().optional(),
 });
+
+/** 显示完整号码 (lib/customers/identity.ts): the customer whose numbers are asked for. */
+export const revealIdentitySchema = z.object({ customerId: recordId() });
 
 export const EMPTY_PROSPECT: ProspectFormValues = {
   name: "",

@@ -91,6 +91,6 @@ export async function findDocumentForDownload(user: SessionUser, id: string) {
   if (!can(user.roles, "file.read")) return null;
   return prisma.document.findFirst({
     where: { AND: [{ id }, await visibleDocumentsWhere(user)] },
-    select: { id: true, fileName: true, contentType: true, size: true, storageKey: true },
+    select: { id: true, fileName: true, contentType: true, size: true, storageKey: true, customerId: true, contractId: true },
   });
 }

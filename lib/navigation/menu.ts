@@ -22,7 +22,9 @@ export type MenuKey =
   | "countryChangeMoney"
   | "changeForms"
   | "workingCalendar"
-  | "processTemplates";
+  | "processTemplates"
+  | "archiveSettings"
+  | "accessLog";
 
 // `ready` is false for sections whose issue has not landed yet: the shell shows them as
 // "coming soon" instead of linking to a page that does not exist.
@@ -41,8 +43,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "receivables", href: "/receivables", permission: "receivables.read", ready: true },
   // 退费付款 (section 7's refunds): approved refunds waiting for finance.
   { key: "refunds", href: "/refunds", permission: "approval.finance", ready: true },
-  { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: false },
-  { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: false },
+  { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: true },
+  { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: true },
   { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },
   { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: false },
   { key: "handovers", href: "/handovers", permission: "handover.manage", ready: false },
@@ -57,6 +59,10 @@ export const MENU: readonly MenuEntry[] = [
   { key: "workingCalendar", href: "/calendar", permission: "calendar.manage", ready: true },
   // 信息中心's 流程模板: each country's application process, versioned (issue 9 §2).
   { key: "processTemplates", href: "/process-templates", permission: "process.templates", ready: true },
+  // 信息中心's 档案设置: the archive number pattern and the hand-off time limits (issue 10 §1).
+  { key: "archiveSettings", href: "/archive/settings", permission: "archive.settings", ready: true },
+  // 信息中心's 访问日志: who opened which e-archive or document, who revealed an identity number (issue 10 §2).
+  { key: "accessLog", href: "/access-log", permission: "accessLog.read", ready: true },
 ];
 
 // Only hides what the user cannot use; every page and action still checks the permission itself.

@@ -31,6 +31,9 @@ export const NOTIFICATION_KINDS = [
   "processReassignedAway",
   "stepAssigned",
   "visaGranted",
+  // 档案中心转案 (issue 10 §1): the archive centre received a case and hands it to the reader as its 文案
+  // (params: title, archiveNumber, byName).
+  "caseTransferReceived",
   // 转国家 (issue 10 §3): an approved request waits for finance's money decision (title), and the
   // decision, to the requester and the contract's consultant (title, decision, amount, dueOn).
   "countryChangeAwaitingMoney",

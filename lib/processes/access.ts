@@ -39,6 +39,23 @@ export async function contractRights(user: SessionUser, contractId: string, tx?:
   };
 }
 
+/**
+ * Whether `user` may 启动 process `process` as the case's 文案 (issue 10 §1): a DOCUMENT_OFFICER who is
+ * the contract's 文案 (Contract.documentOfficerId, chosen at the archive centre's 接收), on a process
+ * not assigned to another 文案; they start it with themselves as its 文案.
+ */
+export function startsAsCaseOfficer(
+  user: Pick<SessionUser, "id" | "roles">,
+  contract: { documentOfficerId: string | null },
+  process: { documentOfficerId: string | null },
+): boolean {
+  return (
+    user.roles.includes("DOCUMENT_OFFICER") &&
+    contract.documentOfficerId === user.id &&
+    (process.documentOfficerId === null || process.documentOfficerId === user.id)
+  );
+}
+
 /** Whether `user` may read process `process`: its contract's readers and its assigned 文案. */
 export function mayReadProcess(user: SessionUser, process: { documentOfficerId: string | null }, rights: ContractRights): boolean {
   return rights.read || (process.documentOfficerId !== null && process.documentOfficerId === user.id);

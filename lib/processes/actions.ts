@@ -37,7 +37,7 @@ export const bindProcessAction = action({ schema: bindProcessSchema, permission:
 });
 
 /** 启动 a bound process: `{ processId, version, documentOfficerId?, courseStartOn? }` in; `{ processId, version }` out. */
-export const startProcessAction = action({ schema: startProcessSchema, permission: "process.manage" }, async (input, user) => {
+export const startProcessAction = action({ schema: startProcessSchema, permission: "process.start" }, async (input, user) => {
   const started = await startProcess(user, input);
   revalidateProcesses();
   return started;

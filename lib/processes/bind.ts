@@ -7,13 +7,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { contractRights } from "./access";
 import { recordProcessHistory } from "./history";
 import { PROCESS_CONTRACT_STATUSES } from "./lifecycle";
+import { ACTIVE_DOCUMENT_OFFICER } from "./officers";
 import { parseResultFields } from "./results";
 
 /**
  * 绑定 (manual section 4, 流程管理): binds template `templateId` to contract `contractId` as a new
  * 未启动 process named after the template, copying the template's CURRENT version's steps into
  * ProcessStep rows (position, name, role, planned working days, anchors, result fields, event, and the
- * required documents as an unticked checklist [{ name, done: false }]). The user needs process.manage
+ * required documents as an unticked checklist [{ name, done: false }]). The process's 文案 is the
+ * contract's (Contract.documentOfficerId, chosen at 接收) when that user is still an active 文案. The user needs process.manage
  * with the contract in their change scope; the contract must be 已审核 or 进行中; the template not
  * retired, of the contract's country and applying to its programme. Returns `{ processId }`.
  * Throws NotFoundError (no such contract or outside the scope; no such template), ForbiddenError
@@ -23,7 +25,10 @@ export async function bindProcess(user: SessionUser, input: { contractId: string
   return prisma.$transaction(async (tx) => {
     const rights = await contractRights(user, input.contractId, tx);
     if (!rights.manage) throw new NotFoundError();
-    const contract = await tx.contract.findUniqueOrThrow({ where: { id: input.contractId }, select: { id: true, status: true, countryId: true, programId: true } });
+    const contract = await tx.contract.findUniqueOrThrow({
+      where: { id: input.contractId },
+      select: { id: true, status: true, countryId: true, programId: true, documentOfficerId: true },
+    });
     if (!(PROCESS_CONTRACT_STATUSES as readonly string[]).includes(contract.status)) throw new DomainError("contractNotOpenForProcess");
     return bindTemplate(tx, user.id, contract, input.templateId);
   });
@@ -58,14 +63,14 @@ export async function bindableTemplate(tx: Tx, templateId: string, contract: { c
 }
 
 /**
- * Binds `templateId` to `contract` inside `tx` as a new 未启动 process (bindProcess's writes: the
- * steps, a BIND history row and the audit row "process.bind", all by `actorId`), after bindableTemplate's
+ * Binds `templateId` to `contract` inside `tx` as a new 未启动 process (bindProcess's writes: the case's
+ * 文案 when still an active 文案, the steps, a BIND history row and the audit row "process.bind", all by `actorId`), after bindableTemplate's
  * checks. The caller has checked who may bind and the contract's state. Returns `{ processId }`.
  */
 export async function bindTemplate(
   tx: Tx,
   actorId: string,
-  contract: { id: string; countryId: string; programId: string },
+  contract: { id: string; countryId: string; programId: string; documentOfficerId: string | null },
   templateId: string,
 ): Promise<{ processId: string }> {
   const { template, version } = await bindableTemplate(tx, templateId, contract);
@@ -75,6 +80,10 @@ export async function bindTemplate(
       templateVersionId: version.id,
       name: template.name,
       boundById: actorId,
+      // The case's 文案 from the archive centre's 接收 (issue 10 §1), if still an active 文案.
+      documentOfficerId: contract.documentOfficerId
+        ? ((await tx.user.findFirst({ where: { id: contract.documentOfficerId, ...ACTIVE_DOCUMENT_OFFICER }, select: { id: true } }))?.id ?? null)
+        : null,
       steps: {
         create: version.steps.map((s, i) => ({
           position: i + 1,

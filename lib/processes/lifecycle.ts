@@ -70,10 +70,11 @@ export function isProcessClosed(status: ProcessStatus): boolean {
  */
 export function allowedProcessActions(
   process: { status: ProcessStatus },
-  may: { manage: boolean; assign: boolean; otherInProgress: boolean; contractOpen: boolean },
+  may: { manage: boolean; assign: boolean; otherInProgress: boolean; contractOpen: boolean; start?: boolean },
 ): ProcessAction[] {
   const out: ProcessAction[] = [];
-  if (may.manage && may.contractOpen && !may.otherInProgress && nextProcessStatus(process.status, "start")) out.push("start");
+  // 启动: whoever manages the contract's processes, or the case's 文案 (`start`, access.ts startsAsCaseOfficer).
+  if ((may.start ?? may.manage) && may.contractOpen && !may.otherInProgress && nextProcessStatus(process.status, "start")) out.push("start");
   if (may.manage && nextProcessStatus(process.status, "stop")) out.push("stop");
   if (may.assign && !isProcessClosed(process.status)) out.push("assign");
   return out;

@@ -5,7 +5,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { getWorkingCalendar } from "@/lib/calendar/loader";
 import type { ProcessEvent, ProcessStatus, StepRole, StepStatus } from "@/lib/generated/prisma/enums";
 import { isoDateOnly, shanghaiToday } from "@/lib/time";
-import { contractRights, mayReadProcess } from "./access";
+import { contractRights, mayReadProcess, startsAsCaseOfficer } from "./access";
 import { EVENT_REQUIRED_RESULTS } from "./events";
 import { ACTIVE_DOCUMENT_OFFICER } from "./officers";
 import { allowedProcessActions, allowedStepActions, mayWorkStep, PROCESS_CONTRACT_STATUSES, type ProcessAction, type StepAction } from "./lifecycle";
@@ -54,7 +54,7 @@ export type ContractProcesses = {
  * Null when the user may read neither the contract nor any of its processes (the page's 404).
  */
 export async function findContractProcesses(user: SessionUser, contractId: string, now: Date = new Date()): Promise<ContractProcesses | null> {
-  const contract = await prisma.contract.findUnique({ where: { id: contractId }, select: { id: true, status: true, countryId: true, programId: true } });
+  const contract = await prisma.contract.findUnique({ where: { id: contractId }, select: { id: true, status: true, countryId: true, programId: true, documentOfficerId: true } });
   if (!contract) return null;
   const rights = await contractRights(user, contractId);
   const rows = await prisma.contractProcess.findMany({
@@ -103,6 +103,7 @@ export async function findContractProcesses(user: SessionUser, contractId: strin
         assign: rights.assign,
         otherInProgress: inProgress !== null && inProgress !== r.id,
         contractOpen,
+        start: rights.manage || startsAsCaseOfficer(user, contract, r),
       }),
     };
   });
@@ -211,7 +212,15 @@ export async function getProcessProgress(user: SessionUser, processId: string, n
       documentOfficerId: true,
       documentOfficer: { select: { id: true, name: true } },
       contract: {
-        select: { id: true, number: true, customerName: true, status: true, courseStartOn: true, country: { select: { labelZh: true, labelEn: true } } },
+        select: {
+          id: true,
+          number: true,
+          customerName: true,
+          status: true,
+          courseStartOn: true,
+          documentOfficerId: true,
+          country: { select: { labelZh: true, labelEn: true } },
+        },
       },
     },
   });
@@ -331,7 +340,13 @@ export async function getProcessProgress(user: SessionUser, processId: string, n
       at: h.at,
     })),
     allowed: {
-      actions: allowedProcessActions(p, { manage: rights.manage, assign: rights.assign, otherInProgress: otherInProgress > 0, contractOpen }),
+      actions: allowedProcessActions(p, {
+        manage: rights.manage,
+        assign: rights.assign,
+        otherInProgress: otherInProgress > 0,
+        contractOpen,
+        start: rights.manage || startsAsCaseOfficer(user, p.contract, p),
+      }),
       note: mayNote,
     },
     documentOfficers: rights.assign ? await activeDocumentOfficers() : [],

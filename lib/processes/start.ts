@@ -8,7 +8,7 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/notifications/service";
 import { dateOnly, isoDateOnly, shanghaiToday } from "@/lib/time";
-import { contractRights } from "./access";
+import { contractRights, startsAsCaseOfficer } from "./access";
 import { recordProcessHistory } from "./history";
 import { nextProcessStatus, PROCESS_CONTRACT_STATUSES } from "./lifecycle";
 import { ACTIVE_DOCUMENT_OFFICER, processLink, processTitle, requireDocumentOfficer } from "./officers";
@@ -17,10 +17,11 @@ import { lockProcess, refreshProcessProgress } from "./progress";
 
 /**
  * 启动 (manual section 4): process `processId` (at `version`) goes 未启动 → 执行中 today (Asia/Shanghai).
- * - Who: process.manage with the contract in the change scope. Choosing the 文案
+ * - Who: process.manage with the contract in the change scope, or the case's 文案 (the contract's
+ *   documentOfficerId, access.ts startsAsCaseOfficer), who starts it as its 文案. Choosing the 文案
  *   (`documentOfficerId`, an active DOCUMENT_OFFICER user) needs process.assign with a team or all
  *   reach (the consultant's manager, IT); without one the 文案 given while it was 未启动 (更换文案) stays,
- *   or the case waits for its 文案 (待分配).
+ *   else the contract's 文案 from the archive centre's 接收, or the case waits for its 文案 (待分配).
  * - `courseStartOn` ("YYYY-MM-DD") sets the contract's 开学时间 when it has none (audited); a contract
  *   that has one keeps it.
  * - Every step gets planned dates (planned-dates.ts) and an owner: 文案 steps the 文案 (or nobody
@@ -47,8 +48,12 @@ export async function startProcess(
       const found = await tx.contractProcess.findUnique({ where: { id: input.processId }, select: { contractId: true } });
       if (!found) throw new NotFoundError();
       const rights = await contractRights(user, found.contractId, tx);
-      if (!rights.manage) throw new NotFoundError();
-      if (input.documentOfficerId && !rights.assign) throw new ForbiddenError();
+      const caseOfficerId = (await tx.contract.findUniqueOrThrow({ where: { id: found.contractId }, select: { documentOfficerId: true } })).documentOfficerId;
+      const assignedBefore = (await tx.contractProcess.findUniqueOrThrow({ where: { id: input.processId }, select: { documentOfficerId: true } })).documentOfficerId;
+      // The case's 文案 (issue 10 §1) may start it too, with themselves as its 文案.
+      const asCaseOfficer = !rights.manage && startsAsCaseOfficer(user, { documentOfficerId: caseOfficerId }, { documentOfficerId: assignedBefore });
+      if (!rights.manage && !asCaseOfficer) throw new NotFoundError();
+      if (input.documentOfficerId && !rights.assign && !(asCaseOfficer && input.documentOfficerId === user.id)) throw new ForbiddenError();
       const locked = await lockProcess(tx, input.processId);
       if (locked.version !== input.version) throw new ConflictError();
       if (!nextProcessStatus(locked.status, "start")) throw new DomainError("invalidTransition");
@@ -58,12 +63,14 @@ export async function startProcess(
       });
       if (!(PROCESS_CONTRACT_STATUSES as readonly string[]).includes(contract.status)) throw new DomainError("contractNotOpenForProcess");
       if ((await tx.contractProcess.count({ where: { contractId: contract.id, status: "IN_PROGRESS" } })) > 0) throw new DomainError("processInProgress");
-      // Without a choice now, a 文案 given while it was 未启动 (更换文案) stays, if still an active 文案.
+      // Without a choice now, a 文案 given while it was 未启动 (更换文案, or at the archive centre's 接收)
+      // stays, else the case's 文案 (Contract.documentOfficerId), if still an active 文案.
       const assigned = (await tx.contractProcess.findUniqueOrThrow({ where: { id: input.processId }, select: { documentOfficerId: true } })).documentOfficerId;
+      const fallback = assigned ?? caseOfficerId;
       const officer = input.documentOfficerId
         ? await requireDocumentOfficer(tx, input.documentOfficerId)
-        : assigned
-          ? await tx.user.findFirst({ where: { id: assigned, ...ACTIVE_DOCUMENT_OFFICER }, select: { id: true, name: true } })
+        : fallback
+          ? await tx.user.findFirst({ where: { id: fallback, ...ACTIVE_DOCUMENT_OFFICER }, select: { id: true, name: true } })
           : null;
 
       let courseStartOn = contract.courseStartOn ? isoDateOnly(contract.courseStartOn) : null;

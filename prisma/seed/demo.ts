@@ -2,6 +2,7 @@ import { fillCalendarFromPackage } from "@/lib/calendar/import-calendar";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedChangeForms } from "./change-forms";
 import { seedApprovals } from "./approvals";
+import { seedArchive } from "./archive";
 import { seedContracts } from "./contracts";
 import { seedCountryChange } from "./country-change";
 import { seedDictionaries } from "./dictionaries";
@@ -38,6 +39,9 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedProcesses(db, users, dictionary);
   // 财务审核's queue and 应收: more contracts, their receipts and 二期 due dates.
   await seedFinance(db, users, dictionary);
+  // 档案中心转案 (issue 10 §1): contracts waiting for the archive centre, one received with a missing item
+  // (before the manager decisions, which are written for every contract the manager has approved).
+  await seedArchive(db, users, dictionary);
   // After the contracts: their manager decisions, and 代理审批.
   await seedApprovals(db, users);
   // After the prospects: the notes go on consultant1's 张伟 and her oldest prospects.

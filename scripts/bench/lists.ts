@@ -21,6 +21,9 @@ import { applyMigrations } from "@/prisma/tools/migrations";
 import { resetTestDatabase } from "@/prisma/tools/reset-test-database";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
+// cu40's 身份证 (valid, with its check character) and phone, for the e-archive search cases.
+const BENCH_ID_CARD = "110105199001010408";
+const BENCH_PHONE = "13" + String((40 * 7919) % 1_000_000_000).padStart(9, "0");
 const RUNS = 9;
 
 type Statement = { sql: string; params: unknown[]; ms: number };
@@ -66,10 +69,17 @@ async function main() {
   const { menuFor } = await import("@/lib/navigation/menu");
   const { listCaseQueue, caseQueueSchema } = await import("@/lib/processes/queue");
   const { getProcessProgress } = await import("@/lib/processes/queries");
+  const { listArchiveQueue } = await import("@/lib/archive/queue");
+  const { archiveQueueSchema } = await import("@/lib/archive/schema");
+  const { searchArchive } = await import("@/lib/e-archive/search");
+  const { getArchive } = await import("@/lib/e-archive/queries");
+  const { listAccessLog } = await import("@/lib/access-log/queries");
+  const { accessLogListSchema } = await import("@/lib/access-log/schema");
   const { countryChangeMoneyQueue, listChangeableContracts, listCountryChangeRequests } = await import("@/lib/country-change/queries");
 
   const started = performance.now();
   await generate(prisma);
+  await generateArchive(prisma);
   console.log(
     `Generated ${CUSTOMERS.toLocaleString("en")} customers (a third signed, one contract each), ` +
       `${(CUSTOMERS / 2).toLocaleString("en")} notifications and the approval and money records (${await workCounts(prisma)}) ` +
@@ -77,13 +87,14 @@ async function main() {
       `on ${external ? "PostgreSQL" : "the embedded database (PGlite)"}; lists count exactly up to ${COUNT_BOUND.toLocaleString("en")}.`,
   );
 
-  const user = (id: string, roles: ("CONSULTANT" | "MANAGER" | "IT_ADMIN" | "FINANCE" | "DOCUMENT_OFFICER")[], teamId: string | null) =>
+  const user = (id: string, roles: ("CONSULTANT" | "MANAGER" | "IT_ADMIN" | "FINANCE" | "DOCUMENT_OFFICER" | "ARCHIVIST")[], teamId: string | null) =>
     ({ id, name: id, username: id, roles, teamId, locale: "zh-CN" as const });
   const consultant = user("c1", ["CONSULTANT"], "t1");
   const manager = user("m1", ["MANAGER", "CONSULTANT"], "t1");
   const it = user("it", ["IT_ADMIN"], null);
   const finance = user("fin", ["FINANCE"], null);
   const officer = user("w1", ["DOCUMENT_OFFICER"], null);
+  const archivist = user("ar1", ["ARCHIVIST"], null);
   type Who = typeof it;
   type Result = { total: number; exact: boolean };
   type Run = (who: Who, params: Record<string, string>) => Promise<Result>;
@@ -110,8 +121,19 @@ async function main() {
   const financeBadge: Run = async (who) => ({ total: await financePendingCount(who), exact: true });
   // 文案操作 and 合同流程进度 (issue 9 §6): the queue, and one case's progress page (30 steps, with its timeline).
   const caseQueue: Run = (who, params) => listCaseQueue(who, caseQueueSchema.parse(params));
+  // 档案中心转案 (issue 10 §1): the archive centre's queue of audited contracts whose originals wait.
+  const archiveQueue: Run = (who, params) => listArchiveQueue(who, archiveQueueSchema.parse(params));
   const benchCase = await prisma.contractProcess.findFirstOrThrow({ where: { documentOfficerId: "w1", status: "IN_PROGRESS" }, select: { id: true } });
   const progressPage: Run = async (who) => ({ total: (await getProcessProgress(who, benchCase.id))?.steps.length ?? 0, exact: true });
+  // 查询客户电子档案 (issue 10 §2): the search (every kind), the e-archive page of one client (cu40, c1's,
+  // with a 30-step process) and 访问日志 over a log of BENCH_CUSTOMERS × 2 rows.
+  const archiveSearch: Run = async (who, params) => {
+    const r = await searchArchive(who, params.q);
+    return { total: r.rows.length, exact: !r.more };
+  };
+  const archivePage: Run = async (who) => ({ total: (await getArchive(who, "cu40", { ip: "127.0.0.1", userAgent: "bench" }))?.contracts.length ?? -1, exact: true });
+  const accessLog: Run = (who, params) => listAccessLog(who, accessLogListSchema.parse(params));
+  const secretary = { ...it, id: "sec", roles: ["ADMIN_SECRETARY" as const] } as unknown as Who;
   // 转国家 (issue 10 §3): /transfers/country as its page loads it (the requests and the contracts that
   // may change, searched), and finance's 转国家费用 queue.
   const countryChange: Run = async (who, params) => {
@@ -184,6 +206,33 @@ async function main() {
     ["文案操作: IT, first page", it, {}, caseQueue],
     ["合同流程进度: 文案, one case (30 steps)", officer, {}, progressPage],
     ["合同流程进度: IT, one case (30 steps)", it, {}, progressPage],
+    ["档案中心转案: archive, first page (oldest audit)", archivist, {}, archiveQueue],
+    ["档案中心转案: archive, client name contains 王伟", archivist, { q: "王伟" }, archiveQueue],
+    ["档案中心转案: archive, number contains 00123", archivist, { q: "00123" }, archiveQueue],
+    ["档案中心转案: archive, late hand-offs only", archivist, { late: "1" }, archiveQueue],
+    ["档案中心转案: archive, page 50", archivist, { page: "50" }, archiveQueue],
+    ["电子档案 search: IT, name 王伟", it, { q: "王伟" }, archiveSearch],
+    ["电子档案 search: IT, name 欧阳 (nobody)", it, { q: "欧阳" }, archiveSearch],
+    ["电子档案 search: IT, name 王伟明", it, { q: "王伟明" }, archiveSearch],
+    ["电子档案 search: consultant, name 王", consultant, { q: "王" }, archiveSearch],
+    ["电子档案 search: manager, phone ending 4567", manager, { q: "4567" }, archiveSearch],
+    ["电子档案 search: secretary, full phone", secretary, { q: BENCH_PHONE }, archiveSearch],
+    ["电子档案 search: IT, 身份证", it, { q: BENCH_ID_CARD.toLowerCase() }, archiveSearch],
+    ["电子档案 search: finance, 护照 (any case)", finance, { q: "e00000040" }, archiveSearch],
+    ["电子档案 search: IT, 微信", it, { q: "WX_40" }, archiveSearch],
+    ["电子档案 search: consultant, 合同号", consultant, { q: "BJ-0000040" }, archiveSearch],
+    ["电子档案 search: IT, 合同号 contains 00123", it, { q: "00123" }, archiveSearch],
+    ["电子档案 search: IT, archive number", it, { q: "uk00000040" }, archiveSearch],
+    ["电子档案 search: 文案, name 王", officer, { q: "王" }, archiveSearch],
+    ["电子档案 search: 文案, name 欧阳 (nobody)", officer, { q: "欧阳" }, archiveSearch],
+    ["电子档案 page: consultant, one client", consultant, {}, archivePage],
+    ["电子档案 page: IT, one client", it, {}, archivePage],
+    ["电子档案 page: finance, one client", finance, {}, archivePage],
+    ["访问日志: IT, first page", it, {}, accessLog],
+    ["访问日志: IT, one actor", it, { actor: "c7" }, accessLog],
+    ["访问日志: IT, one customer", it, { customer: "cu40" }, accessLog],
+    ["访问日志: IT, reveals in one month", it, { action: "REVEAL_IDENTITY", from: "2026-01-01", to: "2026-01-31" }, accessLog],
+    ["访问日志: IT, page 50", it, { page: "50" }, accessLog],
     ["转国家: consultant, first page", consultant, {}, countryChange],
     ["转国家: manager (team), first page", manager, {}, countryChange],
     ["转国家: manager, client name contains 王伟", manager, { q: "王伟" }, countryChange],
@@ -196,7 +245,9 @@ async function main() {
   const width = 52;
   console.log(`\n${"query".padEnd(width)} ${"rows".padStart(8)} ${"median ms".padStart(10)} ${"max ms".padStart(8)} ${"min ms".padStart(8)}`);
   const measured: { label: string; median: number; statements: Statement[] }[] = [];
-  for (const [label, who, params, run] of cases) {
+  // BENCH_ONLY=<regular expression>: only the cases whose label matches (e.g. BENCH_ONLY=电子档案|访问日志).
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : null;
+  for (const [label, who, params, run] of cases.filter(([label]) => !only || only.test(label))) {
     const times: number[] = [];
     statements = [];
     let result: Result = await run(who, params);
@@ -232,7 +283,7 @@ async function main() {
     "contracts: manager, first page",
     "contracts: IT, first page",
   ];
-  for (const label of scopeCases) {
+  for (const label of scopeCases.filter((l) => measured.some((m) => m.label === l))) {
     console.log(`  ${label}`);
     for (const s of measured.find((m) => m.label === label)!.statements) {
       const kind = s.sql.startsWith("SELECT COUNT") ? "count" : "rows";
@@ -347,7 +398,8 @@ async function generate(prisma: PrismaClient) {
           || given[pg_temp.draw(i, 2, ${[...GIVEN].length}, 1.5)]
           || CASE WHEN pg_temp.draw(i, 3, 10, 1) <= 6 THEN given[pg_temp.draw(i, 4, ${[...GIVEN].length}, 1.5)] ELSE '' END
     $$;
-    INSERT INTO "Customer" (id, status, "signedAt", "nextContactOn", name, phone, "countryId", "ownerId", "createdById", "createdAt", "updatedAt")
+    INSERT INTO "Customer" (id, status, "signedAt", "nextContactOn", name, phone, "countryId", "ownerId", "createdById", "createdAt", "updatedAt",
+                            "idCard", passport, wechat)
       SELECT 'cu' || i,
              CASE WHEN i % 3 = 1 THEN 'CLIENT'::"CustomerStatus" ELSE 'PROSPECT'::"CustomerStatus" END,
              -- The day a client signed, hashed: every consultant signs on every day.
@@ -359,7 +411,12 @@ async function generate(prisma: PrismaClient) {
              -- Hashed, so that 国家 is independent of the name, the owner and the status.
              'country' || (1 + (hashint4(i) & 2147483647) % 10),
              'c' || (1 + i % 40), 'c' || (1 + i % 40),
-             now() - (i % 365) * interval '1 day', now() - (i % 500) * interval '1 hour'
+             now() - (i % 365) * interval '1 day', now() - (i % 500) * interval '1 hour',
+             -- 身份证 on every client (18 characters, unique; the check character not computed), 护照 on half
+             -- the customers and 微信 on 3 in 5, for 查询客户电子档案's exact look-ups.
+             CASE WHEN i % 3 = 1 THEN '1101051990' || lpad(i::text, 8, '0') END,
+             CASE WHEN i % 2 = 0 THEN 'E' || lpad(i::text, 8, '0') END,
+             CASE WHEN i % 5 < 3 THEN 'wx_' || i END
       FROM generate_series(1, ${CUSTOMERS}) AS i,
            (SELECT string_to_array(${sqlString(SURNAMES)}, NULL) AS surnames, string_to_array(${sqlString(GIVEN)}, NULL) AS given) AS pieces;
     INSERT INTO "Notification" (id, "userId", kind, params, link, "readAt", "createdAt")
@@ -374,6 +431,16 @@ async function generate(prisma: PrismaClient) {
   await prisma.$executeRawUnsafe(`ALTER TABLE "Contract" ENABLE TRIGGER "Contract_receivable_groups"`);
   await prisma.$executeRawUnsafe(`SELECT "receivable_groups_rebuild"()`);
   await generateProcesses(prisma);
+  // cu40 (c1's client): a valid 身份证 the search recognises, and the access log 访问日志 reads.
+  await prisma.$executeRawUnsafe(`UPDATE "Customer" SET "idCard" = '${BENCH_ID_CARD}' WHERE id = 'cu40'`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "AccessLog" (at, "actorId", action, "customerId", "contractId", "documentId", detail, ip, "userAgent")
+      SELECT now() - (i % 400) * interval '1 day' - (i % 1440) * interval '1 minute',
+             (ARRAY['c' || (1 + i % 40), 'm1', 'fin', 'it', 'w1'])[1 + i % 5],
+             (ARRAY['VIEW_ARCHIVE', 'VIEW_ARCHIVE', 'PREVIEW_DOCUMENT', 'DOWNLOAD_DOCUMENT', 'REVEAL_IDENTITY'])[1 + ${draw("i", 21, 5)}]::"AccessAction",
+             'cu' || (1 + ${draw("i", 22, CUSTOMERS)}), NULL, NULL, NULL, '10.0.' || (i % 250) || '.' || (i % 200), 'Mozilla/5.0'
+      FROM generate_series(1, ${CUSTOMERS * 2}) AS i;
+  `);
   await generateCountryChanges(prisma);
   for (const index of indexes) await prisma.$executeRawUnsafe(index.definition);
   // As autovacuum leaves a live database: statistics, and the visibility map index-only scans rely on.
@@ -629,3 +696,21 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+// 档案中心转案 (issue 10 §1): the archive centre has received the originals of every contract audited more
+// than 10 days ago (its archive number, its 文案), so a few thousand audited contracts wait, as in a
+// working agency; a third of the waiting ones have their consultant's hand-off, a quarter of those late.
+async function generateArchive(prisma: PrismaClient) {
+  await prisma.$executeRawUnsafe(`
+    UPDATE "Contract" SET "originalsReceivedAt" = "auditedAt" + interval '2 days', "archiveNumber" = 'DA' || substr(id, 3), "documentOfficerId" = 'w1'
+    WHERE "auditedAt" IS NOT NULL AND "auditedAt" < now() - interval '10 days'`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "CaseTransfer" (id, "contractId", "customerId", "fromDepartment", "toDepartment", "senderId", "sentAt", "dueOn", status)
+    SELECT 'tr' || substr(c.id, 3), c.id, c."customerId", 'CONSULTING', 'ARCHIVE', c."ownerId", c."auditedAt",
+           (c."auditedAt" + CASE WHEN hashint4(length(c.id) + ascii(right(c.id, 1))) % 4 = 0 THEN interval '-30 days' ELSE interval '5 days' END)::date, 'SENT'
+    FROM "Contract" c
+    WHERE c."originalsReceivedAt" IS NULL AND c."auditedAt" IS NOT NULL AND ascii(right(c.id, 1)) % 3 = 0`);
+  await prisma.$executeRawUnsafe(`ANALYZE "Contract"`);
+  await prisma.$executeRawUnsafe(`ANALYZE "CaseTransfer"`);
+}
+

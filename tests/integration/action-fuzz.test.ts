@@ -205,7 +205,9 @@ async function buildWorld() {
   const finance = await createUser(["FINANCE"], { name: "模糊测试财务" });
   const officer = await createUser(["DOCUMENT_OFFICER"], { name: "模糊测试文案" });
   const officer2 = await createUser(["DOCUMENT_OFFICER"], { name: "模糊测试文案乙" });
+  const archivist = await createUser(["ARCHIVIST"], { name: "模糊测试档案中心" });
   return {
+    archivist,
     officer,
     officer2,
     owner,
@@ -307,6 +309,31 @@ async function processRecord(start: boolean) {
   return { contract, template, processId, steps };
 }
 
+// An audited contract of the owner's waiting for the archive centre (档案中心转案, issue 10 §1).
+async function awaitingOriginals() {
+  const contract = await contractRecord(world.client.id, "AUDITED");
+  await prisma.contract.update({ where: { id: contract.id }, data: { auditedAt: new Date() } });
+  return contract;
+}
+
+// A hand-off of `contractId`: 咨询 → 档案中心 (sent by the owner) or 档案中心 → 文案 (to the fuzz 文案).
+async function transferRecord(contractId: string, to: "ARCHIVE" | "DOCUMENT", status: "SENT" | "SIGNED" = "SENT") {
+  return prisma.caseTransfer.create({
+    data: {
+      contractId,
+      customerId: world.client.id,
+      fromDepartment: to === "ARCHIVE" ? "CONSULTING" : "ARCHIVE",
+      toDepartment: to,
+      senderId: to === "ARCHIVE" ? world.owner.id : world.archivist.id,
+      receiverId: to === "DOCUMENT" ? world.officer.id : null,
+      sentAt: new Date(),
+      dueOn: new Date(`${shanghaiToday()}T00:00:00Z`),
+      ...(status === "SIGNED" ? { status, signedAt: new Date(), signedById: world.archivist.id } : {}),
+      items: { create: [{ item: "PASSPORT_COPY" }, { item: "OTHER", note: "体检报告" }] },
+    },
+  });
+}
+
 // ---- One entry per server action ---------------------------------------------------------------
 
 const ENTRIES: Record<string, Entry> = {
@@ -327,6 +354,9 @@ const ENTRIES: Record<string, Entry> = {
   },
   "lib/customers/actions.ts#checkDuplicateAction": {
     sample: async () => ({ field: "phone", value: uniquePhone(), excludeId: world.prospect.id }),
+  },
+  "lib/customers/actions.ts#revealIdentityAction": {
+    sample: async () => ({ customerId: world.prospect.id }),
   },
   "lib/contracts/actions.ts#signCustomerAction": {
     sample: async () => {
@@ -581,6 +611,43 @@ const ENTRIES: Record<string, Entry> = {
   "lib/processes/actions.ts#startProcessAction": {
     as: () => world.manager,
     sample: async () => ({ processId: (await processRecord(false)).processId, version: 1, documentOfficerId: world.officer.id, courseStartOn: "2027-09-14" }),
+  },
+  "lib/archive/actions.ts#receiveCaseAction": {
+    as: () => world.archivist,
+    sample: async () => ({
+      contractId: (await awaitingOriginals()).id,
+      items: [
+        { item: "CONTRACT_ORIGINAL", state: "RECEIVED", note: "" },
+        { item: "OTHER", state: "MISSING", note: "体检报告" },
+      ],
+      documentOfficerId: world.officer.id,
+      note: "原件齐全\n体检报告后补",
+    }),
+  },
+  "lib/archive/actions.ts#sendTransferAction": {
+    sample: async () => ({
+      contractId: (await awaitingOriginals()).id,
+      items: [{ item: "CONTRACT_ORIGINAL", note: "" }, { item: "OTHER", note: "体检报告" }],
+      note: "请查收\n原件两份",
+    }),
+  },
+  "lib/archive/actions.ts#signTransferAction": {
+    as: () => world.officer,
+    sample: async () => ({ transferId: (await transferRecord((await awaitingOriginals()).id, "DOCUMENT")).id, version: 1 }),
+  },
+  "lib/archive/actions.ts#collectItemsAction": {
+    as: () => world.archivist,
+    sample: async () => ({ transferId: (await transferRecord((await awaitingOriginals()).id, "ARCHIVE", "SIGNED")).id, version: 1, items: ["PASSPORT_COPY"] }),
+  },
+  "lib/archive/actions.ts#cancelTransferAction": {
+    sample: async () => ({ transferId: (await transferRecord((await awaitingOriginals()).id, "ARCHIVE")).id, version: 1 }),
+  },
+  "lib/archive/actions.ts#saveArchiveSettingsAction": {
+    as: () => world.it,
+    sample: async () => {
+      const row = await prisma.systemSetting.findUnique({ where: { key: "archive" } });
+      return { numberPattern: "{国家代码}{yyyy}{seq:5}", toArchiveDays: "3", toDocumentDays: "2", version: String(row?.version ?? 0) };
+    },
   },
   "lib/processes/actions.ts#stopProcessAction": {
     sample: async () => ({ processId: (await processRecord(true)).processId, version: 2, reason: "客户放弃\n改申澳洲" }),

@@ -12,7 +12,7 @@ vi.mock("@/lib/auth/session", () => ({ getCurrentUser: async () => session.user 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const { createProspectAction, updateProspectAction } = await import("@/app/(app)/prospects/actions");
-const { checkDuplicateAction } = await import("@/lib/customers/actions");
+const { checkDuplicateAction, revealIdentityAction } = await import("@/lib/customers/actions");
 const { createTemplateAction, updateTemplateAction, setTemplateRetiredAction, deleteTemplateAction } = await import(
   "@/lib/process-templates/actions"
 );
@@ -43,6 +43,27 @@ describe("role × action matrix for prospects", () => {
     session.user = await createUser([role], { teamId });
     const result = await checkDuplicateAction({ field: "phone", value: uniquePhone() });
     expect(result.ok).toBe(MAY_UPDATE_OWN_TEAM.includes(role));
+  });
+
+  // 显示完整号码 (issue 10 §2) on a teammate's prospect: the team's manager and the roles that reach
+  // every customer (finance, archive centre, IT) reveal, and one REVEAL_IDENTITY row is written; a
+  // teammate consultant, the 文案 and the secretary are refused without a row.
+  it.each(ROLES)("revealIdentityAction on a teammate's prospect as %s", async (role) => {
+    const owner = await createUser(["CONSULTANT"], { teamId });
+    session.user = owner;
+    const passport = `E${uniquePhone().slice(-8)}`;
+    const created = await createProspectAction({ ...EMPTY_PROSPECT, name: "证件", phone: uniquePhone(), passport });
+    if (!created.ok) throw new Error("setup failed");
+    session.user = await createUser([role], { teamId });
+    const result = await revealIdentityAction({ customerId: created.data.id });
+    const logged = await prisma.accessLog.count({ where: { actorId: session.user.id, action: "REVEAL_IDENTITY" } });
+    if (["MANAGER", "FINANCE", "ARCHIVIST", "IT_ADMIN"].includes(role)) {
+      expect(result).toEqual({ ok: true, data: { idCard: null, passport } });
+      expect(logged).toBe(1);
+    } else {
+      expect(result).toMatchObject({ ok: false, formError: "notFound" });
+      expect(logged).toBe(0);
+    }
   });
 
   it.each(ROLES)("updateProspectAction on a teammate's prospect as %s", async (role) => {

@@ -46,7 +46,6 @@ const context = (overrides: Partial<FormatContext> = {}): FormatContext => ({
     ["user-li", "李娜"],
     ["user-wang", "王强"],
   ]),
-  showIdentity: true,
   ...overrides,
 });
 
@@ -62,7 +61,7 @@ describe("formatAuditValue", () => {
     ["money", "52000.00", "¥52,000.00"],
     ["dictionary", "country-uk", "英国"],
     ["user", "user-wang", "王强"],
-    ["identity", "11010519491231002X", "11010519491231002X"],
+    ["identity", "11010519491231002X", "1101**********002X"],
   ] as const)("%s %s reads %s", (format, value, shown) => {
     expect(formatAuditValue(format, value, ctx)).toBe(shown);
   });
@@ -81,10 +80,9 @@ describe("formatAuditValue", () => {
     expect(formatAuditValue({ enum: "fields.genders" }, "MALE", en)).toBe("Male");
   });
 
-  it("masks identity numbers for a reader who may not see them", () => {
-    const masked = context({ showIdentity: false });
-    expect(formatAuditValue("identity", "11010519491231002X", masked)).toBe("1101**********002X");
-    expect(formatAuditValue("identity", "E12345678", masked)).toBe("E123*5678");
+  it("masks identity numbers for every reader (issue 10 §2: the full number only through 显示完整号码)", () => {
+    expect(formatAuditValue("identity", "11010519491231002X", ctx)).toBe("1101**********002X");
+    expect(formatAuditValue("identity", "E12345678", ctx)).toBe("E123*5678");
   });
 
   it("keeps an id without a label (a record since deleted) rather than hiding that something changed", () => {

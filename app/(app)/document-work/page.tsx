@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { TransfersToSign } from "@/components/archive/transfers-to-sign";
 import { ReassignDialog } from "@/components/processes/reassign-dialog";
 import { OverdueBadge } from "@/components/processes/status-badges";
 import { Badge } from "@/components/ui/badge";
@@ -8,6 +9,7 @@ import { DataTable, type DataTableColumn } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { labeller } from "@/lib/dictionaries/label";
@@ -82,6 +84,7 @@ export default async function DocumentWorkPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t("title")} description={manager ? t("descriptionManager") : t("description")} />
+      {can(user.roles, "document.work") && <TransfersToSign user={user} />}
       <CaseFilters params={params} countries={options.COUNTRY} officers={manager ? officers : null} />
       {list.rows.length === 0 ? (
         <EmptyState title={t("empty")} description={t("emptyHint")} />

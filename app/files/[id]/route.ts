@@ -1,4 +1,6 @@
 import { redirect } from "next/navigation";
+import { accessClientOf, logAccess } from "@/lib/access-log/log-access";
+import { prisma } from "@/lib/db";
 import { getTranslations } from "next-intl/server";
 import { getCurrentUser, loginRedirect } from "@/lib/auth/session";
 import { allowedFileType } from "@/lib/documents/file-rules";
@@ -12,7 +14,8 @@ import { isRecordId } from "@/lib/validation/record";
 // deleted one, an id that does not exist — is the same 404, so an id tells nobody whether it exists.
 // Served with the type detected at upload and nosniff, so a browser never reads it as anything else;
 // images and PDFs inline (the browser shows them), the rest, and any file with ?download, as an
-// attachment under its own name.
+// attachment under its own name. Every response with bytes is one access-log row (issue 10 §2): a
+// preview (inline) as PREVIEW_DOCUMENT, a download (attachment) as DOWNLOAD_DOCUMENT, with the address.
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -39,6 +42,14 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     return new Response(null, { status: 500, headers: { "cache-control": "no-store" } });
   }
   const inline = !new URL(request.url).searchParams.has("download") && allowedFileType(document.contentType)?.inline === true;
+  await logAccess(prisma, {
+    actorId: user.id,
+    action: inline ? "PREVIEW_DOCUMENT" : "DOWNLOAD_DOCUMENT",
+    customerId: document.customerId,
+    contractId: document.contractId,
+    documentId: document.id,
+    client: accessClientOf(request.headers),
+  });
   return new Response(object.body, {
     headers: {
       "content-type": document.contentType,

@@ -14,12 +14,15 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CUSTOMER_CHANGE_FIELDS } from "@/lib/change-forms/schema";
-import { clientSchema, type ClientFormValues } from "@/lib/customers/schema";
+import type { MaskedIdentity } from "@/lib/customers/form-values";
+import { editClientSchema, type EditClientFormValues } from "@/lib/customers/schema";
 import { updateClientAction } from "../actions";
 
 type Props = {
   options: CustomerFieldOptions;
-  defaultValues: ClientFormValues;
+  // Without the stored 身份证 / 护照 (withoutStoredIdentity): they are in `identity`, masked.
+  defaultValues: EditClientFormValues;
+  identity: { customerId: string; masked: MaskedIdentity };
   // The record and the version the user started from.
   record: { id: string; version: number };
   // Without "client.update" the same fields are shown disabled, with nothing to save.
@@ -28,7 +31,7 @@ type Props = {
   locked?: boolean;
 };
 
-export function ClientForm({ options, defaultValues, record, readOnly = false, locked = false }: Props) {
+export function ClientForm({ options, defaultValues, identity, record, readOnly = false, locked = false }: Props) {
   const t = useTranslations("clients");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -36,9 +39,9 @@ export function ClientForm({ options, defaultValues, record, readOnly = false, l
   const [version, setVersion] = useState(record.version);
 
   const { form, submit, pending, formError, details } = useActionForm({
-    schema: clientSchema,
+    schema: editClientSchema,
     defaultValues,
-    action: (values: ClientFormValues) => updateClientAction({ ...values, id: record.id, version }),
+    action: (values: EditClientFormValues) => updateClientAction({ ...values, id: record.id, version }),
     onSuccess: (data) => {
       setVersion(data.version);
       toast.success(t("saved"));
@@ -60,6 +63,7 @@ export function ClientForm({ options, defaultValues, record, readOnly = false, l
             options={options}
             duplicateCheck={readOnly ? undefined : { excludeId: record.id }}
             locked={locked && !readOnly ? { fields: CUSTOMER_CHANGE_FIELDS, hint: t("lockedFieldHint") } : undefined}
+            identity={identity}
           />
         </fieldset>
         {!readOnly && (

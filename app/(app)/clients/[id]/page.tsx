@@ -16,7 +16,7 @@ import { listContractsOfCustomer } from "@/lib/contracts/queries";
 import { getClient } from "@/lib/customers/client-queries";
 import { redirectToOtherStage } from "@/lib/customers/customer-queries";
 import { customerHref } from "@/lib/customers/lifecycle";
-import { toClientFormValues } from "@/lib/customers/form-values";
+import { toClientFormValues, withoutStoredIdentity } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { formatDate, isoDateOnly } from "@/lib/time";
 import { listTransferReceivers } from "@/lib/transfers/queries";
@@ -106,7 +106,8 @@ export default async function ClientPage({ params }: Props) {
         <div className="min-w-0 xl:col-start-1 xl:row-start-1">
           <ClientForm
             options={options}
-            defaultValues={toClientFormValues(client)}
+            defaultValues={withoutStoredIdentity(toClientFormValues(client), client)}
+            identity={{ customerId: client.id, masked: { idCard: client.idCard, passport: client.passport } }}
             record={{ id: client.id, version: client.version }}
             readOnly={!mayEdit}
             locked={contracts.some((c) => isLocked(c.status))}

@@ -11,6 +11,7 @@ import { ContractStatusHistory } from "@/components/contracts/status-history";
 import { ContractRefunds } from "@/components/refunds/contract-refunds";
 import { DocumentsCard } from "@/components/documents/documents-card";
 import { ProcessesCard } from "@/components/processes/processes-card";
+import { TransfersCard } from "@/components/archive/transfers-card";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -172,6 +173,7 @@ export default async function ContractPage({ params }: Props) {
             </CardContent>
           </Card>
           <ProcessesCard contract={contract} />
+          <TransfersCard user={user} contract={contract} />
           <DocumentsCard type="contract" id={contract.id} uploadDescription={td("uploadToContract", { number: contract.number })} />
           <ContractCountryChanges contract={contract} />
           <ContractChangeForms contract={contract} />

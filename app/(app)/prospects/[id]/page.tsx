@@ -10,7 +10,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { redirectToOtherStage } from "@/lib/customers/customer-queries";
 import { customerHref } from "@/lib/customers/lifecycle";
 import { getProspect } from "@/lib/customers/prospect-queries";
-import { toProspectFormValues } from "@/lib/customers/form-values";
+import { toProspectFormValues, withoutStoredIdentity } from "@/lib/customers/form-values";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
 import { listTransferReceivers } from "@/lib/transfers/queries";
 import { ProspectForm } from "../prospect-form";
@@ -26,7 +26,7 @@ export default async function ProspectPage({ params }: Props) {
   const [t, options] = await Promise.all([getTranslations("prospects"), getDictionaryOptions(user.locale)]);
   const c = colon(user.locale);
 
-  const values = toProspectFormValues(prospect);
+  const values = withoutStoredIdentity(toProspectFormValues(prospect), prospect);
 
   return (
     <>
@@ -52,6 +52,7 @@ export default async function ProspectPage({ params }: Props) {
           options={options}
           defaultValues={values}
           record={{ id: prospect.id, version: prospect.version }}
+          identity={{ customerId: prospect.id, masked: { idCard: prospect.idCard, passport: prospect.passport } }}
         />
         <AuditTrail entity="Customer" id={prospect.id} />
       </div>

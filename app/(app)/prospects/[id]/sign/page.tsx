@@ -3,7 +3,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { EMPTY_CONTRACT } from "@/lib/contracts/schema";
-import { toClientFormValues } from "@/lib/customers/form-values";
+import { toClientFormValues, withoutStoredIdentity } from "@/lib/customers/form-values";
 import { redirectToOtherStage } from "@/lib/customers/customer-queries";
 import { getProspect } from "@/lib/customers/prospect-queries";
 import { getDictionaryOptions } from "@/lib/dictionaries/queries";
@@ -33,10 +33,11 @@ export default async function SignPage({ params }: Props) {
       />
       <SignWizard
         options={options}
+        identity={{ customerId: prospect.id, masked: { idCard: prospect.idCard, passport: prospect.passport } }}
         defaultValues={{
           customerId: prospect.id,
           customerVersion: prospect.version,
-          client: toClientFormValues(prospect),
+          client: withoutStoredIdentity(toClientFormValues(prospect), prospect),
           // Signing usually happens the day it is recorded.
           contract: { ...EMPTY_CONTRACT, signedOn: shanghaiToday() },
           submit: false,

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { ActionForm } from "@/components/forms/action-form";
 import { ContractFields } from "@/components/contracts/contract-fields";
 import { CustomerFields } from "@/components/customers/customer-fields";
+import type { MaskedIdentity } from "@/lib/customers/form-values";
 import { FormActions } from "@/components/forms/form-actions";
 import { FormError } from "@/components/forms/form-error";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -36,7 +37,16 @@ function firstErrorName(errors: FieldErrors<SignFormValues>): Name | null {
   return null;
 }
 
-export function SignWizard({ options, defaultValues }: { options: DictionaryOptions; defaultValues: SignFormValues }) {
+export function SignWizard({
+  options,
+  defaultValues,
+  identity,
+}: {
+  options: DictionaryOptions;
+  defaultValues: SignFormValues;
+  // The prospect's stored 身份证 / 护照, masked: shown read-only until 修改 reveals them (issue 10 §2).
+  identity: { customerId: string; masked: MaskedIdentity };
+}) {
   const t = useTranslations("contracts");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -154,6 +164,7 @@ export function SignWizard({ options, defaultValues }: { options: DictionaryOpti
             prefix="client"
             options={options}
             duplicateCheck={{ excludeId: defaultValues.customerId }}
+            identity={identity}
           />
         ) : (
           <Card>

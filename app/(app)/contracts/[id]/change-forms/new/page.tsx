@@ -54,7 +54,8 @@ export default async function NewChangeFormPage({ params }: Props) {
           contractId={draft.contract.id}
           contractVersion={draft.contract.version}
           customerVersion={draft.customer.version}
-          current={draft.current}
+          // The 身份证 is never sent to the browser in full (issue 10 §2): its new value is typed, the old one is shown masked.
+          current={{ ...draft.current, customer: { ...draft.current.customer, idCard: null } }}
           shown={shown}
           options={{ COUNTRY: options.COUNTRY, PROGRAM: options.PROGRAM, EDUCATION: options.EDUCATION }}
         />

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { NoteForm } from "@/components/processes/note-form";
 import { ProcessTimeline } from "@/components/processes/process-timeline";
 import { ReassignDialog } from "@/components/processes/reassign-dialog";
+import { StartProcessDialog } from "@/components/processes/start-process-dialog";
 import { StopProcessDialog } from "@/components/processes/stop-process-dialog";
 import { StepCard } from "@/components/processes/step-card";
 import { ProcessStatusBadge } from "@/components/processes/status-badges";
@@ -36,6 +37,8 @@ export default async function ProcessProgressPage({ params }: Props) {
   const mayOpenContract = can(user.roles, "contract.read");
   const mayAssign = progress.allowed.actions.includes("assign");
   const mayStop = progress.allowed.actions.includes("stop");
+  // 启动 here too: the case's 文案 (issue 10 §1) reaches the process only through this page.
+  const mayStart = progress.allowed.actions.includes("start");
 
   const header: [string, string][] = [
     [t("contractNumber"), contract.number],
@@ -58,7 +61,13 @@ export default async function ProcessProgressPage({ params }: Props) {
           </span>
         }
         actions={
-          mayOpenContract ? (
+          mayStart && !mayOpenContract ? (
+            <StartProcessDialog
+              process={{ id: process.id, name: process.name, version: process.version }}
+              officers={mayAssign ? progress.documentOfficers : null}
+              askCourseStart={contract.courseStartOn === null}
+            />
+          ) : mayOpenContract ? (
             <ButtonLink href={`/contracts/${contract.id}#processes`} variant="secondary">
               {t("back")}
             </ButtonLink>
