@@ -35,13 +35,14 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedContracts(db, users, dictionary);
   await seedChangeForms(db, users, dictionary);
   // The process templates, and running cases for the demo 文案 (孙丽) on contracts of their own (their
-  // 一期 receipts come with finance's, next).
+  // 一期 receipts come with finance's, below).
   await seedProcesses(db, users, dictionary);
+  // 档案中心转案 (issue 10 §1): contracts waiting for the archive centre, one received with a missing item
+  // (their 一期 receipts come with finance's, next; before the manager decisions, which are written for
+  // every contract the manager has approved).
+  await seedArchive(db, users, dictionary);
   // 财务审核's queue and 应收: more contracts, their receipts and 二期 due dates.
   await seedFinance(db, users, dictionary);
-  // 档案中心转案 (issue 10 §1): contracts waiting for the archive centre, one received with a missing item
-  // (before the manager decisions, which are written for every contract the manager has approved).
-  await seedArchive(db, users, dictionary);
   // After the contracts: their manager decisions, and 代理审批.
   await seedApprovals(db, users);
   // After the prospects: the notes go on consultant1's 张伟 and her oldest prospects.

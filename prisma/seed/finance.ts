@@ -131,6 +131,11 @@ const MONEY: Record<string, { receipts: SeedReceipt[]; secondDueInDays?: number;
   "BJ-2026-0302": { receipts: [{ stage: "FIRST", amount: "70000.00", daysAgo: 19, method: "BANK_TRANSFER", reference: "CMB-0302-7000" }] },
   "SH-2026-0301": { receipts: [{ stage: "FIRST", amount: "45000.00", daysAgo: 39, method: "ALIPAY", reference: "ALI-2026-030101" }] },
   "BJ-2026-0303": { receipts: [{ stage: "FIRST", amount: "55000.00", daysAgo: 9, method: "WECHAT", reference: "WX-4200030303" }] },
+  // The 档案中心转案 contracts (archive.ts, seeded before this), 一期 in full before 审核通过.
+  "BJ-2026-0401": { receipts: [{ stage: "FIRST", amount: "58000.00", daysAgo: 13, method: "BANK_TRANSFER", reference: "ICBC-0401-5800" }] },
+  "SH-2026-0401": { receipts: [{ stage: "FIRST", amount: "46000.00", daysAgo: 6, method: "ALIPAY", reference: "ALI-2026-040101" }] },
+  "BJ-2026-0402": { receipts: [{ stage: "FIRST", amount: "72000.00", daysAgo: 4, method: "BANK_TRANSFER", reference: "CMB-0402-7200" }] },
+  "BJ-2026-0403": { receipts: [{ stage: "FIRST", amount: "56000.00", daysAgo: 9, method: "WECHAT", reference: "WX-4200040303" }] },
 };
 
 const COLUMN = { FIRST: "firstReceived", SECOND: "secondReceived", OTHER: "otherReceived" } as const;
