@@ -54,8 +54,10 @@ export async function signTransfer(user: SessionUser, input: { transferId: strin
 }
 
 /**
- * 撤回 a hand-off not yet signed for: its sender, or anyone with its contract in their change scope
- * (the consultant's manager, IT) — `mayChange(contractId)` answers that. Status CANCELLED; audited.
+ * 撤回 a consultant's hand-off (咨询 → 档案中心) not yet signed for: its sender, or anyone with its contract
+ * in their change scope (the consultant's manager, IT) — `mayChange(contractId)` answers that. Status
+ * CANCELLED; audited. The archive centre's hand-off to the 文案 (made by 接收, which happens once) is not
+ * withdrawn here: NotFoundError, as for anyone else's.
  * Throws NotFoundError, DomainError "transferClosed", ConflictError. Returns the new version.
  */
 export async function cancelTransfer(
@@ -65,6 +67,7 @@ export async function cancelTransfer(
 ): Promise<{ version: number }> {
   return prisma.$transaction(async (tx) => {
     const { transfer, check } = await lockOpenTransfer(tx, input.transferId, input.version);
+    if (transfer.fromDepartment !== "CONSULTING") throw new NotFoundError();
     if (transfer.senderId !== user.id && !(await mayChange(tx, transfer.contractId))) throw new NotFoundError();
     check();
     await tx.caseTransfer.update({ where: { id: transfer.id }, data: { status: "CANCELLED", version: { increment: 1 } } });

@@ -8,7 +8,7 @@ import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "@/lib
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notify } from "@/lib/notifications/service";
 import { refundRequestIn } from "@/lib/refunds/request-refund";
-import { dateOnly, isoDateOnly } from "@/lib/time";
+import { dateOnly, isoDateOnly, shanghaiToday } from "@/lib/time";
 import { countryChangeHref, countryChangeTitle } from "./describe";
 import { awaitsMoneyDecision } from "./lifecycle";
 import type { MoneyDecisionInput } from "./schema";
@@ -30,10 +30,13 @@ const OTHER_FEE_MAX = new Prisma.Decimal("9999999999.99");
  * contract's consultant are notified. Returns the request's new version.
  * Throws ForbiddenError, NotFoundError (no such request in the scope), DomainError
  * "moneyAlreadyDecided" (decided before, or the request is not approved), ConflictError (stale
- * version), DomainError("invalidInput", { amount: ["refundExceedsNet" | "amountTooLarge"] }).
+ * version), DomainError("invalidInput", { amount: ["refundExceedsNet" | "amountTooLarge"] } or
+ * { dueOn: ["dateInPast"] } for a top-up due before today, Asia/Shanghai).
  */
 export async function decideCountryChangeMoney(user: SessionUser, input: MoneyDecisionInput, now: Date = new Date()): Promise<{ version: number }> {
   if (!can(user.roles, "approval.finance")) throw new ForbiddenError();
+  // A top-up due before today would be 逾期 in 应收 the moment it is decided.
+  if (input.decision === "TOP_UP" && input.dueOn! < shanghaiToday(now)) throw new DomainError("invalidInput", { dueOn: ["dateInPast"] });
   return prisma.$transaction(async (tx) => {
     const request = await tx.countryChangeRequest.findFirst({
       where: { id: input.id, contract: await contractScope(user, "audit", tx) },

@@ -475,7 +475,7 @@ const ENTRIES: Record<string, Entry> = {
   },
   "lib/country-change/actions.ts#decideCountryChangeMoneyAction": {
     as: () => world.finance,
-    sample: async () => ({ id: (await countryChangeRecord("APPROVED")).id, version: 1, decision: "TOP_UP", amount: "1,000.5", dueOn: "2026-12-31", note: "补费\n说明" }),
+    sample: async () => ({ id: (await countryChangeRecord("APPROVED")).id, version: 1, decision: "TOP_UP", amount: "1,000.5", dueOn: "2099-12-31", note: "补费\n说明" }),
   },
   "lib/claims/actions.ts#fileClaimAction": {
     sample: async () => {

@@ -334,12 +334,12 @@ describe("转国家: finance's money decision", () => {
     const params = receivableListSchema.parse({ owner: w.consultant.id });
     const totalsBefore = await receivableTotals(w.finance, receivableListSchema.parse({}));
     expect(() => moneyDecisionSchema.parse({ id: request.id, version: request.version, decision: "TOP_UP", amount: "1000", note: "" })).toThrow();
-    await money(w.finance, request.id, request.version, { decision: "TOP_UP", amount: "8800.50", dueOn: "2026-12-31" });
+    await money(w.finance, request.id, request.version, { decision: "TOP_UP", amount: "8800.50", dueOn: "2099-12-31" });
     const after = await prisma.contract.findUniqueOrThrow({ where: { id: c.id } });
     expect(after.otherFee.toFixed(2)).toBe("8800.50");
     const row = (await listReceivables(w.finance, params, "2026-12-01")).rows.find((r) => r.id === c.id)!;
     // 其他 received 500.10 before the top-up counts against it: 8800.50 − 500.10 open.
-    expect(row).toMatchObject({ otherFee: "8800.50", otherOutstanding: "8300.40", otherFeeDueOn: "2026-12-31", outstanding: "8300.40", otherBucket: "NOT_DUE" });
+    expect(row).toMatchObject({ otherFee: "8800.50", otherOutstanding: "8300.40", otherFeeDueOn: "2099-12-31", outstanding: "8300.40", otherBucket: "NOT_DUE" });
     const totals = await receivableTotals(w.finance, receivableListSchema.parse({}));
     expect(totals.otherFee).toBe(addCny(totalsBefore.otherFee, "8800.50"));
     expect(totals.otherOutstanding).toBe(addCny(totalsBefore.otherOutstanding, "8300.40"));
