@@ -45,9 +45,15 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === Number(m[1]) && date.getUTCMonth() === Number(m[2]) - 1 && date.getUTCDate() === Number(m[3]);
 }
 
-// Shows the first 4 and last 4 characters, as in 1101**********1234, for roles that do not need the number.
+/**
+ * A 身份证 or 护照 number as shown to whoever may not see it whole (domain.md; README "Identity numbers").
+ * A 身份证 (15 or 18 characters) keeps its first 4 and last 4: 1101**********1234, as the issue shows it.
+ * Anything shorter — a passport, E12345678 — keeps its first character and last 2 (E******78): keeping
+ * 4 + 4 of a 9-character passport would hide one digit. null for an empty value.
+ */
 export function maskIdNumber(value: string | null | undefined): string | null {
   if (!value) return null;
-  if (value.length <= 8) return value.slice(0, 1) + "*".repeat(Math.max(0, value.length - 2)) + value.slice(-1);
-  return value.slice(0, 4) + "*".repeat(value.length - 8) + value.slice(-4);
+  if (value.length >= 15) return value.slice(0, 4) + "*".repeat(value.length - 8) + value.slice(-4);
+  if (value.length <= 3) return value.slice(0, 1) + "*".repeat(value.length - 1);
+  return value.slice(0, 1) + "*".repeat(value.length - 3) + value.slice(-2);
 }

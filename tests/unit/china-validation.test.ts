@@ -40,4 +40,11 @@ describe("masking", () => {
     expect(maskIdNumber("11010519491231002X")).toBe("1101**********002X");
     expect(maskIdNumber(null)).toBeNull();
   });
+
+  it("keeps only the first character and last two of a passport, so no more than three of nine show", () => {
+    expect(maskIdNumber("E12345678")).toBe("E******78");
+    expect(maskIdNumber("G1234567")).toBe("G*****67");
+    expect(maskIdNumber("AB1")).toBe("A**");
+    expect(maskIdNumber("110105491231002")).toBe("1101*******1002");
+  });
 });
