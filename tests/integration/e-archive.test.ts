@@ -25,6 +25,7 @@ vi.mock("next-intl/server", () => ({ getTranslations: async (ns: string) => (key
 
 const { searchArchive } = await import("@/lib/e-archive/search");
 const { getArchive } = await import("@/lib/e-archive/queries");
+const { getContractTransfers } = await import("@/lib/archive/queries");
 const { revealIdentityAction } = await import("@/lib/customers/actions");
 const { getContract } = await import("@/lib/contracts/queries");
 const { getClient } = await import("@/lib/customers/client-queries");
@@ -179,6 +180,63 @@ describe("the e-archive", () => {
     const archive = (await getArchive(w.docOfficer, w.mine.id, CLIENT))!;
     expect(archive.contracts.map((c) => c.id)).toEqual([w.mine.contract.id]);
     expect((await getArchive(w.owner, w.mine.id, CLIENT))!.contracts.map((c) => c.id)).toContain(other.id);
+  });
+});
+
+describe("转案 records on the e-archive", () => {
+  // A signed hand-off 咨询 → 档案中心 on `contractId`, 2 working days late (due Mon 2 Nov, signed Wed 4 Nov),
+  // its 成绩单 still missing; and an open one 档案中心 → 文案.
+  async function handOffs(contractId: string, customerId: string, sender: SessionUser, receiver: SessionUser) {
+    const signed = await prisma.caseTransfer.create({
+      data: {
+        contractId,
+        customerId,
+        fromDepartment: "CONSULTING",
+        toDepartment: "ARCHIVE",
+        senderId: sender.id,
+        sentAt: new Date("2026-10-28T02:00:00Z"),
+        dueOn: new Date("2026-11-02"),
+        signedAt: new Date("2026-11-04T03:00:00Z"),
+        signedById: w.archivist.id,
+        status: "SIGNED",
+        items: {
+          create: [
+            { item: "TRANSCRIPT", receivedAt: null },
+            { item: "CONTRACT_ORIGINAL", receivedAt: new Date("2026-11-04T03:00:00Z"), receivedById: w.archivist.id },
+          ],
+        },
+      },
+    });
+    const open = await prisma.caseTransfer.create({
+      data: { contractId, customerId, fromDepartment: "ARCHIVE", toDepartment: "DOCUMENT", senderId: w.archivist.id, receiverId: receiver.id, sentAt: new Date("2026-11-04T03:00:00Z"), dueOn: new Date("2026-11-06") },
+    });
+    return { signed, open };
+  }
+
+  it("shows each contract's hand-offs as the contract page's 转案 card does (late marks, items, what is missing)", async () => {
+    const { signed, open } = await handOffs(w.mine.contract.id, w.mine.id, w.owner, w.docOfficer);
+    const now = new Date("2026-11-10T04:00:00Z");
+    for (const who of FINDS_MINE) {
+      const archive = (await getArchive(w[who], w.mine.id, CLIENT, now))!;
+      const records = archive.contracts.find((c) => c.id === w.mine.contract.id)!.caseTransfers;
+      expect(records.map((r) => r.id)).toEqual([signed.id, open.id]);
+      expect(records).toEqual((await getContractTransfers(w.it, w.mine.contract.id, now)).transfers);
+    }
+    const [first, second] = (await getArchive(w.owner, w.mine.id, CLIENT, now))!.contracts.find((c) => c.id === w.mine.contract.id)!.caseTransfers;
+    expect(first).toMatchObject({ fromDepartment: "CONSULTING", toDepartment: "ARCHIVE", sender: w.owner.name, signedBy: w.archivist.name, dueOn: "2026-11-02", lateDays: 2, missing: ["TRANSCRIPT"] });
+    expect(first.items.map((i) => i.item)).toEqual(["CONTRACT_ORIGINAL", "TRANSCRIPT"]);
+    // Unsigned, due Fri 6 Nov, on Tue 10 Nov: Mon and Tue late.
+    expect(second).toMatchObject({ status: "SENT", receiver: w.docOfficer.name, signedAt: null, lateDays: 2, missing: [] });
+  });
+
+  it("shows the 文案 only the hand-offs of the contracts assigned to them", async () => {
+    const unassigned = await createContractRecord(w.mine.id, w.owner, { status: "AUDITED" });
+    const { signed } = await handOffs(unassigned.id, w.mine.id, w.owner, w.docOfficer);
+    const officers = (await getArchive(w.docOfficer, w.mine.id, CLIENT))!;
+    expect(officers.contracts.map((c) => c.id)).not.toContain(unassigned.id);
+    expect(leaks(officers, signed.id)).toBe(false);
+    const owners = (await getArchive(w.owner, w.mine.id, CLIENT))!;
+    expect(owners.contracts.find((c) => c.id === unassigned.id)!.caseTransfers.map((r) => r.id)).toContain(signed.id);
   });
 });
 
