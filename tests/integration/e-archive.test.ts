@@ -9,6 +9,7 @@ import { idCardCheckChar, maskIdNumber } from "@/lib/validation/china";
 import { SEARCH_KINDS, type SearchKind } from "@/lib/e-archive/search-terms";
 import * as samples from "../sample-files";
 import { createContractRecord, createCustomer, createTeam, createUser } from "./fixtures";
+import { createTemplate } from "./processes-fixtures";
 import { request, SAME_ORIGIN_HEADERS } from "./request";
 
 // 查询客户电子档案 (issue 10 §2): who finds whom by every kind of value, what the e-archive shows
@@ -26,6 +27,7 @@ vi.mock("next-intl/server", () => ({ getTranslations: async (ns: string) => (key
 const { searchArchive } = await import("@/lib/e-archive/search");
 const { getArchive } = await import("@/lib/e-archive/queries");
 const { getContractTransfers } = await import("@/lib/archive/queries");
+const { bindProcess } = await import("@/lib/processes/bind");
 const { revealIdentityAction } = await import("@/lib/customers/actions");
 const { getContract } = await import("@/lib/contracts/queries");
 const { getClient } = await import("@/lib/customers/client-queries");
@@ -138,6 +140,21 @@ describe("search scope, every kind, every role", () => {
     expect(piece.rows.map((r) => r.id)).toContain(w.mine.id);
     const partialId = await searchArchive(w.it, w.mine.idCard.slice(0, 14));
     expect(partialId.rows.map((r) => r.id)).not.toContain(w.mine.id);
+  });
+
+  it("finds for a 文案 the customers of cases assigned on a process too, by name and by 合同号, and no one else's", async () => {
+    const viaProcess = await person(w.otherConsultant, `流程${randomUUID().slice(0, 4)}丙`);
+    const template = await createTemplate(viaProcess.contract.countryId);
+    const { processId } = await bindProcess(w.otherConsultant, { contractId: viaProcess.contract.id, templateId: template.id });
+    for (const who of ["docOfficer", "otherOfficer"] as const) {
+      const officer = who === "docOfficer" ? w.docOfficer : await createUser(["DOCUMENT_OFFICER"]);
+      if (who === "docOfficer") await prisma.contractProcess.update({ where: { id: processId }, data: { documentOfficerId: officer.id } });
+      for (const q of [viaProcess.name, viaProcess.contract.number, w.mine.name]) {
+        const found = (await searchArchive(officer, q)).rows.map((r) => r.id);
+        const expected = who === "docOfficer" ? (q === w.mine.name ? [w.mine.id] : [viaProcess.id]) : [];
+        expect({ who, q, found }).toEqual({ who, q, found: expected });
+      }
+    }
   });
 
   it("shows a matched identity number masked and wholly marked", async () => {
