@@ -53,26 +53,27 @@ const TRANSFER_SELECT = {
 const itemOrder = (a: { item: CaseTransferItemKind }, b: { item: CaseTransferItemKind }) => TRANSFER_ITEMS.indexOf(a.item) - TRANSFER_ITEMS.indexOf(b.item);
 
 /**
- * The 转案 card of contract `contractId` for a user who may read it (the caller checked): every
- * hand-off oldest first with its items, late marks and what is missing, and what the user may do —
- * 发起转案 (change scope, originals not received, none open), 补收 (archive.transfer), 撤回 (an open one
- * they sent or whose contract they may change).
+ * The hand-offs of the contracts `contractIds` (the caller checked the user may read them), oldest
+ * first, grouped by contract id (a contract without any has no entry): from → to, sender, receiver,
+ * sent, due ("YYYY-MM-DD", Asia/Shanghai), signed, late marks in working days as of `now`, the items
+ * in the manual's order and what is still missing. Shared by the contract page's 转案 card and the
+ * 电子档案 (issue 10 §1, §2). One query on CaseTransfer's (contractId, …) index.
  */
-export async function getContractTransfers(user: SessionUser, contractId: string, now: Date = new Date()) {
+export async function transferRecordsOf(contractIds: string[], now: Date = new Date()): Promise<Map<string, TransferRecord[]>> {
+  const byContract = new Map<string, TransferRecord[]>();
+  if (contractIds.length === 0) return byContract;
   const today = shanghaiToday(now);
-  const [rows, calendar, contract, changeable] = await Promise.all([
-    prisma.caseTransfer.findMany({ where: { contractId }, orderBy: [{ sentAt: "asc" }, { id: "asc" }], select: TRANSFER_SELECT }),
-    getWorkingCalendar(),
-    prisma.contract.findUniqueOrThrow({
-      where: { id: contractId },
-      select: { status: true, auditedAt: true, originalsReceivedAt: true, archiveNumber: true, documentOfficer: { select: { name: true } } },
+  const [rows, calendar] = await Promise.all([
+    prisma.caseTransfer.findMany({
+      where: { contractId: contractIds.length === 1 ? contractIds[0] : { in: contractIds } },
+      orderBy: [{ sentAt: "asc" }, { id: "asc" }],
+      select: { ...TRANSFER_SELECT, contractId: true },
     }),
-    reachOf(user, "contract", "change") !== null &&
-      prisma.contract.count({ where: { AND: [{ id: contractId }, await contractScope(user, "change")] } }).then((n) => n > 0),
+    getWorkingCalendar(),
   ]);
-  const transfers: TransferRecord[] = rows.map((r) => {
+  for (const r of rows) {
     const items = [...r.items].sort(itemOrder).map((i) => ({ item: i.item, note: i.note, receivedAt: i.receivedAt, receivedBy: i.receivedBy?.name ?? null }));
-    return {
+    const record: TransferRecord = {
       id: r.id,
       version: r.version,
       fromDepartment: r.fromDepartment,
@@ -93,7 +94,30 @@ export async function getContractTransfers(user: SessionUser, contractId: string
       items,
       missing: r.status === "SIGNED" ? items.filter((i) => !i.receivedAt).map((i) => i.item) : [],
     };
-  });
+    const list = byContract.get(r.contractId);
+    if (list) list.push(record);
+    else byContract.set(r.contractId, [record]);
+  }
+  return byContract;
+}
+
+/**
+ * The 转案 card of contract `contractId` for a user who may read it (the caller checked): every
+ * hand-off oldest first with its items, late marks and what is missing (transferRecordsOf), and what
+ * the user may do — 发起转案 (change scope, originals not received, none open), 补收
+ * (archive.transfer), 撤回 (an open one they sent or whose contract they may change).
+ */
+export async function getContractTransfers(user: SessionUser, contractId: string, now: Date = new Date()) {
+  const [records, contract, changeable] = await Promise.all([
+    transferRecordsOf([contractId], now),
+    prisma.contract.findUniqueOrThrow({
+      where: { id: contractId },
+      select: { status: true, auditedAt: true, originalsReceivedAt: true, archiveNumber: true, documentOfficer: { select: { name: true } } },
+    }),
+    reachOf(user, "contract", "change") !== null &&
+      prisma.contract.count({ where: { AND: [{ id: contractId }, await contractScope(user, "change")] } }).then((n) => n > 0),
+  ]);
+  const transfers = records.get(contractId) ?? [];
   const hasOpenToArchive = transfers.some((t) => t.status === "SENT" && t.toDepartment === "ARCHIVE");
   const maySend = Boolean(changeable) && maySendOriginals(contract) && !hasOpenToArchive;
   return {

@@ -9,6 +9,7 @@ import { seesMoneySummary } from "@/lib/finance/queries";
 import { maskIdentity } from "@/lib/customers/identity";
 import { identityRevealScope } from "@/lib/auth/scope";
 import { isoDateOnly } from "@/lib/time";
+import { transferRecordsOf } from "@/lib/archive/queries";
 
 // The 电子档案 of one customer (issue 10 §2, section 9): everything the user may read of it on one page.
 // The customer must lie in archiveCustomerScope (else null → 404, the same as not existing); its
@@ -25,8 +26,10 @@ const SECTION_LIMIT = 100;
  * The e-archive of customer `id` as `user` may read it, with one VIEW_ARCHIVE access-log row (from
  * `client`) written before anything is returned; null (and nothing logged) when the customer does not
  * exist or lies outside the user's reach. Dates: `@db.Date` columns as "YYYY-MM-DD" (Asia/Shanghai).
+ * Each contract carries its 转案 records (`caseTransfers`, lib/archive's transferRecordsOf; late marks
+ * in working days as of `now`).
  */
-export async function getArchive(user: SessionUser, id: string, client: AccessClient) {
+export async function getArchive(user: SessionUser, id: string, client: AccessClient, now: Date = new Date()) {
   const [customers, contractWhere] = await Promise.all([archiveCustomerScope(user), archiveContractScope(user)]);
   const money = seesMoneySummary(user);
   const customer = await prisma.customer.findFirst({
@@ -44,7 +47,51 @@ export async function getArchive(user: SessionUser, id: string, client: AccessCl
   if (!customer) return null;
   await logAccess(prisma, { actorId: user.id, action: "VIEW_ARCHIVE", customerId: id, client });
 
-  const [followUps, transfers, contracts, documents, revealable] = await Promise.all([
+  const contractRows = prisma.contract.findMany({
+    where: { AND: [{ customerId: id }, contractWhere] },
+    orderBy: [{ signedOn: "desc" }, { id: "desc" }],
+    take: SECTION_LIMIT,
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      signedOn: true,
+      school: true,
+      course: true,
+      archiveNumber: true,
+      originalsReceivedAt: true,
+      country: LABEL,
+      program: LABEL,
+      owner: NAME,
+      documentOfficer: NAME,
+      ...(money ? { firstFee: true, secondFee: true } : {}),
+      processes: {
+        orderBy: [{ boundAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          startedAt: true,
+          endedAt: true,
+          stopReason: true,
+          documentOfficer: NAME,
+          steps: {
+            orderBy: { position: "asc" },
+            select: { id: true, position: true, name: true, status: true, plannedDueOn: true, completedOn: true, skipReason: true, results: true, resultFields: true },
+          },
+        },
+      },
+      changeForms: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, number: true, status: true, reason: true, createdAt: true, appliedAt: true, applicant: NAME },
+      },
+      receipts: money
+        ? { orderBy: { receivedOn: "desc" }, select: { id: true, stage: true, amount: true, receivedOn: true, method: true, voidedAt: true, voidReason: true } }
+        : false,
+      refunds: money ? { orderBy: { createdAt: "desc" }, select: { id: true, amount: true, status: true, reason: true, paidOn: true, createdAt: true } } : false,
+    },
+  });
+  const [followUps, transfers, [contracts, caseTransfers], documents, revealable] = await Promise.all([
     prisma.followUp.findMany({
       where: { customerId: id },
       orderBy: [{ contactedOn: "desc" }, { createdAt: "desc" }],
@@ -57,50 +104,8 @@ export async function getArchive(user: SessionUser, id: string, client: AccessCl
       take: SECTION_LIMIT,
       select: { id: true, createdAt: true, reason: true, contractsMoved: true, fromUser: NAME, toUser: NAME, byUser: NAME, claimId: true },
     }),
-    prisma.contract.findMany({
-      where: { AND: [{ customerId: id }, contractWhere] },
-      orderBy: [{ signedOn: "desc" }, { id: "desc" }],
-      take: SECTION_LIMIT,
-      select: {
-        id: true,
-        number: true,
-        status: true,
-        signedOn: true,
-        school: true,
-        course: true,
-        archiveNumber: true,
-        originalsReceivedAt: true,
-        country: LABEL,
-        program: LABEL,
-        owner: NAME,
-        documentOfficer: NAME,
-        ...(money ? { firstFee: true, secondFee: true } : {}),
-        processes: {
-          orderBy: [{ boundAt: "asc" }, { id: "asc" }],
-          select: {
-            id: true,
-            name: true,
-            status: true,
-            startedAt: true,
-            endedAt: true,
-            stopReason: true,
-            documentOfficer: NAME,
-            steps: {
-              orderBy: { position: "asc" },
-              select: { id: true, position: true, name: true, status: true, plannedDueOn: true, completedOn: true, skipReason: true, results: true, resultFields: true },
-            },
-          },
-        },
-        changeForms: {
-          orderBy: { createdAt: "desc" },
-          select: { id: true, number: true, status: true, reason: true, createdAt: true, appliedAt: true, applicant: NAME },
-        },
-        receipts: money
-          ? { orderBy: { receivedOn: "desc" }, select: { id: true, stage: true, amount: true, receivedOn: true, method: true, voidedAt: true, voidReason: true } }
-          : false,
-        refunds: money ? { orderBy: { createdAt: "desc" }, select: { id: true, amount: true, status: true, reason: true, paidOn: true, createdAt: true } } : false,
-      },
-    }),
+    // The 转案 records of the contracts shown (and only those: the 文案's are the assigned ones).
+    contractRows.then(async (rows) => [rows, await transferRecordsOf(rows.map((c) => c.id), now)] as const),
     prisma.document.findMany({
       where: { AND: [{ customerId: id }, await visibleDocumentsWhere(user)] },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -132,6 +137,7 @@ export async function getArchive(user: SessionUser, id: string, client: AccessCl
       })),
       receipts: "receipts" in c && Array.isArray(c.receipts) ? c.receipts.map((r) => ({ ...r, amount: r.amount.toFixed(2), receivedOn: isoDateOnly(r.receivedOn) })) : [],
       refunds: "refunds" in c && Array.isArray(c.refunds) ? c.refunds.map((r) => ({ ...r, amount: r.amount.toFixed(2), paidOn: r.paidOn ? isoDateOnly(r.paidOn) : null })) : [],
+      caseTransfers: caseTransfers.get(c.id) ?? [],
     })),
     documents: documents.map((d) => ({ ...d, previewKind: previewKind(d.contentType), typeLabel: allowedFileType(d.contentType)?.label ?? d.contentType })),
   };

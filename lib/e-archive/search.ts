@@ -2,16 +2,17 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { archiveContractScope, archiveCustomerScope } from "@/lib/auth/scope";
+import { archiveSearchScopes } from "@/lib/auth/scope";
 import { containsText, textSearch } from "@/lib/lists/search";
 import { maskIdNumber } from "@/lib/validation/china";
 import { highlight, maskedMatch, searchTerms, type SearchKind, type Segment } from "./search-terms";
 
 // 查询客户电子档案 (issue 10 §2): one search box over every customer the user may find
-// (archiveCustomerScope). Each kind the text may be is its own index look-up — 姓名 on the trigram or
-// gram index, 电话 / 身份证 / 护照 / 微信 on their b-tree indexes (stored normalised), 合同号 and the
-// archive number on the contract's — run side by side and merged (a UNION, not one OR, which
-// PostgreSQL could only answer by reading every customer of the scope).
+// (archiveSearchScopes: for a 文案 the assigned cases resolved to ids first). Each kind the text may be
+// is its own index look-up — 姓名 on the trigram or gram index, 电话 / 身份证 / 护照 / 微信 on their
+// b-tree indexes (stored normalised), 合同号 and the archive number on the contract's — run side by
+// side and merged (a UNION, not one OR, which PostgreSQL could only answer by reading every customer
+// of the scope).
 
 /** Customers shown at most; the page says to type more when there are more. */
 export const SEARCH_LIMIT = 20;
@@ -34,7 +35,7 @@ type Hit = { customerId: string; kind: SearchKind };
 export async function searchArchive(user: SessionUser, text: string) {
   const terms = searchTerms(text);
   if (Object.keys(terms).length === 0) return { rows: [], more: false };
-  const [customers, contracts] = await Promise.all([archiveCustomerScope(user), archiveContractScope(user)]);
+  const { customers, contracts, contractCustomers } = await archiveSearchScopes(user);
   const take = SEARCH_LIMIT + 1;
 
   const byCustomer = (kind: SearchKind, where: Prisma.CustomerWhereInput) =>
@@ -43,7 +44,7 @@ export async function searchArchive(user: SessionUser, text: string) {
       .then((rows) => rows.map((r): Hit => ({ customerId: r.id, kind })));
   const byContract = (kind: SearchKind, where: Prisma.ContractWhereInput) =>
     prisma.contract
-      .findMany({ where: { AND: [contracts, where, { customer: customers }] }, select: { customerId: true }, take })
+      .findMany({ where: { AND: [contracts, where, contractCustomers] }, select: { customerId: true }, take })
       .then((rows) => rows.map((r): Hit => ({ customerId: r.customerId, kind })));
 
   const lookups: Promise<Hit[]>[] = [];

@@ -11,6 +11,8 @@
 //   npm run bench:lists                                                     (in-memory embedded database)
 //   BENCH_CUSTOMERS=1000000 DATABASE_URL=postgresql://…/crm_bench_test npm run bench:lists
 // DATABASE_URL must name a disposable database whose name contains "test": its schema is dropped.
+// BENCH_REUSE=1 (with DATABASE_URL): keep the data a previous run generated in that database (same
+// BENCH_CUSTOMERS) and only apply new migrations — to measure again after a change without regenerating.
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -32,7 +34,8 @@ async function main() {
   const external = process.env.DATABASE_URL;
   const embedded = external ? null : await startEmbeddedDatabase();
   const url = external ?? embedded!.url;
-  if (external) await resetTestDatabase(external, "the benchmark");
+  const reuse = Boolean(external && process.env.BENCH_REUSE);
+  if (external && !reuse) await resetTestDatabase(external, "the benchmark");
   await applyMigrations(url);
 
   // The app's own client (lib/db.ts keeps it on globalThis), created here with query events so the
@@ -78,9 +81,14 @@ async function main() {
   const { countryChangeMoneyQueue, listChangeableContracts, listCountryChangeRequests } = await import("@/lib/country-change/queries");
 
   const started = performance.now();
-  await generate(prisma);
-  await generateArchive(prisma);
-  console.log(
+  if (reuse) {
+    console.log(`Reusing the ${(await prisma.customer.count()).toLocaleString("en")} customers generated before (BENCH_REUSE).`);
+    await prisma.$executeRawUnsafe("ANALYZE");
+  } else {
+    await generate(prisma);
+    await generateArchive(prisma);
+  }
+  if (!reuse) console.log(
     `Generated ${CUSTOMERS.toLocaleString("en")} customers (a third signed, one contract each), ` +
       `${(CUSTOMERS / 2).toLocaleString("en")} notifications and the approval and money records (${await workCounts(prisma)}) ` +
       `in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
@@ -94,6 +102,7 @@ async function main() {
   const it = user("it", ["IT_ADMIN"], null);
   const finance = user("fin", ["FINANCE"], null);
   const officer = user("w1", ["DOCUMENT_OFFICER"], null);
+  const fewCases = user("w11", ["DOCUMENT_OFFICER"], null);
   const archivist = user("ar1", ["ARCHIVIST"], null);
   type Who = typeof it;
   type Result = { total: number; exact: boolean };
@@ -225,6 +234,8 @@ async function main() {
     ["电子档案 search: IT, archive number", it, { q: "uk00000040" }, archiveSearch],
     ["电子档案 search: 文案, name 王", officer, { q: "王" }, archiveSearch],
     ["电子档案 search: 文案, name 欧阳 (nobody)", officer, { q: "欧阳" }, archiveSearch],
+    ["电子档案 search: 文案 with few cases, name 王", fewCases, { q: "王" }, archiveSearch],
+    ["电子档案 search: 文案 with few cases, name 欧阳", fewCases, { q: "欧阳" }, archiveSearch],
     ["电子档案 page: consultant, one client", consultant, {}, archivePage],
     ["电子档案 page: IT, one client", it, {}, archivePage],
     ["电子档案 page: finance, one client", finance, {}, archivePage],
@@ -698,12 +709,20 @@ main().catch((error) => {
 });
 
 // 档案中心转案 (issue 10 §1): the archive centre has received the originals of every contract audited more
-// than 10 days ago (its archive number, its 文案), so a few thousand audited contracts wait, as in a
+// than 10 days ago (its archive number, its 文案 — the one its process names, spread over the ten), so a few thousand audited contracts wait, as in a
 // working agency; a third of the waiting ones have their consultant's hand-off, a quarter of those late.
 async function generateArchive(prisma: PrismaClient) {
   await prisma.$executeRawUnsafe(`
-    UPDATE "Contract" SET "originalsReceivedAt" = "auditedAt" + interval '2 days', "archiveNumber" = 'DA' || substr(id, 3), "documentOfficerId" = 'w1'
+    UPDATE "Contract" SET "originalsReceivedAt" = "auditedAt" + interval '2 days', "archiveNumber" = 'DA' || substr(id, 3),
+                      "documentOfficerId" = 'w' || (1 + (hashtext(id) & 2147483647) % 10)
     WHERE "auditedAt" IS NOT NULL AND "auditedAt" < now() - interval '10 days'`);
+  // w11, a 文案 with few cases (a twentieth of w2's: 1,500 at 1,000,000 customers), for the search's
+  // sparse scope (archiveSearchScopes lists their ids).
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "User" (id, username, name, "passwordHash", roles, "updatedAt")
+      VALUES ('w11', 'benchdoc11', '文案11', 'x', ARRAY['DOCUMENT_OFFICER']::"Role"[], now())`);
+  await prisma.$executeRawUnsafe(`
+    UPDATE "Contract" SET "documentOfficerId" = 'w11' WHERE "documentOfficerId" = 'w2' AND (hashtext(id || 'w11') & 2147483647) % 20 = 0`);
   await prisma.$executeRawUnsafe(`
     INSERT INTO "CaseTransfer" (id, "contractId", "customerId", "fromDepartment", "toDepartment", "senderId", "sentAt", "dueOn", status)
     SELECT 'tr' || substr(c.id, 3), c.id, c."customerId", 'CONSULTING', 'ARCHIVE', c."ownerId", c."auditedAt",

@@ -9,6 +9,7 @@ import { idCardCheckChar, maskIdNumber } from "@/lib/validation/china";
 import { SEARCH_KINDS, type SearchKind } from "@/lib/e-archive/search-terms";
 import * as samples from "../sample-files";
 import { createContractRecord, createCustomer, createTeam, createUser } from "./fixtures";
+import { createTemplate } from "./processes-fixtures";
 import { request, SAME_ORIGIN_HEADERS } from "./request";
 
 // 查询客户电子档案 (issue 10 §2): who finds whom by every kind of value, what the e-archive shows
@@ -25,6 +26,8 @@ vi.mock("next-intl/server", () => ({ getTranslations: async (ns: string) => (key
 
 const { searchArchive } = await import("@/lib/e-archive/search");
 const { getArchive } = await import("@/lib/e-archive/queries");
+const { getContractTransfers } = await import("@/lib/archive/queries");
+const { bindProcess } = await import("@/lib/processes/bind");
 const { revealIdentityAction } = await import("@/lib/customers/actions");
 const { getContract } = await import("@/lib/contracts/queries");
 const { getClient } = await import("@/lib/customers/client-queries");
@@ -139,6 +142,21 @@ describe("search scope, every kind, every role", () => {
     expect(partialId.rows.map((r) => r.id)).not.toContain(w.mine.id);
   });
 
+  it("finds for a 文案 the customers of cases assigned on a process too, by name and by 合同号, and no one else's", async () => {
+    const viaProcess = await person(w.otherConsultant, `流程${randomUUID().slice(0, 4)}丙`);
+    const template = await createTemplate(viaProcess.contract.countryId);
+    const { processId } = await bindProcess(w.otherConsultant, { contractId: viaProcess.contract.id, templateId: template.id });
+    for (const who of ["docOfficer", "otherOfficer"] as const) {
+      const officer = who === "docOfficer" ? w.docOfficer : await createUser(["DOCUMENT_OFFICER"]);
+      if (who === "docOfficer") await prisma.contractProcess.update({ where: { id: processId }, data: { documentOfficerId: officer.id } });
+      for (const q of [viaProcess.name, viaProcess.contract.number, w.mine.name]) {
+        const found = (await searchArchive(officer, q)).rows.map((r) => r.id);
+        const expected = who === "docOfficer" ? (q === w.mine.name ? [w.mine.id] : [viaProcess.id]) : [];
+        expect({ who, q, found }).toEqual({ who, q, found: expected });
+      }
+    }
+  });
+
   it("shows a matched identity number masked and wholly marked", async () => {
     const result = await searchArchive(w.it, w.mine.passport);
     const match = result.rows.find((r) => r.id === w.mine.id)!.matches.find((m) => m.kind === "passport")!;
@@ -179,6 +197,63 @@ describe("the e-archive", () => {
     const archive = (await getArchive(w.docOfficer, w.mine.id, CLIENT))!;
     expect(archive.contracts.map((c) => c.id)).toEqual([w.mine.contract.id]);
     expect((await getArchive(w.owner, w.mine.id, CLIENT))!.contracts.map((c) => c.id)).toContain(other.id);
+  });
+});
+
+describe("转案 records on the e-archive", () => {
+  // A signed hand-off 咨询 → 档案中心 on `contractId`, 2 working days late (due Mon 2 Nov, signed Wed 4 Nov),
+  // its 成绩单 still missing; and an open one 档案中心 → 文案.
+  async function handOffs(contractId: string, customerId: string, sender: SessionUser, receiver: SessionUser) {
+    const signed = await prisma.caseTransfer.create({
+      data: {
+        contractId,
+        customerId,
+        fromDepartment: "CONSULTING",
+        toDepartment: "ARCHIVE",
+        senderId: sender.id,
+        sentAt: new Date("2026-10-28T02:00:00Z"),
+        dueOn: new Date("2026-11-02"),
+        signedAt: new Date("2026-11-04T03:00:00Z"),
+        signedById: w.archivist.id,
+        status: "SIGNED",
+        items: {
+          create: [
+            { item: "TRANSCRIPT", receivedAt: null },
+            { item: "CONTRACT_ORIGINAL", receivedAt: new Date("2026-11-04T03:00:00Z"), receivedById: w.archivist.id },
+          ],
+        },
+      },
+    });
+    const open = await prisma.caseTransfer.create({
+      data: { contractId, customerId, fromDepartment: "ARCHIVE", toDepartment: "DOCUMENT", senderId: w.archivist.id, receiverId: receiver.id, sentAt: new Date("2026-11-04T03:00:00Z"), dueOn: new Date("2026-11-06") },
+    });
+    return { signed, open };
+  }
+
+  it("shows each contract's hand-offs as the contract page's 转案 card does (late marks, items, what is missing)", async () => {
+    const { signed, open } = await handOffs(w.mine.contract.id, w.mine.id, w.owner, w.docOfficer);
+    const now = new Date("2026-11-10T04:00:00Z");
+    for (const who of FINDS_MINE) {
+      const archive = (await getArchive(w[who], w.mine.id, CLIENT, now))!;
+      const records = archive.contracts.find((c) => c.id === w.mine.contract.id)!.caseTransfers;
+      expect(records.map((r) => r.id)).toEqual([signed.id, open.id]);
+      expect(records).toEqual((await getContractTransfers(w.it, w.mine.contract.id, now)).transfers);
+    }
+    const [first, second] = (await getArchive(w.owner, w.mine.id, CLIENT, now))!.contracts.find((c) => c.id === w.mine.contract.id)!.caseTransfers;
+    expect(first).toMatchObject({ fromDepartment: "CONSULTING", toDepartment: "ARCHIVE", sender: w.owner.name, signedBy: w.archivist.name, dueOn: "2026-11-02", lateDays: 2, missing: ["TRANSCRIPT"] });
+    expect(first.items.map((i) => i.item)).toEqual(["CONTRACT_ORIGINAL", "TRANSCRIPT"]);
+    // Unsigned, due Fri 6 Nov, on Tue 10 Nov: Mon and Tue late.
+    expect(second).toMatchObject({ status: "SENT", receiver: w.docOfficer.name, signedAt: null, lateDays: 2, missing: [] });
+  });
+
+  it("shows the 文案 only the hand-offs of the contracts assigned to them", async () => {
+    const unassigned = await createContractRecord(w.mine.id, w.owner, { status: "AUDITED" });
+    const { signed } = await handOffs(unassigned.id, w.mine.id, w.owner, w.docOfficer);
+    const officers = (await getArchive(w.docOfficer, w.mine.id, CLIENT))!;
+    expect(officers.contracts.map((c) => c.id)).not.toContain(unassigned.id);
+    expect(leaks(officers, signed.id)).toBe(false);
+    const owners = (await getArchive(w.owner, w.mine.id, CLIENT))!;
+    expect(owners.contracts.find((c) => c.id === unassigned.id)!.caseTransfers.map((r) => r.id)).toContain(signed.id);
   });
 });
 

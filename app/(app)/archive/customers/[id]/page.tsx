@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { TransferRecords } from "@/components/archive/transfer-records";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { ChangeFormStatusBadge } from "@/components/change-forms/status-badge";
 import { ContractStatusBadge } from "@/components/contracts/status-badge";
@@ -25,7 +26,7 @@ type Props = { params: Promise<{ id: string }> };
 
 // 客户电子档案 (section 9, issue 10 §2): one customer's whole file as the user may read it. Every open is
 // an access-log row (getArchive writes it); a customer outside the user's reach is the same 404 as one
-// that does not exist.
+// that does not exist. Each contract shows its 转案 records (read-only: 补收 and 撤回 are on the contract page).
 export default async function ArchivePage({ params }: Props) {
   const user = await requirePermission("archive.search");
   const { id } = await params;
@@ -178,6 +179,11 @@ export default async function ArchivePage({ params }: Props) {
                         ))}
                       </ul>
                     )}
+                  </div>
+
+                  <div>
+                    <h3 className="mb-1 font-medium text-gray-900">{t("caseTransfers")}</h3>
+                    {k.caseTransfers.length === 0 ? <p className="text-gray-500">{t("caseTransfersEmpty")}</p> : <TransferRecords records={k.caseTransfers} locale={user.locale} />}
                   </div>
 
                   {archive.money && (
