@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/session";
-import { archiveSearchScopes } from "@/lib/auth/scope";
+import { archiveSearchScopes, identityRevealScope, reachOf } from "@/lib/auth/scope";
 import { containsText, textSearch } from "@/lib/lists/search";
 import { maskIdNumber } from "@/lib/validation/china";
 import { highlight, maskedMatch, searchTerms, type SearchKind, type Segment } from "./search-terms";
@@ -30,7 +30,8 @@ type Hit = { customerId: string; kind: SearchKind };
  * The customers matching `text` that `user` may find, at most SEARCH_LIMIT, exact identity matches
  * first, each with its owner, stage, the contracts the user may see of it (合同号, 国家, 状态, archive
  * number) and what matched (`matches`: the field and the value cut into highlighted segments; 身份证
- * and 护照 masked). `more`: there were more matches than shown. Empty for empty text.
+ * and 护照 masked). A whole 身份证 / 护照 matches only customers in identityRevealScope (never for the
+ * secretary or the 文案). `more`: there were more matches than shown. Empty for empty text.
  */
 export async function searchArchive(user: SessionUser, text: string) {
   const terms = searchTerms(text);
@@ -50,8 +51,14 @@ export async function searchArchive(user: SessionUser, text: string) {
   const lookups: Promise<Hit[]>[] = [];
   if (terms.name) lookups.push(byCustomer("name", textSearch<Prisma.CustomerWhereInput>(terms.name, (f) => [{ name: f }], (key) => ({ nameGrams: { has: key } }))));
   if (terms.phone) lookups.push(byCustomer("phone", terms.phone.length === 11 ? { phone: terms.phone } : { phone: { endsWith: terms.phone } }));
-  if (terms.idCard) lookups.push(byCustomer("idCard", { idCard: terms.idCard }));
-  if (terms.passport) lookups.push(byCustomer("passport", { passport: terms.passport }));
+  // A whole 身份证 / 护照 finds only customers whose number the user may reveal (显示完整号码, which is
+  // logged): for anyone else an exact match would confirm a guess at the hidden digits — the mask and
+  // the 出生日期 beside it leave about ten candidates for a 身份证 — silently (issue 10 §2).
+  if (terms.idCard || terms.passport) {
+    const revealable = reachOf(user, "identity", "read") === null ? null : await identityRevealScope(user);
+    if (revealable && terms.idCard) lookups.push(byCustomer("idCard", { AND: [revealable, { idCard: terms.idCard }] }));
+    if (revealable && terms.passport) lookups.push(byCustomer("passport", { AND: [revealable, { passport: terms.passport }] }));
+  }
   if (terms.wechat) lookups.push(byCustomer("wechat", { wechat: terms.wechat }));
   if (terms.contractNumber) {
     const n = terms.contractNumber;
