@@ -14,7 +14,7 @@ async function createProspect(page: Page, name: string): Promise<void> {
 async function unreadCount(page: Page): Promise<number> {
   const bell = page.getByRole("link", { name: /^通知/ });
   const label = (await bell.getAttribute("aria-label")) ?? "";
-  return Number(/（(\d+) 条未读）/.exec(label)?.[1] ?? 0);
+  return Number(/(\d+) 条未读/.exec(label)?.[1] ?? 0);
 }
 
 async function contextFor(browser: Browser, username: string, phone = false) {

@@ -9,10 +9,13 @@ export async function NotificationBell() {
   const user = await getCurrentUser();
   if (!user || !can(user.roles, "notification.read")) return null;
   const [t, unread] = await Promise.all([getTranslations("notifications"), countUnread(user)]);
+  // The badge's text is a word of the link's name (WCAG 2.5.3 "label in name"; axe
+  // label-content-name-mismatch): 通知 3 条未读 around a visible 3, 99+ both ways past 99.
+  const shown = unread > 99 ? "99+" : String(unread);
   return (
     <Link
       href="/notifications"
-      aria-label={unread > 0 ? t("bellUnread", { count: unread }) : t("bell")}
+      aria-label={unread > 0 ? t("bellUnread", { count: shown }) : t("bell")}
       className="relative inline-flex size-10 shrink-0 items-center justify-center rounded-md text-gray-700 hover:bg-gray-100 focus-visible:outline-2 focus-visible:outline-brand-600"
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" className="size-6">
@@ -27,7 +30,7 @@ export async function NotificationBell() {
           aria-hidden="true"
           className="absolute top-1 right-0.5 inline-flex h-5 min-w-5 items-center justify-center rounded-full bg-red-600 px-1 text-xs leading-none font-semibold text-white"
         >
-          {unread > 99 ? "99+" : unread}
+          {shown}
         </span>
       )}
     </Link>
