@@ -39,6 +39,9 @@ async function buildWorld() {
 
 beforeAll(async () => {
   await useOfficialCalendar();
+  // The default settings (3 and 2 working days, {国家代码}{yyyy}{seq:5}): other files in the same database
+  // (the action fuzzing) may have saved others.
+  await prisma.systemSetting.deleteMany({ where: { key: "archive" } });
   w = await buildWorld();
 });
 
