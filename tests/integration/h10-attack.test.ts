@@ -106,7 +106,7 @@ describe("身份证 / 护照 masked for the secretary: the mask, the birth date 
     return { found: null, tries };
   }
 
-  it("a 9-character passport is masked to 8 visible characters: E123*5678", () => {
+  it("a 9-character passport shows at most 4 of its characters (was E123*5678: one digit hidden)", () => {
     // maskIdNumber keeps the first and last 4 characters of anything longer than 8: a Chinese passport
     // number (E + 8 digits) keeps 8 of its 9 characters — one digit hidden.
     const masked = maskIdNumber("E12345678")!;

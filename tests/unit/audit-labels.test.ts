@@ -82,7 +82,7 @@ describe("formatAuditValue", () => {
 
   it("masks identity numbers for every reader (issue 10 §2: the full number only through 显示完整号码)", () => {
     expect(formatAuditValue("identity", "11010519491231002X", ctx)).toBe("1101**********002X");
-    expect(formatAuditValue("identity", "E12345678", ctx)).toBe("E123*5678");
+    expect(formatAuditValue("identity", "E12345678", ctx)).toBe("E******78");
   });
 
   it("keeps an id without a label (a record since deleted) rather than hiding that something changed", () => {
