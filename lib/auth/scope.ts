@@ -15,8 +15,10 @@ export type Reach = "all" | "team" | "own";
  * `archive`: the customers whose 电子档案 (issue 10 §2) a user finds and opens; the assigned 文案 are
  * added by archiveCustomerScope. `identity`: whose 身份证 and 护照 a user may reveal in full (显示完整号码),
  * always within what they read; the README's "Identity numbers" table says the same.
+ * `alert`: the 预警监控 alerts by their owner (alertScope adds those escalated to the user); `contractAlarm`:
+ * the secretary's 合同报警 queue (issue 11 §2, §3).
  */
-export type ScopedRecord = "customer" | "contract" | "archive" | "identity";
+export type ScopedRecord = "customer" | "contract" | "archive" | "identity" | "alert" | "contractAlarm";
 /**
  * `read`: lists, details, history, exports, search. `change`: edits, state changes, transfers.
  * `audit`: finance's work on a contract (收款, 审核, 退费 payouts).
@@ -47,6 +49,17 @@ export const SCOPES: Table = {
   // secretary and the 文案 never: their work needs no identity number.
   identity: {
     read: { IT_ADMIN: "all", FINANCE: "all", ARCHIVIST: "all", MANAGER: "team", CONSULTANT: "own" },
+  },
+  // 预警监控 (section 10): each owner their own alerts, a manager the team's (and those escalated to them),
+  // IT all. Whoever sees an alert may work it (确认, 处理, 升级).
+  alert: {
+    read: { IT_ADMIN: "all", MANAGER: "team", CONSULTANT: "own", DOCUMENT_OFFICER: "own", FINANCE: "own", ARCHIVIST: "own", ADMIN_SECRETARY: "own" },
+    change: { IT_ADMIN: "all", MANAGER: "team", CONSULTANT: "own", DOCUMENT_OFFICER: "own", FINANCE: "own", ARCHIVIST: "own", ADMIN_SECRETARY: "own" },
+  },
+  // 行政秘书检查合同报警 (section 11): the secretary's queue across teams; IT sees it too.
+  contractAlarm: {
+    read: { IT_ADMIN: "all", ADMIN_SECRETARY: "all" },
+    change: { IT_ADMIN: "all", ADMIN_SECRETARY: "all" },
   },
 };
 
@@ -233,4 +246,23 @@ export async function identityRevealScope(user: ScopeUser, db: Tx = prisma): Pro
   const reach = reachOf(user, "identity", "read");
   if (reach === null) return NOTHING;
   return { AND: [await ownerFilter(user, reach, db), await archiveCustomerScope(user, db)] };
+}
+
+/**
+ * The alerts of `audience` the user may `access`, as a Prisma where (issue 11 §2, §3). MONITOR: by owner
+ * on the `alert` row of SCOPES, plus every alert escalated to the user; SECRETARY: the `contractAlarm` row
+ * (the secretary and IT all, everyone else none). Pass the transaction as `db` inside one.
+ */
+export async function alertScope(
+  user: ScopeUser,
+  audience: "MONITOR" | "SECRETARY",
+  access: Access = "read",
+  db: Tx = prisma,
+): Promise<Prisma.AlertWhereInput> {
+  if (audience === "SECRETARY") {
+    return reachOf(user, "contractAlarm", access) === "all" ? { audience } : NOTHING;
+  }
+  const owners = await ownerFilter(user, reachOf(user, "alert", access), db);
+  if (Object.keys(owners).length === 0) return { audience };
+  return { audience, OR: [owners, { escalatedToId: user.id }] };
 }

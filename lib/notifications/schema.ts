@@ -38,6 +38,10 @@ export const NOTIFICATION_KINDS = [
   // decision, to the requester and the contract's consultant (title, decision, amount, dueOn).
   "countryChangeAwaitingMoney",
   "countryChangeMoneyDecided",
+  // 预警监控 / 合同报警 (issue 11 §2, §3): an alert opened for the reader as its owner, or escalated to the
+  // reader as the owner's manager (params: rule, title, and the rule's own).
+  "alertOpened",
+  "alertEscalated",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
