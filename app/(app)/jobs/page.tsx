@@ -56,7 +56,7 @@ export default async function JobsPage() {
                 <td className="px-3 py-2 whitespace-nowrap tabular-nums">{duration(job.lastRun?.durationMs ?? null)}</td>
                 <td className="px-3 py-2">
                   {job.lastRun ? (
-                    <span className="flex flex-col gap-1">
+                    <span className="flex flex-col items-start gap-1">
                       <Badge variant={STATUS_BADGE[job.lastRun.status]}>{t(`status.${job.lastRun.status}`)}</Badge>
                       <span className="text-xs text-gray-500">{t(`trigger.${job.lastRun.trigger}`)}{job.lastRun.attempt > 1 ? ` · ${t("attempt", { attempt: job.lastRun.attempt })}` : ""}</span>
                     </span>
