@@ -94,6 +94,8 @@ async function main(): Promise<void> {
         AUTH_TRUST_HOST: "true",
         FILE_STORAGE: "local",
         FILE_STORAGE_DIR: filesDir,
+        // No scheduled job may change the seed data under the tests (jobs are tested in tests/integration).
+        JOBS_DISABLED: "1",
       },
     });
     server.once("exit", (code, signal) => {

@@ -44,6 +44,12 @@ function nodeHeaders(headers: IncomingHttpHeaders): Headers {
   return out;
 }
 
+// The scheduled jobs instrumentation.ts started: a running job finishes (pg-boss waits up to 10 s).
+async function stopJobs(): Promise<void> {
+  const runner = (globalThis as typeof globalThis & { crmJobRunner?: { stop(): Promise<void> } }).crmJobRunner;
+  await runner?.stop().catch((error: unknown) => console.error(`[jobs] stop: ${error instanceof Error ? error.message : String(error)}`));
+}
+
 async function main(): Promise<void> {
   // Settings every login and every action reads: a typo stops the server here, not request by request.
   trustProxyHops();
@@ -55,7 +61,8 @@ async function main(): Promise<void> {
   maxUploadBytes();
 
   // What `next start` and `next dev` set before loading Next.js; React picks its build from it.
-  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+  // CRM_APP_SERVER: instrumentation.ts starts the scheduled jobs (lib/jobs) only in this server.
+  Object.assign(process.env, { NODE_ENV: dev ? "development" : "production", CRM_APP_SERVER: "1" });
   const { default: next } = await import("next");
 
   markPeerAddressServer();
@@ -88,7 +95,9 @@ async function main(): Promise<void> {
     const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
     server.close(() => {
       clearTimeout(force);
-      void app.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+      void stopJobs()
+        .then(() => app.close())
+        .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
     });
     server.closeIdleConnections();
   };

@@ -11,6 +11,11 @@ export const MAX_FAILURES_PER_ADDRESS = 5;
 export const MAX_FAILURES_PER_ACCOUNT = 20;
 /** Both the window the failures must fall in and how long the lock lasts after the latest one. */
 export const LOCK_WINDOW_MS = 15 * 60 * 1000;
+/**
+ * How far back lockedUntil() reads LoginAttempt rows: older ones can no longer lock anything, so the
+ * LoginAttempt clean-up job (lib/auth/login-attempts.ts) deletes them.
+ */
+export const LOGIN_ATTEMPT_LOOKBACK_MS = 2 * LOCK_WINDOW_MS;
 
 export type LoginResult =
   | { ok: true; user: { id: string; name: string; sessionVersion: number } }
@@ -30,7 +35,7 @@ function attemptKey(identifier: string, userId: string | undefined): string {
  */
 export async function lockedUntil(db: Tx, where: { key: string; ip?: string }, max: number, now: Date): Promise<Date | null> {
   const recent = await db.loginAttempt.findMany({
-    where: { identifier: where.key, ip: where.ip, createdAt: { gt: new Date(now.getTime() - 2 * LOCK_WINDOW_MS) } },
+    where: { identifier: where.key, ip: where.ip, createdAt: { gt: new Date(now.getTime() - LOGIN_ATTEMPT_LOOKBACK_MS) } },
     orderBy: { createdAt: "desc" },
     take: max,
     select: { success: true, createdAt: true },

@@ -53,6 +53,10 @@ export const PERMISSIONS = [
   // 访问日志 (issue 10 §2): who opened which e-archive or document and who revealed an identity number.
   // 信息中心 only (IT_ADMIN holds every permission).
   "accessLog.read",
+  // 定时任务 (issue 11 §1): 信息中心 sees each scheduled job's runs and failures (jobs.read) and runs one
+  // at once with 立即运行 (jobs.run). IT_ADMIN only (it holds every permission).
+  "jobs.read",
+  "jobs.run",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

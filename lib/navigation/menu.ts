@@ -24,7 +24,8 @@ export type MenuKey =
   | "workingCalendar"
   | "processTemplates"
   | "archiveSettings"
-  | "accessLog";
+  | "accessLog"
+  | "jobs";
 
 // `ready` is false for sections whose issue has not landed yet: the shell shows them as
 // "coming soon" instead of linking to a page that does not exist.
@@ -63,6 +64,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "archiveSettings", href: "/archive/settings", permission: "archive.settings", ready: true },
   // 信息中心's 访问日志: who opened which e-archive or document, who revealed an identity number (issue 10 §2).
   { key: "accessLog", href: "/access-log", permission: "accessLog.read", ready: true },
+  // 信息中心's 定时任务: each scheduled job's last run, duration, result, next run and failures (issue 11 §1).
+  { key: "jobs", href: "/jobs", permission: "jobs.read", ready: true },
 ];
 
 // Only hides what the user cannot use; every page and action still checks the permission itself.

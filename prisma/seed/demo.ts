@@ -5,6 +5,7 @@ import { seedApprovals } from "./approvals";
 import { seedArchive } from "./archive";
 import { seedContracts } from "./contracts";
 import { seedCountryChange } from "./country-change";
+import { seedJobs } from "./jobs";
 import { seedDictionaries } from "./dictionaries";
 import { seedFinance } from "./finance";
 import { seedFollowUps } from "./follow-ups";
@@ -52,5 +53,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedRequests(db, users);
   // After the processes: a 转国家 of a running US case waiting in manager1's inbox (issue 10 §3).
   await seedCountryChange(db, users);
+  // 定时任务 (issue 11 §1): past runs and a retried failure for 信息中心's /jobs page.
+  await seedJobs(db, users);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }

@@ -561,6 +561,10 @@ const ENTRIES: Record<string, Entry> = {
     // 2004: a year of the package no other test reads.
     sample: async () => ({ year: 2004 }),
   },
+  "app/(app)/jobs/actions.ts#runJobNowAction": {
+    as: () => world.it,
+    sample: async () => ({ name: "loginAttemptCleanup" }),
+  },
   "lib/documents/actions.ts#deleteDocumentAction": {
     sample: async () => {
       const contract = await contractRecord(world.client.id, "AUDITED");
@@ -774,6 +778,7 @@ async function footprint() {
       (SELECT count(*) FROM "ProcessNote")::text AS "processNotes",
       (SELECT count(*) FROM "ApplicationOffer")::text AS offers,
       (SELECT count("courseStartOn") + count("visaGrantedOn") + count("departedOn") FROM "Contract")::text AS "processDates",
+      (SELECT count(*) FROM "JobRun")::text AS "jobRuns",
       (SELECT count(*) FROM "AuditLog")::text AS audit`;
   return row;
 }

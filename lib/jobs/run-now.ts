@@ -1,0 +1,20 @@
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { executeJob } from "./execute";
+import { findJob } from "./registry";
+
+/**
+ * 信息中心's 立即运行: runs the job `name` once now in this request, recorded as a MANUAL JobRun with
+ * `user` as requester and audited (job.runNow), and returns how it went (the job's own failure is a
+ * result, not an error). The scheduled slots are not touched. Throws DomainError("notFound") for a name
+ * not in the registry.
+ */
+export async function runJobNow(user: SessionUser, name: string): Promise<{ status: "OK" | "FAILED"; error?: string }> {
+  const job = findJob(name);
+  if (!job) throw new DomainError("notFound");
+  const outcome = await executeJob(prisma, job, { trigger: "MANUAL", requestedById: user.id }, new Date());
+  if (outcome.status === "FAILED") return { status: "FAILED", error: outcome.error };
+  return { status: "OK" };
+}
