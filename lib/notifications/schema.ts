@@ -38,6 +38,9 @@ export const NOTIFICATION_KINDS = [
   // decision, to the requester and the contract's consultant (title, decision, amount, dueOn).
   "countryChangeAwaitingMoney",
   "countryChangeMoneyDecided",
+  // 移交工作 (issue 11 §4): an approved handover gave the reader work (title, total, and a count per
+  // kind: prospects, clients, contracts, steps, cases).
+  "handoverReceived",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
