@@ -36,7 +36,6 @@ async function world() {
   }
   return { team, leaving, a, b, manager, otherManager, outsider, it, wen, wen2, prospects, clients, contracts };
 }
-type World = Awaited<ReturnType<typeof world>>;
 
 /** A running process on `contractId` with a 文案 step owned by `wen` and a consultant step owned by `consultantId`. */
 async function runningCase(contractId: string, countryId: string, consultantId: string, wenId: string) {
