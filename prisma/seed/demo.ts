@@ -4,6 +4,7 @@ import { seedChangeForms } from "./change-forms";
 import { seedApprovals } from "./approvals";
 import { seedArchive } from "./archive";
 import { seedContracts } from "./contracts";
+import { seedHandoverDemo } from "./handover";
 import { seedCountryChange } from "./country-change";
 import { seedDictionaries } from "./dictionaries";
 import { seedFinance } from "./finance";
@@ -52,5 +53,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedRequests(db, users);
   // After the processes: a 转国家 of a running US case waiting in manager1's inbox (issue 10 §3).
   await seedCountryChange(db, users);
+  // 移交工作 (issue 11 §4): the departed 马超's customers, waiting for a handover.
+  await seedHandoverDemo(db, users);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }
