@@ -5,6 +5,7 @@ import { changeFormProvider } from "./providers/change-form";
 import { claimProvider } from "./providers/claim";
 import { contractProvider } from "./providers/contract";
 import { countryChangeProvider } from "./providers/country-change";
+import { handoverProvider } from "./providers/handover";
 import { refundProvider } from "./providers/refund";
 
 // Every kind of request the 经理审核 inbox decides, in the order the inbox shows them. A new kind is
@@ -15,6 +16,7 @@ export const PROVIDERS: readonly ApprovalProvider[] = [
   refundProvider,
   claimProvider,
   countryChangeProvider,
+  handoverProvider,
 ];
 
 /** The provider of `kind`, or undefined for a kind no module decides (yet). */

@@ -6,7 +6,7 @@ import { multiLine, requiredLine } from "@/lib/validation/text";
 
 // Inputs of the 经理审核 inbox's actions. Messages are keys of the `validation` namespace.
 
-export const APPROVAL_KINDS = ["CONTRACT", "CHANGE_FORM", "REFUND", "CLAIM", "COUNTRY_CHANGE"] as const;
+export const APPROVAL_KINDS = ["CONTRACT", "CHANGE_FORM", "REFUND", "CLAIM", "COUNTRY_CHANGE", "HANDOVER"] as const;
 export const APPROVAL_COMMENT_MAX = 1000;
 /** At most this many items in one 批量通过. */
 export const BULK_APPROVE_MAX = 100;

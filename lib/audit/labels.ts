@@ -187,6 +187,8 @@ export const AUDIT_VIEWS = {
       // 转国家 (issue 10 §3): the country changed directly (a contract not yet audited), and a 补费.
       "contract.countryChange": { label: "audit.actions.countryChange", shows: "changes" },
       "contract.topUp": { label: "audit.actions.topUp", shows: "changes" },
+      // 移交工作 (issue 11 §4): the case's 文案 changed by an approved handover.
+      "contract.handoverCase": { label: "audit.actions.handoverCase", shows: "changes" },
       "receipt.create": { label: "audit.actions.receiptCreate", shows: "changes" },
       "receipt.void": { label: "audit.actions.receiptVoid", shows: "changes" },
       ...CONTRACT_TRANSITION_ACTIONS,

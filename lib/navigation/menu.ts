@@ -48,7 +48,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: true },
   { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },
   { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: false },
-  { key: "handovers", href: "/handovers", permission: "handover.manage", ready: false },
+  { key: "handovers", href: "/handovers", permission: "handover.manage", ready: true },
   { key: "transferConsultant", href: "/transfers/consultant", permission: "transfer.consultant", ready: true },
   { key: "transferCountry", href: "/transfers/country", permission: "transfer.country", ready: true },
   // 转国家费用 (section 7's fees on a country change; issue 10 §3): approved country changes waiting for

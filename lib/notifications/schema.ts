@@ -42,6 +42,9 @@ export const NOTIFICATION_KINDS = [
   // reader as the owner's manager (params: rule, title, and the rule's own).
   "alertOpened",
   "alertEscalated",
+  // 移交工作 (issue 11 §4): an approved handover gave the reader work (title, total, and a count per
+  // kind: prospects, clients, contracts, steps, cases).
+  "handoverReceived",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -4,6 +4,7 @@ import { seedChangeForms } from "./change-forms";
 import { seedApprovals } from "./approvals";
 import { seedArchive } from "./archive";
 import { seedContracts } from "./contracts";
+import { seedHandoverDemo } from "./handover";
 import { seedCountryChange } from "./country-change";
 import { seedJobs } from "./jobs";
 import { seedDictionaries } from "./dictionaries";
@@ -55,5 +56,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedCountryChange(db, users);
   // 定时任务 (issue 11 §1): past runs and a retried failure for 信息中心's /jobs page.
   await seedJobs(db, users);
+  // 移交工作 (issue 11 §4): the departed 马超's customers, waiting for a handover.
+  await seedHandoverDemo(db, users);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }

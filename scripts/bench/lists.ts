@@ -79,6 +79,9 @@ async function main() {
   const { listAccessLog } = await import("@/lib/access-log/queries");
   const { accessLogListSchema } = await import("@/lib/access-log/schema");
   const { countryChangeMoneyQueue, listChangeableContracts, listCountryChangeRequests } = await import("@/lib/country-change/queries");
+  const { listHandovers } = await import("@/lib/handover/queries");
+  const { previewHandover } = await import("@/lib/handover/request");
+  const { handoverPlanSchema } = await import("@/lib/handover/schema");
 
   const started = performance.now();
   if (reuse) {
@@ -150,6 +153,13 @@ async function main() {
     return contracts;
   };
   const countryMoney: Run = (who, params) => countryChangeMoneyQueue(who, { page: Number(params.page ?? 1) });
+  // 移交工作 (issue 11 §4): /handovers, and the wizard's 预览 of everything c1 holds (a twentieth of the
+  // team's customers) split evenly between two colleagues — it lists every id it counts, by owner index.
+  const handovers: Run = (who, params) => listHandovers(who, { page: Number(params.page ?? 1) });
+  const handoverPreview: Run = async (who) => {
+    const plan = handoverPlanSchema.parse({ fromUserId: "c1", receiverIds: ["c2", "c3"], kinds: ["prospects", "clients", "contracts", "steps", "cases"], split: "EVENLY", byType: {} });
+    return { total: (await previewHandover(who, plan)).total, exact: true };
+  };
   // The last page paging reaches (lib/lists/paginate.ts stops at the count bound), and one past it.
   const lastReachable = String(lastReachablePage(20));
 
@@ -249,6 +259,10 @@ async function main() {
     ["转国家: manager, client name contains 王伟", manager, { q: "王伟" }, countryChange],
     ["转国家: IT, first page", it, {}, countryChange],
     ["转国家费用: finance, first page", finance, {}, countryMoney],
+    ["移交工作: consultant, first page", consultant, {}, handovers],
+    ["移交工作: manager (team), first page", manager, {}, handovers],
+    ["移交工作: IT, first page", it, {}, handovers],
+    ["移交工作 预览: manager, all of c1's work to two", manager, {}, handoverPreview],
   ];
 
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");

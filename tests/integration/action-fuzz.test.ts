@@ -184,6 +184,13 @@ async function countryChangeRecord(status: "PENDING_MANAGER" | "APPROVED") {
   });
 }
 
+/** A consultant of the world's team with one prospect: the source of a 移交工作 sample. */
+async function handoverSource() {
+  const source = await createUser(["CONSULTANT"], { teamId: world.team.id, name: "移交来源顾问" });
+  await createCustomer(source);
+  return source;
+}
+
 async function buildWorld() {
   const team = await createTeam();
   const owner = await createUser(["CONSULTANT"], { teamId: team.id, name: "模糊测试顾问" });
@@ -207,6 +214,7 @@ async function buildWorld() {
   const officer2 = await createUser(["DOCUMENT_OFFICER"], { name: "模糊测试文案乙" });
   const archivist = await createUser(["ARCHIVIST"], { name: "模糊测试档案中心" });
   return {
+    team,
     archivist,
     officer,
     officer2,
@@ -476,6 +484,24 @@ const ENTRIES: Record<string, Entry> = {
   "lib/country-change/actions.ts#decideCountryChangeMoneyAction": {
     as: () => world.finance,
     sample: async () => ({ id: (await countryChangeRecord("APPROVED")).id, version: 1, decision: "TOP_UP", amount: "1,000.5", dueOn: "2099-12-31", note: "补费\n说明" }),
+  },
+  // 移交工作 (issue 11 §4): IT hands over a fresh consultant's prospect (one pending handover per source).
+  "lib/handover/actions.ts#previewHandoverAction": {
+    as: () => world.it,
+    sample: async () => ({ fromUserId: (await handoverSource()).id, receiverIds: [world.receiver.id], kinds: ["prospects"], split: "EVENLY", byType: {} }),
+  },
+  "lib/handover/actions.ts#requestHandoverAction": {
+    as: () => world.it,
+    sample: async () => ({ fromUserId: (await handoverSource()).id, receiverIds: [world.receiver.id], kinds: ["prospects"], split: "EVENLY", byType: {}, reason: "离职交接\n客户移交", deactivateSource: false }),
+  },
+  "lib/handover/actions.ts#withdrawHandoverAction": {
+    sample: async () => {
+      const source = await handoverSource();
+      const h = await prisma.handover.create({
+        data: { fromUserId: source.id, requesterId: world.owner.id, reason: "交接", split: "EVENLY", receiverIds: [world.receiver.id], kinds: ["prospects"], preview: {} },
+      });
+      return { id: h.id, version: 1 };
+    },
   },
   "lib/claims/actions.ts#fileClaimAction": {
     sample: async () => {
