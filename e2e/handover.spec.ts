@@ -16,7 +16,7 @@ test("a handover from a leaving consultant to two colleagues, approved by the ma
   const it = await pageAs(browser, "itadmin");
   await it.setViewportSize({ width: 1280, height: 900 });
   await it.goto("/handovers/new");
-  await it.getByLabel("移交人").selectOption({ label: "马超 (已停用)" });
+  await it.getByRole("combobox", { name: "移交人", exact: true }).selectOption({ label: "马超 (已停用)" });
   await it.getByRole("checkbox", { name: /李娜/ }).check();
   await it.getByRole("checkbox", { name: /王强/ }).check();
   await it.getByRole("radio", { name: "平均分配" }).check();
