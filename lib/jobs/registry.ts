@@ -1,6 +1,8 @@
 import { deleteExpiredLoginAttempts } from "@/lib/auth/login-attempts";
 import { fillCalendarFromPackage } from "@/lib/calendar/import-calendar";
-import type { JobDefinition } from "./types";
+import { escalateOverdueAlerts } from "@/lib/alerts/escalate-overdue";
+import { runAlertRules, type AlertRunResult } from "@/lib/alerts/run-rules";
+import type { JobDefinition, JobSummary } from "./types";
 
 export type { JobDefinition, JobSummary } from "./types";
 
@@ -25,7 +27,36 @@ export const JOBS: readonly JobDefinition[] = [
     cron: "5 * * * *",
     run: async (db, now) => ({ counts: { deleted: await deleteExpiredLoginAttempts(db, now) } }),
   },
+  {
+    // 预警监控 (issue 11 §2): every enabled rule opens alerts for what it finds and resolves those whose
+    // condition no longer holds (lib/alerts/run-rules.ts).
+    name: "alertRules",
+    cron: "*/15 * * * *",
+    run: async (db, now) => alertSummary(await runAlertRules(now, { db, audience: "MONITOR" })),
+  },
+  {
+    // Alerts still 未处理 / 已确认 after the working days 信息中心 set go to the owner's manager.
+    name: "alertEscalation",
+    cron: "0 * * * *",
+    run: async (db, now) => ({ counts: await escalateOverdueAlerts(now, db) }),
+  },
+  {
+    // 行政秘书检查合同报警 (issue 11 §3): the secretary's contract alarms.
+    name: "contractAlarms",
+    cron: "20 * * * *",
+    run: async (db, now) => alertSummary(await runAlertRules(now, { db, audience: "SECRETARY" })),
+  },
 ];
+
+function alertSummary(run: AlertRunResult): JobSummary {
+  const counts = { rules: run.results.length, opened: 0, autoResolved: 0, stillOpen: 0 };
+  for (const r of run.results) {
+    counts.opened += r.opened;
+    counts.autoResolved += r.autoResolved;
+    counts.stillOpen += r.stillOpen;
+  }
+  return { counts };
+}
 
 /** The job called `name`, or undefined. */
 export function findJob(name: string, jobs: readonly JobDefinition[] = JOBS): JobDefinition | undefined {

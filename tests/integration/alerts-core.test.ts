@@ -130,3 +130,15 @@ describe("stepAlert", () => {
     await expect(stepAlert(lone, { id: alert.id, version: alert.version, step: "escalate", note: null })).rejects.toMatchObject({ code: "alertNoEscalationTarget" });
   });
 });
+
+describe("the alert jobs", () => {
+  it("are registered and run through the job registry (rules of each queue, escalation)", async () => {
+    const { findJob } = await import("@/lib/jobs/registry");
+    for (const name of ["alertRules", "contractAlarms", "alertEscalation"]) {
+      const job = findJob(name);
+      expect(job, name).toBeDefined();
+      const summary = await job!.run(prisma, new Date());
+      expect(summary.counts, name).toBeDefined();
+    }
+  });
+});
