@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedChangeForms } from "./change-forms";
 import { seedApprovals } from "./approvals";
 import { seedArchive } from "./archive";
+import { seedContractAlarms } from "./contract-alarms";
 import { seedContracts } from "./contracts";
 import { seedCountryChange } from "./country-change";
 import { seedDictionaries } from "./dictionaries";
@@ -52,5 +53,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedRequests(db, users);
   // After the processes: a 转国家 of a running US case waiting in manager1's inbox (issue 10 §3).
   await seedCountryChange(db, users);
+  // Last, over everything above: the secretary's 合同报警 rules (issue 11 §3), as their job would run.
+  await seedContractAlarms(db);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }
