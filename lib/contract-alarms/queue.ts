@@ -18,6 +18,8 @@ export type AlarmRow = {
   id: string;
   version: number;
   rule: string;
+  subjectType: string;
+  subjectId: string;
   status: AlertStatus;
   severity: AlertSeverity;
   params: Record<string, unknown>;
@@ -53,7 +55,7 @@ export async function listContractAlarms(user: SessionUser, p: AlarmQueueParams,
       prisma.alert.findMany({
         where,
         ...args,
-        select: { id: true, version: true, rule: true, status: true, severity: true, params: true, openedAt: true, dueOn: true, contractId: true, teamId: true },
+        select: { id: true, version: true, rule: true, subjectType: true, subjectId: true, status: true, severity: true, params: true, openedAt: true, dueOn: true, contractId: true, teamId: true },
       }),
   });
   const contractIds = [...new Set(list.rows.flatMap((r) => (r.contractId ? [r.contractId] : [])))];

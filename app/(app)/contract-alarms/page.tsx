@@ -40,8 +40,11 @@ export default async function ContractAlarmsPage({ searchParams }: Props) {
     else query.delete("rule");
     return `/contract-alarms?${query.toString()}`;
   };
+  // A 缺号 alarm is about a number no contract has: it shows that number, not the contract after the hole.
   const numberCell = (r: AlarmRow) =>
-    r.contract ? (
+    r.subjectType === "ContractNumberGap" ? (
+      <span className="font-medium text-gray-900">{r.subjectId}</span>
+    ) : r.contract ? (
       <Link href={`/contracts/${r.contract.id}`} className="font-medium text-brand-700 hover:underline">
         {r.contract.number}
       </Link>
@@ -58,7 +61,7 @@ export default async function ContractAlarmsPage({ searchParams }: Props) {
   const columns: DataTableColumn<AlarmRow>[] = [
     { key: "rule", header: t("columns.rule"), cell: (r) => <span className="font-medium text-gray-900">{text.name(r.rule)}</span> },
     { key: "subject", header: t("columns.subject"), cell: numberCell },
-    { key: "detail", header: t("columns.detail"), cell: (r) => <span className="text-sm text-gray-700">{text.detail(r.rule, r.params)}</span> },
+    { key: "detail", header: t("columns.detail"), wrap: true, cell: (r) => <span className="text-sm text-gray-700">{text.detail(r.rule, r.params)}</span> },
     { key: "team", header: t("columns.team"), cell: (r) => r.team ?? t("noTeam") },
     { key: "openedAt", header: t("columns.openedAt"), cell: (r) => <span className="tabular-nums">{formatDateTime(r.openedAt, user.locale)}</span> },
     { key: "status", header: t("columns.status"), cell: status },
