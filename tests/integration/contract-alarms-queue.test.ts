@@ -16,7 +16,8 @@ import { createContractRecord, createCustomer, createTeam, createUser } from "./
 // 合同报警's queue and its three marks (issue 11 §3) through the real server action, with only "who is
 // signed in" and Next's cache swapped out: 已检查 / 已处理 / 已升级 each need a note and leave a history
 // row; an open alarm is never raised twice; the queue's filters and counts; and the scope — the secretary
-// and IT see every team's alarms, a consultant or manager nothing (the action: forbidden; a 预警监控 id: notFound).
+// and IT see every team's alarms, a consultant or manager nothing (the action: forbidden; a 预警监控 id: notFound)
+// but the manager an alarm was escalated to, who reads that one.
 // The alarms are 必填项为空 of contracts that really miss fields, opened by that rule's real run, so a run by
 // another file keeps them open.
 
@@ -71,6 +72,9 @@ describe("合同报警", () => {
     const escalated = await step(secretary, { id: row.id, version: row.version + 1, step: "escalate", note: "一周未补，请经理督促" });
     expect(escalated.ok).toBe(true);
     expect(await prisma.notification.count({ where: { userId: manager.id, kind: "alertEscalated", link: `/contract-alarms/${row.id}` } })).toBe(1);
+    // The manager it went to reads it (their notification's link) but may not work it; another team's manager does not see it.
+    expect(await getContractAlarm(manager, row.id)).toMatchObject({ status: "ESCALATED", steps: [] });
+    expect(await getContractAlarm(await createUser(["MANAGER"], { teamId: (await createTeam()).id }), row.id)).toBeNull();
     expect(await step(secretary, { id: row.id, version: row.version + 2, step: "acknowledge", note: "再查" })).toMatchObject({ ok: false, formError: "alertStepNotAllowed" });
     expect(await step(secretary, { id: row.id, version: row.version + 2, step: "resolve", note: "客户已补全性别" })).toMatchObject({ ok: true });
 

@@ -6,7 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePermission } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
 import { getContractAlarm } from "@/lib/contract-alarms/detail";
 import { isRecordId } from "@/lib/validation/record";
 import { formatDateTime, isoDateOnly } from "@/lib/time";
@@ -17,8 +18,10 @@ type Props = { params: Promise<{ id: string }> };
 
 // One 合同报警 (issue 11 §3): what the rule found, the contract it is about (a link), its state, and the
 // history (报警, 已检查, 已升级, 已处理, closed by itself: who, when, the note); the steps the secretary may take.
+// The secretary and IT open every alarm; a manager only one escalated to them (their notification's link),
+// to read; anyone else gets 404 (lib/auth/scope.ts alertScope).
 export default async function ContractAlarmPage({ params }: Props) {
-  const user = await requirePermission("alarm.contract");
+  const user = await requireUser();
   const { id } = await params;
   const alarm = isRecordId(id) ? await getContractAlarm(user, id) : null;
   if (!alarm) notFound();
@@ -54,9 +57,11 @@ export default async function ContractAlarmPage({ params }: Props) {
         title={`${text.name(alarm.rule)}：${title}`}
         description={detail}
         actions={
-          <ButtonLink href="/contract-alarms" variant="secondary">
-            {t("detail.back")}
-          </ButtonLink>
+          can(user.roles, "alarm.contract") ? (
+            <ButtonLink href="/contract-alarms" variant="secondary">
+              {t("detail.back")}
+            </ButtonLink>
+          ) : undefined
         }
       />
       {alarm.autoResolved && <Alert variant="success" title={t("detail.autoResolved")} className="mb-4" />}
