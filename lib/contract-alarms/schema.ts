@@ -34,6 +34,8 @@ export const alarmQueueSchema = z.object({
   team: idParam,
   age: z.enum(ALARM_AGES).catch(""),
   ...listControls(["openedAt"], "openedAt"),
+  // Oldest first unless asked otherwise: the alarm waiting longest is worked first.
+  dir: z.enum(["asc", "desc"]).catch("asc"),
 });
 export type AlarmQueueParams = z.output<typeof alarmQueueSchema>;
 
