@@ -51,12 +51,17 @@ export async function listContractAlarms(user: SessionUser, p: AlarmQueueParams,
   const orderBy: Prisma.AlertOrderByWithRelationInput[] = [{ openedAt: dir }, { id: dir }];
   const list = await paginate(p, orderBy, {
     count: (args) => prisma.alert.count({ where, ...args }),
-    rows: (args) =>
-      prisma.alert.findMany({
-        where,
-        ...args,
+    // The page's ids first, then their rows: sorting narrow rows (not their params) keeps a deep page's
+    // sort in memory when the planner reads the whole state's alarms.
+    rows: async (args) => {
+      const ids = (await prisma.alert.findMany({ where, ...args, select: { id: true } })).map((r) => r.id);
+      const rows = await prisma.alert.findMany({
+        where: { id: { in: ids } },
         select: { id: true, version: true, rule: true, subjectType: true, subjectId: true, status: true, severity: true, params: true, openedAt: true, dueOn: true, contractId: true, teamId: true },
-      }),
+      });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
   });
   const contractIds = [...new Set(list.rows.flatMap((r) => (r.contractId ? [r.contractId] : [])))];
   const teamIds = [...new Set(list.rows.flatMap((r) => (r.teamId ? [r.teamId] : [])))];
