@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       DATABASE_URL: database.url,
       ...(database.embedded ? { DATABASE_POOL_MAX: "1" } : {}),
     };
-    await run(bin("tsx"), ["prisma/seed/index.ts"], env);
+    await run(bin("tsx"), ["--conditions=react-server", "prisma/seed/index.ts"], env);
 
     // Our server, as `npm start` runs it: the tests of the login lockout depend on its client addresses.
     server = spawn(bin("tsx"), ["scripts/server.ts", "--port", String(PORT), "--hostname", "127.0.0.1"], {

@@ -62,7 +62,7 @@ async function main(): Promise<number> {
 
   if (embedded && (await hasNoUsers(databaseUrl))) {
     console.log("Empty database: loading the demo data (prisma/seed/index.ts)…");
-    await runStep("The demo seed", [tsxBin, "prisma/seed/index.ts"], env);
+    await runStep("The demo seed", [tsxBin, "--conditions=react-server", "prisma/seed/index.ts"], env);
   }
 
   if (!dev && buildIsStale()) {

@@ -20,6 +20,7 @@ function columns(findings: readonly AlertFinding[], severity: AlertSeverity) {
     customerId: findings.map((f) => f.customerId ?? null),
     contractId: findings.map((f) => f.contractId ?? null),
     ownerId: findings.map((f) => f.ownerId ?? null),
+    teamId: findings.map((f) => f.teamId ?? null),
     params: findings.map((f) => JSON.stringify(f.params)),
     dueOn: findings.map((f) => f.dueOn ?? null),
     severity: findings.map((f) => f.severity ?? severity),
@@ -44,13 +45,13 @@ export async function syncAlerts(tx: Tx, rule: AlertRule, findings: readonly Ale
   const opened = await tx.$queryRaw<OpenedAlert[]>`
     WITH f AS (
       SELECT * FROM unnest(${c.subjectType}::text[], ${c.subjectId}::text[], ${c.customerId}::text[], ${c.contractId}::text[],
-                           ${c.ownerId}::text[], ${c.params}::text[], ${c.dueOn}::text[], ${c.severity}::text[])
-        AS t("subjectType", "subjectId", "customerId", "contractId", "ownerId", params, "dueOn", severity)
+                           ${c.ownerId}::text[], ${c.teamId}::text[], ${c.params}::text[], ${c.dueOn}::text[], ${c.severity}::text[])
+        AS t("subjectType", "subjectId", "customerId", "contractId", "ownerId", "teamId", params, "dueOn", severity)
     ), inserted AS (
       INSERT INTO "Alert" ("id", "rule", "audience", "severity", "status", "subjectType", "subjectId", "customerId", "contractId",
                            "ownerId", "teamId", "params", "dueOn", "openedAt")
       SELECT gen_random_uuid()::text, ${rule.code}, ${rule.audience}::"AlertAudience", f.severity::"AlertSeverity", 'OPEN',
-             f."subjectType", f."subjectId", f."customerId", f."contractId", f."ownerId", u."teamId", f.params::jsonb, f."dueOn"::date, ${now}
+             f."subjectType", f."subjectId", f."customerId", f."contractId", f."ownerId", COALESCE(u."teamId", f."teamId"), f.params::jsonb, f."dueOn"::date, ${now}
       FROM f LEFT JOIN "User" u ON u."id" = f."ownerId"
       ON CONFLICT ("rule", "subjectType", "subjectId") WHERE "status" <> 'RESOLVED' DO NOTHING
       RETURNING "id", "rule", "ownerId", "contractId", "params"

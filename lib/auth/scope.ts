@@ -251,7 +251,7 @@ export async function identityRevealScope(user: ScopeUser, db: Tx = prisma): Pro
 /**
  * The alerts of `audience` the user may `access`, as a Prisma where (issue 11 §2, §3). MONITOR: by owner
  * on the `alert` row of SCOPES, plus every alert escalated to the user; SECRETARY: the `contractAlarm` row
- * (the secretary and IT all, everyone else none). Pass the transaction as `db` inside one.
+ * (the secretary and IT all; anyone else reads only the alarms escalated to them, and works none). Pass the transaction as `db` inside one.
  */
 export async function alertScope(
   user: ScopeUser,
@@ -260,7 +260,9 @@ export async function alertScope(
   db: Tx = prisma,
 ): Promise<Prisma.AlertWhereInput> {
   if (audience === "SECRETARY") {
-    return reachOf(user, "contractAlarm", access) === "all" ? { audience } : NOTHING;
+    if (reachOf(user, "contractAlarm", access) === "all") return { audience };
+    // A manager a 合同报警 was escalated to reads it (the notification's link), without working it.
+    return access === "read" ? { audience, escalatedToId: user.id } : NOTHING;
   }
   const owners = await ownerFilter(user, reachOf(user, "alert", access), db);
   if (Object.keys(owners).length === 0) return { audience };

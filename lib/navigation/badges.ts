@@ -2,6 +2,7 @@ import "server-only";
 import { managerPendingCount } from "@/lib/approvals/inbox";
 import type { SessionUser } from "@/lib/auth/session";
 import { changeFormQueueCount } from "@/lib/change-forms/queries";
+import { contractAlarmsPendingCount } from "@/lib/contract-alarms/queue";
 import { countryChangeMoneyCount } from "@/lib/country-change/queries";
 import { financePendingCount } from "@/lib/finance/queries";
 import type { MenuEntry, MenuKey } from "./menu";
@@ -19,6 +20,8 @@ const BADGES: Partial<Record<MenuKey, BadgeCount>> = {
   financeApproval: financePendingCount,
   changeForms: changeFormQueueCount,
   countryChangeMoney: countryChangeMoneyCount,
+  // 合同报警 (issue 11 §3): the secretary's alarms 待检查.
+  contractAlarms: contractAlarmsPendingCount,
 };
 
 /**

@@ -47,7 +47,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: true },
   { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: true },
   { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },
-  { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: false },
+  { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: true },
   { key: "handovers", href: "/handovers", permission: "handover.manage", ready: true },
   { key: "transferConsultant", href: "/transfers/consultant", permission: "transfer.consultant", ready: true },
   { key: "transferCountry", href: "/transfers/country", permission: "transfer.country", ready: true },

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedChangeForms } from "./change-forms";
 import { seedApprovals } from "./approvals";
 import { seedArchive } from "./archive";
+import { seedContractAlarms } from "./contract-alarms";
 import { seedContracts } from "./contracts";
 import { seedHandoverDemo } from "./handover";
 import { seedCountryChange } from "./country-change";
@@ -58,5 +59,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedJobs(db, users);
   // 移交工作 (issue 11 §4): the departed 马超's customers, waiting for a handover.
   await seedHandoverDemo(db, users);
+  // Last, over everything above: the secretary's 合同报警 rules (issue 11 §3), as their job would run.
+  await seedContractAlarms(db);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }

@@ -82,6 +82,8 @@ async function main() {
   const { listHandovers } = await import("@/lib/handover/queries");
   const { previewHandover } = await import("@/lib/handover/request");
   const { handoverPlanSchema } = await import("@/lib/handover/schema");
+  const { listContractAlarms, countContractAlarmsByRule, contractAlarmsPendingCount } = await import("@/lib/contract-alarms/queue");
+  const { alarmQueueSchema } = await import("@/lib/contract-alarms/schema");
 
   const started = performance.now();
   if (reuse) {
@@ -90,6 +92,7 @@ async function main() {
   } else {
     await generate(prisma);
     await generateArchive(prisma);
+    await generateContractAlarms(prisma);
   }
   if (!reuse) console.log(
     `Generated ${CUSTOMERS.toLocaleString("en")} customers (a third signed, one contract each), ` +
@@ -160,6 +163,14 @@ async function main() {
     const plan = handoverPlanSchema.parse({ fromUserId: "c1", receiverIds: ["c2", "c3"], kinds: ["prospects", "clients", "contracts", "steps", "cases"], split: "EVENLY", byType: {} });
     return { total: (await previewHandover(who, plan)).total, exact: true };
   };
+  // 合同报警 (issue 11 §3): /contract-alarms as its page loads it (the page of alarms and the counts per
+  // rule), and the menu badge (alarms 待检查).
+  const contractAlarms: Run = async (who, params) => {
+    const p = alarmQueueSchema.parse(params);
+    const [list] = await Promise.all([listContractAlarms(who, p), countContractAlarmsByRule(who, p)]);
+    return list;
+  };
+  const alarmBadge: Run = async (who) => ({ total: await contractAlarmsPendingCount(who), exact: true });
   // The last page paging reaches (lib/lists/paginate.ts stops at the count bound), and one past it.
   const lastReachable = String(lastReachablePage(20));
 
@@ -263,6 +274,13 @@ async function main() {
     ["移交工作: manager (team), first page", manager, {}, handovers],
     ["移交工作: IT, first page", it, {}, handovers],
     ["移交工作 预览: manager, all of c1's work to two", manager, {}, handoverPreview],
+    ["合同报警: secretary, first page + counts", secretary, {}, contractAlarms],
+    ["合同报警: secretary, one rule (缺号)", secretary, { rule: "alarm.numberGap" }, contractAlarms],
+    ["合同报警: secretary, one team, over 30 days", secretary, { team: "t2", age: "30" }, contractAlarms],
+    ["合同报警: secretary, 已处理, page 50", secretary, { status: "RESOLVED", page: "50" }, contractAlarms],
+    ["合同报警: secretary, newest first, page 200", secretary, { dir: "desc", page: "200" }, contractAlarms],
+    ["合同报警: IT, 已升级", it, { status: "ESCALATED" }, contractAlarms],
+    ["合同报警: menu badge (待检查)", secretary, {}, alarmBadge],
   ];
 
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");
@@ -291,6 +309,10 @@ async function main() {
     );
   }
   console.log(`Load average after the runs: ${load()}`);
+  if (process.env.BENCH_ALARM_RULES) {
+    console.log("\n合同报警 rules (find only):");
+    await timeAlarmRules(prisma as unknown as PrismaClient);
+  }
   await prisma.$disconnect();
 
   const db = new pg.Client({ connectionString: url });
@@ -747,3 +769,41 @@ async function generateArchive(prisma: PrismaClient) {
   await prisma.$executeRawUnsafe(`ANALYZE "CaseTransfer"`);
 }
 
+// 合同报警 (issue 11 §3): the secretary's alarms as the rules leave them at this size: one on 1 in 20
+// contracts (rule by a hash), opened up to 60 days ago; 待检查 70 %, 已检查 10 %, 已升级 5 %, 已处理 15 %; the
+// team is the consultant's. (The rules themselves are timed by BENCH_ALARM_RULES=1, below the lists.)
+async function generateContractAlarms(prisma: PrismaClient) {
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Alert" (id, rule, audience, severity, status, "subjectType", "subjectId", "customerId", "contractId", "teamId", params,
+                         "openedAt", "acknowledgedAt", "escalatedAt", "resolvedAt", resolution)
+    SELECT 'al' || substr(c.id, 3),
+           (ARRAY['alarm.missingScan','alarm.originalsLate','alarm.numberDuplicate','alarm.numberGap','alarm.requiredFields','alarm.auditPending'])[1 + h % 6],
+           'SECRETARY', 'MEDIUM', st::"AlertStatus", 'Contract', c.id, c."customerId", c.id, u."teamId",
+           jsonb_build_object('title', c.number || ' · ' || c."customerName", 'contractNo', c.number, 'customerName', c."customerName",
+                              'missing', c.number, 'before', c.number, 'after', c.number, 'fields', jsonb_build_array('gender'),
+                              'submittedOn', '2026-01-01', 'auditedOn', '2026-01-01', 'days', 3, 'stage', 'PENDING_MANAGER', 'others', jsonb_build_array()),
+           opened, CASE WHEN st IN ('ACKNOWLEDGED', 'ESCALATED', 'RESOLVED') THEN opened + interval '1 hour' END,
+           CASE WHEN st = 'ESCALATED' THEN opened + interval '2 hours' END,
+           CASE WHEN st = 'RESOLVED' THEN opened + interval '3 hours' END,
+           CASE WHEN st = 'RESOLVED' THEN '已处理' END
+    FROM (SELECT c.*, (hashtext(c.id || 'alarm') & 2147483647) AS h FROM "Contract" c) AS c
+    JOIN "User" u ON u.id = c."ownerId",
+    LATERAL (SELECT CASE WHEN c.h % 100 < 70 THEN 'OPEN' WHEN c.h % 100 < 80 THEN 'ACKNOWLEDGED' WHEN c.h % 100 < 85 THEN 'ESCALATED' ELSE 'RESOLVED' END AS st,
+                    now() - (c.h % 60) * interval '1 day' - (c.h % 1440) * interval '1 minute' AS opened) AS x
+    WHERE (c.h / 100) % 20 = 0`);
+  await prisma.$executeRawUnsafe(`ANALYZE "Alert"`);
+}
+
+// BENCH_ALARM_RULES=1: each 合同报警 rule's find (one set-based query) timed once over the generated data,
+// with how many records it finds (the bench's numbers are every third one, so 缺号 finds two per contract).
+async function timeAlarmRules(prisma: PrismaClient): Promise<void> {
+  const { SECRETARY_RULES } = await import("@/lib/alerts/rules/secretary");
+  const { createWorkingCalendar } = await import("@/lib/calendar/working-days");
+  const { shanghaiToday } = await import("@/lib/time");
+  const now = new Date();
+  for (const rule of SECRETARY_RULES) {
+    const t = performance.now();
+    const found = await prisma.$transaction((tx) => rule.find(tx, { now, today: shanghaiToday(now), calendar: createWorkingCalendar([]), threshold: rule.defaultThreshold }), { timeout: 600_000 });
+    console.log(`  rule ${rule.code.padEnd(24)} ${String(found.length).padStart(9)} found in ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  }
+}

@@ -672,6 +672,16 @@ const ENTRIES: Record<string, Entry> = {
   "lib/archive/actions.ts#cancelTransferAction": {
     sample: async () => ({ transferId: (await transferRecord((await awaitingOriginals()).id, "ARCHIVE")).id, version: 1 }),
   },
+  // 合同报警 (issue 11 §3): IT (who holds alarm.contract) marks a fresh secretary alarm 已处理.
+  "lib/contract-alarms/actions.ts#stepContractAlarmAction": {
+    as: () => world.it,
+    sample: async () => {
+      const alarm = await prisma.alert.create({
+        data: { rule: `test.fuzz.${runTag}`, audience: "SECRETARY", severity: "LOW", subjectType: "Contract", subjectId: randomUUID(), params: { title: "fuzz" } },
+      });
+      return { id: alarm.id, version: alarm.version, step: "resolve", note: "已核实\n客户已补交" };
+    },
+  },
   "lib/archive/actions.ts#saveArchiveSettingsAction": {
     as: () => world.it,
     sample: async () => {

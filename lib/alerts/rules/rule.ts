@@ -20,6 +20,11 @@ export type AlertFinding = {
   /** Who must act; null for a queue's alert (the secretary's). */
   ownerId?: string | null;
   /**
+   * The team the alert belongs to when it has no owner (the secretary's 合同报警: the contract's
+   * consultant's team), for the queue's team filter and escalation; an owner's team wins.
+   */
+  teamId?: string | null;
+  /**
    * The message's parameters (`alerts.rules.<code>` in messages), e.g. contractNo, customerName, days;
    * `title` names the record as people do (合同号 · 客户姓名): notifications and the webhook show it.
    */
