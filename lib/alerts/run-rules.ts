@@ -14,6 +14,14 @@ import { syncAlerts, type OpenedAlert } from "./sync";
 export type RuleRunResult = { rule: string; opened: number; autoResolved: number; stillOpen: number; error?: string };
 export type AlertRunResult = { results: RuleRunResult[]; opened: OpenedAlert[] };
 
+/** A run in which some rules failed; `run` holds what every rule did (the others committed). */
+export class AlertRunError extends Error {
+  constructor(message: string, readonly run: AlertRunResult) {
+    super(message);
+    this.name = "AlertRunError";
+  }
+}
+
 async function readCalendar(db: Db): Promise<WorkingCalendar> {
   const rows = await db.calendarDay.findMany({ select: { date: true, kind: true } });
   return createWorkingCalendar(rows.map((row) => ({ date: isoDateOnly(row.date), kind: row.kind })));
@@ -22,8 +30,8 @@ async function readCalendar(db: Db): Promise<WorkingCalendar> {
 /**
  * Runs every enabled rule (of `audience`, or all) at `now` on `db`. Returns per rule how many alerts it
  * opened, resolved by itself and left open (or the error it failed with), and the opened alerts. Throws
- * an Error naming the failed rules after running all the others, so the job is recorded as failed and
- * retried. A disabled rule resolves nothing: its open alerts wait until it runs again.
+ * an AlertRunError naming the failed rules (with the whole run) after running all the others, so the job
+ * is recorded as failed and retried. A disabled rule resolves nothing: its open alerts wait until it runs again.
  */
 export async function runAlertRules(now: Date, options: { db?: Db; audience?: AlertAudience } = {}): Promise<AlertRunResult> {
   const db = options.db ?? prisma;
@@ -61,6 +69,6 @@ export async function runAlertRules(now: Date, options: { db?: Db; audience?: Al
     }
   }
   const failed = results.filter((r) => r.error);
-  if (failed.length > 0) throw new Error(`Alert rules failed: ${failed.map((r) => `${r.rule}: ${r.error}`).join("; ")}`);
+  if (failed.length > 0) throw new AlertRunError(`Alert rules failed: ${failed.map((r) => `${r.rule}: ${r.error}`).join("; ")}`, { results, opened });
   return { results, opened };
 }
