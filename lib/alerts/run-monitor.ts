@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { escalateOverdueAlerts } from "./escalate-overdue";
 import { AlertRunError, runAlertRules, type AlertRunResult } from "./run-rules";
+import type { AlertRule } from "./rules/rule";
 import { getAlertSettings } from "./settings";
 import { postAlertsToWebhook, type WebhookResult } from "./webhook";
 
@@ -30,11 +31,11 @@ function summarise(run: AlertRunResult, webhook: WebhookResult | null): MonitorJ
  * summary (counts.webhookFailed, the message) and never undoes an alert. When a rule failed, the
  * webhook still carries what the others opened, then the AlertRunError is thrown again (the job retries).
  */
-export async function runMonitorRules(db: Db, now: Date): Promise<MonitorJobSummary> {
+export async function runMonitorRules(db: Db, now: Date, options: { /** Tests only. */ rules?: readonly AlertRule[] } = {}): Promise<MonitorJobSummary> {
   let run: AlertRunResult;
   let failure: AlertRunError | null = null;
   try {
-    run = await runAlertRules(now, { db, audience: "MONITOR" });
+    run = await runAlertRules(now, { db, audience: "MONITOR", rules: options.rules });
   } catch (error) {
     if (!(error instanceof AlertRunError)) throw error;
     failure = error;

@@ -4,6 +4,7 @@ import type { AlertAudience } from "@/lib/generated/prisma/enums";
 import { createWorkingCalendar, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { isoDateOnly, shanghaiToday } from "@/lib/time";
 import { ALERT_RULES } from "./rules";
+import type { AlertRule } from "./rules/rule";
 import { getAlertSettings } from "./settings";
 import { syncAlerts, type OpenedAlert } from "./sync";
 
@@ -33,16 +34,19 @@ async function readCalendar(db: Db): Promise<WorkingCalendar> {
  * an AlertRunError naming the failed rules (with the whole run) after running all the others, so the job
  * is recorded as failed and retried. A disabled rule resolves nothing: its open alerts wait until it runs again.
  */
-export async function runAlertRules(now: Date, options: { db?: Db; audience?: AlertAudience } = {}): Promise<AlertRunResult> {
+export async function runAlertRules(
+  now: Date,
+  options: { db?: Db; audience?: AlertAudience; /** Tests only: run these rules instead of ALERT_RULES. */ rules?: readonly AlertRule[] } = {},
+): Promise<AlertRunResult> {
   const db = options.db ?? prisma;
   const settings = await getAlertSettings(db);
   const calendar = await readCalendar(db);
   const today = shanghaiToday(now);
   const results: RuleRunResult[] = [];
   const opened: OpenedAlert[] = [];
-  for (const rule of ALERT_RULES) {
+  for (const rule of options.rules ?? ALERT_RULES) {
     if (options.audience && rule.audience !== options.audience) continue;
-    const setting = settings.rules[rule.code];
+    const setting = settings.rules[rule.code] ?? { enabled: true, threshold: rule.defaultThreshold, severity: rule.defaultSeverity };
     if (!setting.enabled) continue;
     try {
       const result = await db.$transaction(async (tx) => {

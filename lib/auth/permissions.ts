@@ -53,6 +53,9 @@ export const PERMISSIONS = [
   // 访问日志 (issue 10 §2): who opened which e-archive or document and who revealed an identity number.
   // 信息中心 only (IT_ADMIN holds every permission).
   "accessLog.read",
+  // 预警设置 (issue 11 §2): 信息中心 sets each alert rule's threshold, severity and on/off, the escalation
+  // delay and the webhook. IT_ADMIN only (IT_ADMIN holds every permission).
+  "alerts.settings",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

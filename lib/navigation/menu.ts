@@ -24,7 +24,8 @@ export type MenuKey =
   | "workingCalendar"
   | "processTemplates"
   | "archiveSettings"
-  | "accessLog";
+  | "accessLog"
+  | "alertSettings";
 
 // `ready` is false for sections whose issue has not landed yet: the shell shows them as
 // "coming soon" instead of linking to a page that does not exist.
@@ -45,7 +46,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: "refunds", href: "/refunds", permission: "approval.finance", ready: true },
   { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: true },
   { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: true },
-  { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },
+  { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: true },
   { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: false },
   { key: "handovers", href: "/handovers", permission: "handover.manage", ready: false },
   { key: "transferConsultant", href: "/transfers/consultant", permission: "transfer.consultant", ready: true },
@@ -63,6 +64,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "archiveSettings", href: "/archive/settings", permission: "archive.settings", ready: true },
   // 信息中心's 访问日志: who opened which e-archive or document, who revealed an identity number (issue 10 §2).
   { key: "accessLog", href: "/access-log", permission: "accessLog.read", ready: true },
+  // 信息中心's 预警设置: each alert rule's threshold, severity and on/off, escalation, webhook (issue 11 §2).
+  { key: "alertSettings", href: "/alerts/settings", permission: "alerts.settings", ready: true },
 ];
 
 // Only hides what the user cannot use; every page and action still checks the permission itself.
