@@ -53,7 +53,7 @@ export type AgeBucket = (typeof AGE_BUCKETS)[number];
 
 /** The board's URL state: filters (default: unresolved) and paging, oldest first. */
 export const alertBoardSchema = z.object({
-  rule: z.string().max(100).regex(/^[a-zA-Z.]*$/).catch(""),
+  rule: z.string().max(100).regex(/^[a-zA-Z0-9._-]*$/).catch(""),
   severity: z.enum(["", "LOW", "MEDIUM", "HIGH"]).catch(""),
   status: z.enum(["", "OPEN", "ACKNOWLEDGED", "ESCALATED", "RESOLVED", "all"]).catch(""),
   owner: idParam,
