@@ -1,9 +1,9 @@
-import "server-only";
+// No "server-only": the scheduled jobs (and the seed) run this outside Next.js, as lib/db.ts.
 import { prisma, type Db } from "@/lib/db";
 import { addWorkingDays, createWorkingCalendar, isWorkingDay } from "@/lib/calendar/working-days";
 import { isoDateOnly, shanghaiDayStart, shanghaiToday } from "@/lib/time";
 import { getAlertSettings } from "./settings";
-import { applyAlertStep } from "./transition";
+import { applyAlertStep } from "./apply-step";
 
 // The escalation job (issue 11 §2): a 预警监控 alert still 未处理 or 已确认 after the working days 信息中心 set
 // (escalateAfterDays; 0 = never) escalates to the owner's manager (state 已升级, the managers notified).

@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only": the scheduled jobs (and the seed) run this outside Next.js, as lib/db.ts.
 import type { Db } from "@/lib/db";
 import { escalateOverdueAlerts } from "./escalate-overdue";
 import { AlertRunError, runAlertRules, type AlertRunResult } from "./run-rules";

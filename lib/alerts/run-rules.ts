@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only": the scheduled jobs (and the seed) run this outside Next.js, as lib/db.ts.
 import { prisma, type Db } from "@/lib/db";
 import type { AlertAudience } from "@/lib/generated/prisma/enums";
 import { createWorkingCalendar, type WorkingCalendar } from "@/lib/calendar/working-days";

@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only": the scheduled jobs (and the seed) run this outside Next.js, as lib/db.ts.
 import zh from "@/messages/zh-CN/alerts.json";
 import type { OpenedAlert } from "./sync";
 import { webhookUrlError } from "./webhook-url";

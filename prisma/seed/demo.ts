@@ -1,6 +1,7 @@
 import { fillCalendarFromPackage } from "@/lib/calendar/import-calendar";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedChangeForms } from "./change-forms";
+import { seedAlerts } from "./alerts";
 import { seedApprovals } from "./approvals";
 import { seedArchive } from "./archive";
 import { seedContracts } from "./contracts";
@@ -52,5 +53,7 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedRequests(db, users);
   // After the processes: a 转国家 of a running US case waiting in manager1's inbox (issue 10 §3).
   await seedCountryChange(db, users);
+  // Last, on everything above: the 预警监控 rules run once, as their scheduled job would (issue 11 §2).
+  await seedAlerts(db);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }
