@@ -14,11 +14,16 @@ export const WEBHOOK_LINES_MAX = 15;
 
 export type WebhookResult = { sent: boolean; status?: number; error?: string };
 
-const RULE_NAMES = zh.rules as Record<string, { name: string }>;
+// The rules' names, nested by the code's parts ("step.overdue" → rules.step.overdue), as next-intl reads them.
+const RULES = zh.rules as Record<string, Record<string, { name: string }>>;
+const ruleName = (code: string): string => {
+  const [group, name] = code.split(".");
+  return RULES[group]?.[name]?.name ?? code;
+};
 
 /** The message text: a heading with the count, one line per alert (rule · 合同号 · 客户 …), then "等 N 条". */
 export function webhookText(alerts: readonly OpenedAlert[]): string {
-  const lines = alerts.slice(0, WEBHOOK_LINES_MAX).map((a) => `· ${RULE_NAMES[a.rule]?.name ?? a.rule}：${String(a.params.title ?? "")}`);
+  const lines = alerts.slice(0, WEBHOOK_LINES_MAX).map((a) => `· ${ruleName(a.rule)}：${String(a.params.title ?? "")}`);
   const more = alerts.length > WEBHOOK_LINES_MAX ? [`…… 等共 ${alerts.length} 条`] : [];
   return [`【预警监控】新预警 ${alerts.length} 条`, ...lines, ...more].join("\n");
 }

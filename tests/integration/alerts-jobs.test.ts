@@ -8,7 +8,7 @@ import { saveAlertSettings } from "@/lib/alerts/save-settings";
 import { alertSettingsSchema } from "@/lib/alerts/schema";
 import { getAlertSettings } from "@/lib/alerts/settings";
 import { syncAlerts } from "@/lib/alerts/sync";
-import { postAlertsToWebhook } from "@/lib/alerts/webhook";
+import { postAlertsToWebhook, webhookText } from "@/lib/alerts/webhook";
 import type { AlertFinding, AlertRule } from "@/lib/alerts/rules/rule";
 import type { SessionUser } from "@/lib/auth/session";
 import { createTeam, createUser } from "./fixtures";
@@ -108,6 +108,7 @@ describe("runMonitorRules and the webhook", () => {
     mode = "silent";
     const result = await postAlertsToWebhook(url, [{ id: "a", rule: "step.overdue", ownerId: null, contractId: null, params: { title: "x" } }], 300);
     expect(result).toMatchObject({ sent: false, error: "timeout after 300 ms" });
+    expect(webhookText([{ id: "a", rule: "step.overdue", ownerId: null, contractId: null, params: { title: "BJ-1 · 张三 · 递交申请" } }])).toBe("【预警监控】新预警 1 条\n· 步骤逾期：BJ-1 · 张三 · 递交申请");
     mode = "ok";
   });
 

@@ -39,7 +39,7 @@ export async function BoardCountsView({ counts }: { counts: BoardCounts }) {
       <h2 id="alert-counts" className="mb-2 text-base font-semibold text-gray-900">
         {t("board.summary")} · {t("board.total", { count: counts.total })}
       </h2>
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         <CountList
           title={t("board.byRule")}
           items={MONITOR_RULES.map((r) => ({ key: r.code, label: ruleName(t, r.code), count: counts.byRule[r.code] ?? 0, href: href("rule", r.code) }))}
