@@ -759,7 +759,7 @@ async function generateAlerts(prisma: PrismaClient) {
              CASE WHEN st = 'ESCALATED' THEN ${managerOf("owner")} END,
              CASE WHEN st = 'RESOLVED' THEN opened + interval '2 days' END, st = 'RESOLVED' AND i % 2 = 0
       FROM (SELECT i, now() - ${draw("i", 33, 120 * 24)} * interval '1 hour' AS opened,
-                   CASE WHEN i % 10 = 0 THEN 'w' || (1 + i % 10 / 10 + ${draw("i", 34, 10)}) ELSE 'c' || (1 + i % 40) END AS owner,
+                   CASE WHEN i % 10 = 5 THEN 'w' || (1 + ${draw("i", 34, 10)}) ELSE 'c' || (1 + i % 40) END AS owner,
                    CASE WHEN ${pct("i", 35)} < 60 THEN 'RESOLVED' WHEN ${pct("i", 35)} < 80 THEN 'OPEN' WHEN ${pct("i", 35)} < 92 THEN 'ACKNOWLEDGED' ELSE 'ESCALATED' END AS st
             FROM generate_series(1, ${count}) AS i) AS g;
     INSERT INTO "AlertEvent" (id, "alertId", action, "toStatus", "createdAt")
