@@ -31,6 +31,7 @@ const SPECS: Spec[] = [
   { name: "course", label: "course", control: { kind: "text", autoComplete: "off" }, required: true },
   { name: "firstFee", label: "firstFee", control: { kind: "money" }, required: true },
   { name: "secondFee", label: "secondFee", control: { kind: "money" }, required: true },
+  { name: "courseEndsOn", label: "courseEndsOn", control: { kind: "text", type: "date" } },
   { name: "remark", label: "remark", control: { kind: "textarea" }, wide: true },
 ];
 

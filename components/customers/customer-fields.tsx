@@ -58,6 +58,7 @@ const SECTIONS: { key: string; fields: FieldSpec[] }[] = [
     fields: [
       { name: "idCard", label: "idCard", control: { kind: "text", autoComplete: "off" }, required: "client" },
       { name: "passport", label: "passport", control: { kind: "text", autoComplete: "off" } },
+      { name: "passportExpiresOn", label: "passportExpiresOn", control: { kind: "text", type: "date" } },
       { name: "nativePlace", label: "nativePlace", control: { kind: "text" }, required: "client", clientOnly: true },
     ],
   },

@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only": the scheduled jobs (and the seed) run this outside Next.js, as lib/db.ts.
 import type { Tx } from "@/lib/db";
 
 // Whom an alert escalates to (domain.md "Alert": 已升级 to the manager after N days; issue 11 §2, §3): the

@@ -1,9 +1,10 @@
-import "server-only";
+// No "server-only": the scheduled jobs (and the seed) run this outside Next.js, as lib/db.ts.
 import { prisma, type Db } from "@/lib/db";
 import type { AlertAudience } from "@/lib/generated/prisma/enums";
 import { createWorkingCalendar, type WorkingCalendar } from "@/lib/calendar/working-days";
 import { isoDateOnly, shanghaiToday } from "@/lib/time";
 import { ALERT_RULES } from "./rules";
+import type { AlertRule } from "./rules/rule";
 import { getAlertSettings } from "./settings";
 import { syncAlerts, type OpenedAlert } from "./sync";
 
@@ -14,6 +15,14 @@ import { syncAlerts, type OpenedAlert } from "./sync";
 export type RuleRunResult = { rule: string; opened: number; autoResolved: number; stillOpen: number; error?: string };
 export type AlertRunResult = { results: RuleRunResult[]; opened: OpenedAlert[] };
 
+/** A run in which some rules failed; `run` holds what every rule did (the others committed). */
+export class AlertRunError extends Error {
+  constructor(message: string, readonly run: AlertRunResult) {
+    super(message);
+    this.name = "AlertRunError";
+  }
+}
+
 async function readCalendar(db: Db): Promise<WorkingCalendar> {
   const rows = await db.calendarDay.findMany({ select: { date: true, kind: true } });
   return createWorkingCalendar(rows.map((row) => ({ date: isoDateOnly(row.date), kind: row.kind })));
@@ -22,19 +31,22 @@ async function readCalendar(db: Db): Promise<WorkingCalendar> {
 /**
  * Runs every enabled rule (of `audience`, or all) at `now` on `db`. Returns per rule how many alerts it
  * opened, resolved by itself and left open (or the error it failed with), and the opened alerts. Throws
- * an Error naming the failed rules after running all the others, so the job is recorded as failed and
- * retried. A disabled rule resolves nothing: its open alerts wait until it runs again.
+ * an AlertRunError naming the failed rules (with the whole run) after running all the others, so the job
+ * is recorded as failed and retried. A disabled rule resolves nothing: its open alerts wait until it runs again.
  */
-export async function runAlertRules(now: Date, options: { db?: Db; audience?: AlertAudience } = {}): Promise<AlertRunResult> {
+export async function runAlertRules(
+  now: Date,
+  options: { db?: Db; audience?: AlertAudience; /** Tests only: run these rules instead of ALERT_RULES. */ rules?: readonly AlertRule[] } = {},
+): Promise<AlertRunResult> {
   const db = options.db ?? prisma;
   const settings = await getAlertSettings(db);
   const calendar = await readCalendar(db);
   const today = shanghaiToday(now);
   const results: RuleRunResult[] = [];
   const opened: OpenedAlert[] = [];
-  for (const rule of ALERT_RULES) {
+  for (const rule of options.rules ?? ALERT_RULES) {
     if (options.audience && rule.audience !== options.audience) continue;
-    const setting = settings.rules[rule.code];
+    const setting = settings.rules[rule.code] ?? { enabled: true, threshold: rule.defaultThreshold, severity: rule.defaultSeverity };
     if (!setting.enabled) continue;
     try {
       const result = await db.$transaction(async (tx) => {
@@ -61,6 +73,6 @@ export async function runAlertRules(now: Date, options: { db?: Db; audience?: Al
     }
   }
   const failed = results.filter((r) => r.error);
-  if (failed.length > 0) throw new Error(`Alert rules failed: ${failed.map((r) => `${r.rule}: ${r.error}`).join("; ")}`);
+  if (failed.length > 0) throw new AlertRunError(`Alert rules failed: ${failed.map((r) => `${r.rule}: ${r.error}`).join("; ")}`, { results, opened });
   return { results, opened };
 }

@@ -1,4 +1,4 @@
-import "server-only";
+// No "server-only": the scheduled jobs (and the seed) run this outside Next.js, as lib/db.ts.
 import { z } from "zod";
 import { prisma, type Tx } from "@/lib/db";
 import type { AlertSeverity } from "@/lib/generated/prisma/enums";

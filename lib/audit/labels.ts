@@ -64,6 +64,7 @@ const CUSTOMER_FIELDS: Record<string, AuditField> = {
   maritalStatus: as("fields.maritalStatus", { enum: "fields.maritalStatuses" }),
   idCard: as("fields.idCard", "identity"),
   passport: as("fields.passport", "identity"),
+  passportExpiresOn: as("fields.passportExpiresOn", "date"),
   nativePlace: text("fields.nativePlace"),
   countryId: as("fields.country", "dictionary"),
   major: text("fields.major"),
@@ -103,6 +104,7 @@ const CONTRACT_FIELDS: Record<string, AuditField> = {
   firstFee: as("fields.firstFee", "money"),
   secondFee: as("fields.secondFee", "money"),
   remark: text("fields.remark"),
+  courseEndsOn: as("fields.courseEndsOn", "date"),
   ownerId: as("fields.owner", "user"),
   comment: text("fields.comment"),
   // The 技术维护单 an applied change came from (contract.changeForm).

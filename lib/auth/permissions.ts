@@ -57,6 +57,9 @@ export const PERMISSIONS = [
   // at once with 立即运行 (jobs.run). IT_ADMIN only (it holds every permission).
   "jobs.read",
   "jobs.run",
+  // 预警设置 (issue 11 §2): 信息中心 sets each alert rule's threshold, severity and on/off, the escalation
+  // delay and the webhook. IT_ADMIN only (IT_ADMIN holds every permission).
+  "alerts.settings",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -35,6 +35,7 @@ export function toContractRecord(input: ContractInput) {
     firstFee: input.firstFee,
     secondFee: input.secondFee,
     remark: input.remark,
+    courseEndsOn: input.courseEndsOn === undefined ? undefined : input.courseEndsOn ? dateOnly(input.courseEndsOn) : null,
   };
 }
 

@@ -5,7 +5,7 @@ import { shanghaiToday } from "@/lib/time";
 import { isIsoDate } from "@/lib/validation/china";
 import { cnyAmount } from "@/lib/validation/money";
 import { recordId, recordVersion } from "@/lib/validation/record";
-import { multiLine, requiredLine } from "@/lib/validation/text";
+import { multiLine, optionalLine, requiredLine } from "@/lib/validation/text";
 import { CONTRACT_STATUSES } from "./lifecycle";
 
 // Shared by the contract forms (react-hook-form + zodResolver) and the server actions. Every text is
@@ -33,6 +33,11 @@ export const contractFields = {
   firstFee: fee,
   secondFee: fee,
   remark: multiLine(2000),
+  // 课程结束时间 (issue 11 §2: the alert "passport expiring before the course ends"); optional, and as a
+  // key too: a caller that does not send it leaves it as it is.
+  courseEndsOn: optionalLine()
+    .refine((v) => v === null || (isIsoDate(v) && v >= "2000-01-01" && v <= "2099-12-31"), "dateInvalid")
+    .optional(),
 };
 
 export const contractSchema = z.object(contractFields);
@@ -49,6 +54,7 @@ export const EMPTY_CONTRACT: ContractFormValues = {
   firstFee: "",
   secondFee: "",
   remark: "",
+  courseEndsOn: "",
 };
 
 // 提交 sends the new contract straight to the manager (PENDING_MANAGER); otherwise it stays a 草稿.

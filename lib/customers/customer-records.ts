@@ -37,6 +37,7 @@ export function toProspectRecord(input: WithKeptIdentity<ProspectInput>) {
     gender: input.gender,
     idCard: input.idCard,
     passport: input.passport,
+    passportExpiresOn: input.passportExpiresOn === undefined ? undefined : input.passportExpiresOn ? dateOnly(input.passportExpiresOn) : null,
     birthDate: input.birthDate ? dateOnly(input.birthDate) : null,
     educationId: input.educationId,
     maritalStatus: input.maritalStatus,

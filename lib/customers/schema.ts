@@ -36,6 +36,11 @@ export const prospectFields = {
   passport: optionalLine()
     .transform((v) => (v === null ? null : normalizeIdNumber(v)))
     .refine((v) => v === null || isPassportNumber(v), "passportInvalid"),
+  // 护照有效期 (issue 11 §2: the alert "passport expiring before the course ends").
+  // Optional as a key too: a caller that does not send it leaves it as it is.
+  passportExpiresOn: optionalLine()
+    .refine((v) => v === null || (isIsoDate(v) && v >= "1990-01-01" && v <= "2099-12-31"), "dateInvalid")
+    .optional(),
   birthDate: optionalLine()
     .refine((v) => v === null || isIsoDate(v), { message: "dateInvalid", abort: true })
     .refine((v) => v === null || (v >= "1900-01-01" && v <= today()), "birthDateRange"),
@@ -146,6 +151,7 @@ export const EMPTY_PROSPECT: ProspectFormValues = {
   gender: "",
   idCard: "",
   passport: "",
+  passportExpiresOn: "",
   birthDate: "",
   educationId: "",
   maritalStatus: "",

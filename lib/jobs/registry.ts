@@ -1,7 +1,8 @@
 import { deleteExpiredLoginAttempts } from "@/lib/auth/login-attempts";
 import { fillCalendarFromPackage } from "@/lib/calendar/import-calendar";
-import { escalateOverdueAlerts } from "@/lib/alerts/escalate-overdue";
-import { runAlertRules, type AlertRunResult } from "@/lib/alerts/run-rules";
+import { escalateAlerts, runMonitorRules } from "@/lib/alerts/run-monitor";
+import type { AlertRunResult } from "@/lib/alerts/run-rules";
+import { runContractAlarms } from "@/lib/contract-alarms/run";
 import type { JobDefinition, JobSummary } from "./types";
 
 export type { JobDefinition, JobSummary } from "./types";
@@ -29,22 +30,22 @@ export const JOBS: readonly JobDefinition[] = [
   },
   {
     // 预警监控 (issue 11 §2): every enabled rule opens alerts for what it finds and resolves those whose
-    // condition no longer holds (lib/alerts/run-rules.ts).
+    // condition no longer holds, then the webhook gets the new ones (lib/alerts/run-monitor.ts).
     name: "alertRules",
     cron: "*/15 * * * *",
-    run: async (db, now) => alertSummary(await runAlertRules(now, { db, audience: "MONITOR" })),
+    run: (db, now) => runMonitorRules(db, now),
   },
   {
     // Alerts still 未处理 / 已确认 after the working days 信息中心 set go to the owner's manager.
     name: "alertEscalation",
     cron: "0 * * * *",
-    run: async (db, now) => ({ counts: await escalateOverdueAlerts(now, db) }),
+    run: (db, now) => escalateAlerts(db, now),
   },
   {
     // 行政秘书检查合同报警 (issue 11 §3): the secretary's contract alarms.
     name: "contractAlarms",
     cron: "20 * * * *",
-    run: async (db, now) => alertSummary(await runAlertRules(now, { db, audience: "SECRETARY" })),
+    run: async (db, now) => alertSummary(await runContractAlarms(db, now)),
   },
 ];
 

@@ -25,7 +25,8 @@ export type MenuKey =
   | "processTemplates"
   | "archiveSettings"
   | "accessLog"
-  | "jobs";
+  | "jobs"
+  | "alertSettings";
 
 // `ready` is false for sections whose issue has not landed yet: the shell shows them as
 // "coming soon" instead of linking to a page that does not exist.
@@ -46,7 +47,7 @@ export const MENU: readonly MenuEntry[] = [
   { key: "refunds", href: "/refunds", permission: "approval.finance", ready: true },
   { key: "archiveTransfer", href: "/archive/transfers", permission: "archive.transfer", ready: true },
   { key: "archiveSearch", href: "/archive/search", permission: "archive.search", ready: true },
-  { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: false },
+  { key: "alerts", href: "/alerts", permission: "alert.monitor", ready: true },
   { key: "contractAlarms", href: "/contract-alarms", permission: "alarm.contract", ready: true },
   { key: "handovers", href: "/handovers", permission: "handover.manage", ready: true },
   { key: "transferConsultant", href: "/transfers/consultant", permission: "transfer.consultant", ready: true },
@@ -66,6 +67,8 @@ export const MENU: readonly MenuEntry[] = [
   { key: "accessLog", href: "/access-log", permission: "accessLog.read", ready: true },
   // 信息中心's 定时任务: each scheduled job's last run, duration, result, next run and failures (issue 11 §1).
   { key: "jobs", href: "/jobs", permission: "jobs.read", ready: true },
+  // 信息中心's 预警设置: each alert rule's threshold, severity and on/off, escalation, webhook (issue 11 §2).
+  { key: "alertSettings", href: "/alerts/settings", permission: "alerts.settings", ready: true },
 ];
 
 // Only hides what the user cannot use; every page and action still checks the permission itself.

@@ -1,6 +1,7 @@
 import { fillCalendarFromPackage } from "@/lib/calendar/import-calendar";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedChangeForms } from "./change-forms";
+import { seedAlerts } from "./alerts";
 import { seedApprovals } from "./approvals";
 import { seedArchive } from "./archive";
 import { seedContractAlarms } from "./contract-alarms";
@@ -59,7 +60,9 @@ export async function seedDemo(db: PrismaClient): Promise<SeedSummary> {
   await seedJobs(db, users);
   // 移交工作 (issue 11 §4): the departed 马超's customers, waiting for a handover.
   await seedHandoverDemo(db, users);
-  // Last, over everything above: the secretary's 合同报警 rules (issue 11 §3), as their job would run.
+  // Last, over everything above: the secretary's 合同报警 rules (issue 11 §3) and then the 预警监控 rules
+  // (§2), as their jobs would run.
   await seedContractAlarms(db);
+  await seedAlerts(db);
   return { teams, users: users.size, dictionaryItems: dictionary.size, prospects, calendarYears };
 }

@@ -84,15 +84,20 @@ async function main() {
   const { handoverPlanSchema } = await import("@/lib/handover/schema");
   const { listContractAlarms, countContractAlarmsByRule, contractAlarmsPendingCount } = await import("@/lib/contract-alarms/queue");
   const { alarmQueueSchema } = await import("@/lib/contract-alarms/schema");
+  const { alertBoardCounts, listBoardAlerts } = await import("@/lib/alerts/board");
+  const { alertBoardSchema } = await import("@/lib/alerts/schema");
 
   const started = performance.now();
   if (reuse) {
     console.log(`Reusing the ${(await prisma.customer.count()).toLocaleString("en")} customers generated before (BENCH_REUSE).`);
+    if ((await prisma.alert.count({ where: { audience: "MONITOR" } })) === 0) await generateAlerts(prisma);
+    if ((await prisma.alert.count({ where: { audience: "SECRETARY" } })) === 0) await generateContractAlarms(prisma);
     await prisma.$executeRawUnsafe("ANALYZE");
   } else {
     await generate(prisma);
     await generateArchive(prisma);
     await generateContractAlarms(prisma);
+    await generateAlerts(prisma);
   }
   if (!reuse) console.log(
     `Generated ${CUSTOMERS.toLocaleString("en")} customers (a third signed, one contract each), ` +
@@ -171,6 +176,12 @@ async function main() {
     return list;
   };
   const alarmBadge: Run = async (who) => ({ total: await contractAlarmsPendingCount(who), exact: true });
+  // 预警监控 (issue 11 §2): the board as its page loads it — the counts by rule, severity, owner, team and
+  // age, and the first page of the filtered list (with the steps each row offers).
+  const alertBoard: Run = async (who, params) => {
+    const [, list] = await Promise.all([alertBoardCounts(who as never), listBoardAlerts(who as never, alertBoardSchema.parse(params))]);
+    return list;
+  };
   // The last page paging reaches (lib/lists/paginate.ts stops at the count bound), and one past it.
   const lastReachable = String(lastReachablePage(20));
 
@@ -281,6 +292,13 @@ async function main() {
     ["合同报警: secretary, newest first, page 200", secretary, { dir: "desc", page: "200" }, contractAlarms],
     ["合同报警: IT, 已升级", it, { status: "ESCALATED" }, contractAlarms],
     ["合同报警: menu badge (待检查)", secretary, {}, alarmBadge],
+    ["预警监控: consultant, counts + first page", consultant, {}, alertBoard],
+    ["预警监控: manager (team), counts + first page", manager, {}, alertBoard],
+    ["预警监控: IT, counts + first page", it, {}, alertBoard],
+    ["预警监控: IT, one rule, HIGH", it, { rule: "step.overdue", severity: "HIGH" }, alertBoard],
+    ["预警监控: IT, older than 7 working days", it, { age: "gt7" }, alertBoard],
+    ["预警监控: manager, resolved, page 50", manager, { status: "RESOLVED", page: "50" }, alertBoard],
+    ["预警监控: 文案, counts + first page", officer, {}, alertBoard],
   ];
 
   const load = () => loadavg().map((n) => n.toFixed(1)).join(" ");
@@ -312,6 +330,21 @@ async function main() {
   if (process.env.BENCH_ALARM_RULES) {
     console.log("\n合同报警 rules (find only):");
     await timeAlarmRules(prisma as unknown as PrismaClient);
+  }
+  // 预警监控's rules as the scheduled job evaluates them (each rule's set-based `find`, read-only here):
+  // how long each takes on this data and how many records it finds.
+  if (!only || only.test("预警规则")) {
+    const { MONITOR_RULES } = await import("@/lib/alerts/rules/monitor");
+    const { getWorkingCalendar } = await import("@/lib/calendar/loader");
+    const { shanghaiToday } = await import("@/lib/time");
+    const calendar = await getWorkingCalendar();
+    console.log("\n预警规则 (one evaluation each):");
+    for (const rule of MONITOR_RULES) {
+      const t = performance.now();
+      const now = new Date();
+      const findings = await prisma.$transaction((tx) => rule.find(tx, { now, today: shanghaiToday(now), calendar, threshold: rule.defaultThreshold }), { timeout: 600_000 });
+      console.log(`  ${rule.code.padEnd(34)} ${String(findings.length).padStart(8)} found ${(performance.now() - t).toFixed(0).padStart(8)} ms`);
+    }
   }
   await prisma.$disconnect();
 
@@ -744,6 +777,34 @@ main().catch((error) => {
   process.exit(1);
 });
 
+// 预警监控 (issue 11 §2): a quarter as many alerts as customers, as a year of rule runs leaves them: over
+// the nine rules, owned by the consultants (and some by the 文案), opened over the last 120 days; 60 %
+// resolved, the rest open, acknowledged or escalated (to the owner's manager) — 100,000 unresolved at
+// 1,000,000 customers — each with its "open" event.
+async function generateAlerts(prisma: PrismaClient) {
+  const rules = ["contract.unaudited", "contract.noProcess", "step.overdue", "case.inactive", "offer.noTransfer", "visa.secondFeeUnpaid", "application.deadline", "passport.expiresBeforeCourseEnd", "transfer.unsigned"];
+  const count = Math.floor(CUSTOMERS / 4);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Alert" (id, rule, audience, severity, status, "subjectType", "subjectId", "ownerId", "teamId", params, "openedAt",
+                         "acknowledgedAt", "escalatedAt", "escalatedToId", "resolvedAt", "autoResolved")
+      SELECT 'al' || i, (ARRAY[${rules.map(sqlString).join(", ")}])[1 + ${draw("i", 31, rules.length)}], 'MONITOR',
+             (ARRAY['LOW', 'MEDIUM', 'HIGH'])[1 + ${draw("i", 32, 3)}]::"AlertSeverity", st::"AlertStatus", 'Contract', 'bench-' || i,
+             owner, CASE WHEN owner LIKE 'w%' THEN NULL WHEN substr(owner, 2)::int <= 20 THEN 't1' ELSE 't2' END,
+             jsonb_build_object('title', 'BJ-' || lpad(i::text, 7, '0') || ' · 客户'), opened,
+             CASE WHEN st = 'ACKNOWLEDGED' THEN opened + interval '1 hour' END,
+             CASE WHEN st = 'ESCALATED' THEN opened + interval '3 days' END,
+             CASE WHEN st = 'ESCALATED' THEN ${managerOf("owner")} END,
+             CASE WHEN st = 'RESOLVED' THEN opened + interval '2 days' END, st = 'RESOLVED' AND i % 2 = 0
+      FROM (SELECT i, now() - ${draw("i", 33, 120 * 24)} * interval '1 hour' AS opened,
+                   CASE WHEN i % 10 = 5 THEN 'w' || (1 + ${draw("i", 34, 10)}) ELSE 'c' || (1 + i % 40) END AS owner,
+                   CASE WHEN ${pct("i", 35)} < 60 THEN 'RESOLVED' WHEN ${pct("i", 35)} < 80 THEN 'OPEN' WHEN ${pct("i", 35)} < 92 THEN 'ACKNOWLEDGED' ELSE 'ESCALATED' END AS st
+            FROM generate_series(1, ${count}) AS i) AS g;
+    INSERT INTO "AlertEvent" (id, "alertId", action, "toStatus", "createdAt")
+      SELECT 'ae' || substr(id, 3), id, 'open', 'OPEN', "openedAt" FROM "Alert" WHERE id LIKE 'al%';
+  `);
+  await prisma.$executeRawUnsafe(`VACUUM ANALYZE "Alert"`);
+}
+
 // 档案中心转案 (issue 10 §1): the archive centre has received the originals of every contract audited more
 // than 10 days ago (its archive number, its 文案 — the one its process names, spread over the ten), so a few thousand audited contracts wait, as in a
 // working agency; a third of the waiting ones have their consultant's hand-off, a quarter of those late.
@@ -776,7 +837,7 @@ async function generateContractAlarms(prisma: PrismaClient) {
   await prisma.$executeRawUnsafe(`
     INSERT INTO "Alert" (id, rule, audience, severity, status, "subjectType", "subjectId", "customerId", "contractId", "teamId", params,
                          "openedAt", "acknowledgedAt", "escalatedAt", "resolvedAt", resolution)
-    SELECT 'al' || substr(c.id, 3),
+    SELECT 'sa' || substr(c.id, 3),
            (ARRAY['alarm.missingScan','alarm.originalsLate','alarm.numberDuplicate','alarm.numberGap','alarm.requiredFields','alarm.auditPending'])[1 + h % 6],
            'SECRETARY', 'MEDIUM', st::"AlertStatus", 'Contract', c.id, c."customerId", c.id, u."teamId",
            jsonb_build_object('title', c.number || ' · ' || c."customerName", 'contractNo', c.number, 'customerName', c."customerName",

@@ -689,6 +689,28 @@ const ENTRIES: Record<string, Entry> = {
       return { numberPattern: "{国家代码}{yyyy}{seq:5}", toArchiveDays: "3", toDocumentDays: "2", version: String(row?.version ?? 0) };
     },
   },
+  // 预警监控 (issue 11 §2): 处理 an open alert of the owner (a fresh one each time: a resolved alert takes no step).
+  "lib/alerts/actions.ts#stepAlertAction": {
+    sample: async () => {
+      const alert = await prisma.alert.create({
+        data: { rule: `fuzz.${runTag}`, audience: "MONITOR", severity: "LOW", subjectType: "Contract", subjectId: randomUUID(), ownerId: world.owner.id, params: { title: "模糊测试预警" } },
+      });
+      await prisma.alertEvent.create({ data: { alertId: alert.id, action: "open", toStatus: "OPEN" } });
+      return { id: alert.id, version: alert.version, step: "resolve", note: "已处理\n第二行" };
+    },
+  },
+  "lib/alerts/actions.ts#saveAlertSettingsAction": {
+    as: () => world.it,
+    sample: async () => {
+      const row = await prisma.systemSetting.findUnique({ where: { key: "alerts" } });
+      return {
+        rules: [{ code: "step.overdue", enabled: true, threshold: "0", severity: "HIGH" }],
+        escalateAfterDays: "3",
+        webhookUrl: "",
+        version: String(row?.version ?? 0),
+      };
+    },
+  },
   "lib/processes/actions.ts#stopProcessAction": {
     sample: async () => ({ processId: (await processRecord(true)).processId, version: 2, reason: "客户放弃\n改申澳洲" }),
   },

@@ -132,13 +132,11 @@ describe("stepAlert", () => {
 });
 
 describe("the alert jobs", () => {
-  it("are registered and run through the job registry (rules of each queue, escalation)", async () => {
+  // Registration only: running them here would evaluate every real rule over the shared test database at
+  // today's clock, resolving the alerts other files' tests open at their own clocks (each job's function
+  // is tested in alerts-jobs.test.ts and contract-alarms-rules.test.ts on its own rules).
+  it("are registered with the job registry", async () => {
     const { findJob } = await import("@/lib/jobs/registry");
-    for (const name of ["alertRules", "contractAlarms", "alertEscalation"]) {
-      const job = findJob(name);
-      expect(job, name).toBeDefined();
-      const summary = await job!.run(prisma, new Date());
-      expect(summary.counts, name).toBeDefined();
-    }
+    for (const name of ["alertRules", "contractAlarms", "alertEscalation"]) expect(findJob(name), name).toBeDefined();
   });
 });

@@ -40,6 +40,7 @@ function toContractFormValues(c: ContractDetail): ContractFormValues {
     firstFee: c.firstFee,
     secondFee: c.secondFee,
     remark: c.remark ?? "",
+    courseEndsOn: isoDateOnly(c.courseEndsOn),
   };
 }
 
