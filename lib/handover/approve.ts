@@ -53,6 +53,14 @@ export async function rejectHandover(tx: Tx, d: Decision, now: Date = new Date()
 export async function approveHandover(tx: Tx, d: Decision, now: Date = new Date()): Promise<void> {
   await settle(tx, d, "APPROVED", now);
   const h = await tx.handover.findUniqueOrThrow({ where: { id: d.subject.id } });
+  // The source and the receivers, each on an advisory lock taken in id order before anything is read: a
+  // handover approved at the same time that deactivates one of them (or moves work to them) waits for
+  // this one or is waited for, so no work lands on someone deactivated meanwhile, nor stays with a
+  // source that received it after its own list was taken. Not a row lock on User: a 转咨询 holding a
+  // customer locks its old owner's row FOR SHARE (the receivable-groups trigger), and would deadlock.
+  for (const userId of [...new Set([h.fromUserId, ...h.receiverIds])].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`handover-user:${userId}`}))`;
+  }
   const receivers = await tx.user.findMany({ where: { id: { in: h.receiverIds }, active: true }, select: { id: true, roles: true } });
   const byId = new Map(receivers.filter((r) => holdsWorkRole(r.roles)).map((r) => [r.id, r]));
   const kinds = h.kinds.filter(isHandoverKind);
