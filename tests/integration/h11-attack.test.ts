@@ -21,6 +21,8 @@ const { requestHandoverSchema } = await import("@/lib/handover/schema");
 const { decide } = await import("@/lib/approvals/decide");
 const { transferCustomers } = await import("@/lib/transfers/service");
 const { shanghaiToday } = await import("@/lib/time");
+const { runJobNow } = await import("@/lib/jobs/run-now");
+const { withdrawHandover } = await import("@/lib/handover/request");
 
 /** Signs `user` in: the next action runs as them, with the sessionVersion they hold now. */
 async function as(user: SessionUser) {
@@ -225,7 +227,7 @@ describe("移交工作: two people at once", () => {
       transferCustomers(w.manager, { customerIds: [raced.id], toUserId: w.manager.id, reason: "客户要求换顾问", keepContracts: false }),
       decide(w.manager2, { kind: "HANDOVER", id: h.id, version: h.version, decision: "APPROVED", comment: null }),
     ]);
-    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect(results.map((r) => (r.status === "rejected" ? String(r.reason?.message ?? r.reason) + JSON.stringify(r.reason?.meta) : r.status))).toEqual(["fulfilled", "fulfilled"]);
     const stored = await prisma.handover.findUniqueOrThrow({ where: { id: h.id } });
     expect(stored.status).toBe("APPROVED");
     const client = await prisma.customer.findUniqueOrThrow({ where: { id: raced.id } });
@@ -252,6 +254,49 @@ describe("移交工作: two people at once", () => {
     expect(stored.result).toEqual({ prospects: { [w.a.id]: 3, [w.b.id]: 2 } });
     expect(stored.difference).toEqual({ prospects: { [w.a.id]: { preview: 2, result: 3 } } });
     expect((await prisma.customer.findUniqueOrThrow({ where: { id: late.id } })).ownerId).not.toBe(w.leaving.id);
+  });
+});
+
+describe("移交工作: two people at once (more)", () => {
+  it("two handovers of the same source filed at once: one is filed, the other is told one is pending", async () => {
+    const w = await world();
+    const results = await Promise.allSettled([ask(w.manager, requestOf(w, { receiverIds: [w.a.id] })), ask(w.it, requestOf(w, { receiverIds: [w.b.id] }))]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect((results.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toMatchObject({ code: "handoverPending" });
+    expect(await prisma.handover.count({ where: { fromUserId: w.leaving.id } })).toBe(1);
+  });
+
+  it("撤回 racing 通过: one of them wins, and the work moved only if 通过 won", async () => {
+    const w = await world();
+    const h = await ask(w.leaving, requestOf(w));
+    const [withdrawn, approved] = await Promise.allSettled([
+      withdrawHandover(w.leaving, h),
+      decide(w.manager, { kind: "HANDOVER", id: h.id, version: h.version, decision: "APPROVED", comment: null }),
+    ]);
+    expect([withdrawn.status, approved.status].sort()).toEqual(["fulfilled", "rejected"]);
+    const stored = await prisma.handover.findUniqueOrThrow({ where: { id: h.id } });
+    expect(stored.status).toBe(approved.status === "fulfilled" ? "APPROVED" : "WITHDRAWN");
+    expect(await owned(w.leaving.id)).toBe(approved.status === "fulfilled" ? 0 : 5);
+  });
+
+  it("two chained handovers approved at once (甲 → 乙, and 乙 leaving → 丙): nothing ends with the deactivated 乙", async () => {
+    const w = await world();
+    // 甲 = leaving (to a), a leaves too (to b, deactivated). Different deciders.
+    const first = await ask(w.manager, requestOf(w, { receiverIds: [w.a.id], kinds: ["prospects"] }));
+    await createCustomer(w.a, { name: "攻击乙自己的客户" });
+    const second = await ask(w.manager, requestOf(w, { fromUserId: w.a.id, receiverIds: [w.b.id], kinds: ["prospects"], deactivateSource: true }));
+    const results = await Promise.allSettled([
+      decide(w.manager2, { kind: "HANDOVER", id: first.id, version: first.version, decision: "APPROVED", comment: null }),
+      decide(w.manager2, { kind: "HANDOVER", id: second.id, version: second.version, decision: "APPROVED", comment: null }),
+    ]);
+    expect(results[1].status).toBe("fulfilled");
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: w.a.id } })).active).toBe(false);
+    // Whichever ran first, no customer is left with a deactivated user by these two handovers.
+    expect(await owned(w.a.id)).toBe(0);
+    if (results[0].status === "rejected") {
+      expect(results[0].reason).toMatchObject({ code: "invalidInput" });
+      expect(await owned(w.leaving.id)).toBe(5);
+    }
   });
 });
 
@@ -338,6 +383,12 @@ describe("定时任务: 立即运行", () => {
       expect(result.ok, String(name)).toBe(false);
     }
     expect(await prisma.jobRun.count({ where: { requestedById: it.id } })).toBe(0);
+  });
+
+  it("the service refuses on its own: no caller runs a job for a user without jobs.run", async () => {
+    const consultant = await createUser(["CONSULTANT"]);
+    await expect(runJobNow(consultant, "loginAttemptCleanup")).rejects.toMatchObject({ code: "forbidden" });
+    expect(await prisma.jobRun.count({ where: { requestedById: consultant.id } })).toBe(0);
   });
 
   it("the same job run twice at once: two complete MANUAL runs, none left RUNNING, both audited", async () => {
