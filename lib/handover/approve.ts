@@ -46,7 +46,7 @@ export async function rejectHandover(tx: Tx, d: Decision, now: Date = new Date()
  *    session they hold ends on its next request (lib/auth/session.ts).
  * A receiver who left (or no longer holds the kind's role) meanwhile gets nothing: the plan keeps only
  * the receivers still active, each for the kinds their roles allow; when that leaves a kind with no
- * receiver it throws DomainError("invalidInput", { receiverIds: ["handoverReceiverInvalid"] }) and
+ * receiver it throws DomainError("handoverReceiverGone") and
  * nothing changes. A source already inactive stays so, without a second deactivation.
  * Throws ConflictError (decided or withdrawn meanwhile: decide() reports 该事项已被处理).
  */
@@ -76,7 +76,7 @@ export async function approveHandover(tx: Tx, d: Decision, now: Date = new Date(
   // A kind nobody may receive any more (its receivers left or lost the role meanwhile) would stay with
   // the source — deactivated too, perhaps: refused, the manager rejects it and it is filed again.
   const orphaned = kinds.filter((kind) => (plan.split === "BY_TYPE" ? !plan.byType[kind] : !plan.receivers.some((r) => mayReceiveKind(r.roles, kind))));
-  if (orphaned.length > 0) throw new DomainError("invalidInput", { receiverIds: ["handoverReceiverInvalid"] });
+  if (orphaned.length > 0) throw new DomainError("handoverReceiverGone", undefined, { kinds: orphaned });
   const { assignment, contractsWith } = await assignWork(tx, plan, true);
   const ctx = { actorId: d.actor.id, fromUserId: h.fromUserId, reason: h.reason, handoverId: h.id, now };
   for (const kind of HANDOVER_KINDS) {

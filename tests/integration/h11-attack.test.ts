@@ -294,7 +294,7 @@ describe("移交工作: two people at once (more)", () => {
     // Whichever ran first, no customer is left with a deactivated user by these two handovers.
     expect(await owned(w.a.id)).toBe(0);
     if (results[0].status === "rejected") {
-      expect(results[0].reason).toMatchObject({ code: "invalidInput" });
+      expect(results[0].reason).toMatchObject({ code: "handoverReceiverGone" });
       expect(await owned(w.leaving.id)).toBe(5);
     }
   });
@@ -305,7 +305,7 @@ describe("移交工作: receivers who changed after the request", () => {
     const w = await world();
     const h = await ask(w.manager, requestOf(w, { receiverIds: [w.a.id], kinds: ["prospects"], split: "BY_TYPE", byType: { prospects: w.a.id } }));
     await prisma.user.update({ where: { id: w.a.id }, data: { roles: ["FINANCE"] } });
-    await expect(decide(w.manager2, { kind: "HANDOVER", id: h.id, version: h.version, decision: "APPROVED", comment: null })).rejects.toMatchObject({ code: "invalidInput" });
+    await expect(decide(w.manager2, { kind: "HANDOVER", id: h.id, version: h.version, decision: "APPROVED", comment: null })).rejects.toMatchObject({ code: "handoverReceiverGone" });
     expect(await owned(w.a.id)).toBe(0);
     expect((await prisma.handover.findUniqueOrThrow({ where: { id: h.id } })).status).toBe("PENDING_MANAGER");
   });
@@ -314,7 +314,7 @@ describe("移交工作: receivers who changed after the request", () => {
     const w = await world();
     const h = await ask(w.manager, requestOf(w, { receiverIds: [w.a.id], deactivateSource: true }));
     await prisma.user.update({ where: { id: w.a.id }, data: { active: false } });
-    await expect(decide(w.manager2, { kind: "HANDOVER", id: h.id, version: h.version, decision: "APPROVED", comment: null })).rejects.toMatchObject({ code: "invalidInput" });
+    await expect(decide(w.manager2, { kind: "HANDOVER", id: h.id, version: h.version, decision: "APPROVED", comment: null })).rejects.toMatchObject({ code: "handoverReceiverGone" });
     expect(await prisma.user.findUniqueOrThrow({ where: { id: w.leaving.id } })).toMatchObject({ active: true });
     expect(await owned(w.leaving.id)).toBe(5);
     // Rejected, it can be filed again to someone who is still there.
