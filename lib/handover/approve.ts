@@ -2,11 +2,12 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session";
 import { writeAudit } from "@/lib/audit/audit";
-import { ConflictError } from "@/lib/errors";
+import { ConflictError, DomainError } from "@/lib/errors";
 import { notify } from "@/lib/notifications/service";
 import { handoverHref, handoverTitle } from "./describe";
-import { countDifference, HANDOVER_KINDS, isHandoverKind, type HandoverCounts, type HandoverKind } from "./kinds";
+import { countDifference, HANDOVER_KINDS, isHandoverKind, mayReceiveKind, type HandoverCounts, type HandoverKind } from "./kinds";
 import { assignWork, countAssignment, type Plan } from "./plan";
+import { holdsWorkRole } from "./rules";
 import { WORK } from "./work";
 
 type Decision = { actor: SessionUser; subject: { id: string; version: number }; comment: string | null; onBehalfOfId: string | null };
@@ -43,22 +44,39 @@ export async function rejectHandover(tx: Tx, d: Decision, now: Date = new Date()
  * 4. each receiver is told what they received, the requester is told by decide();
  * 5. with deactivateSource, the source user is deactivated and their sessionVersion bumped, so every
  *    session they hold ends on its next request (lib/auth/session.ts).
- * A receiver who left meanwhile gets nothing: the plan keeps only the receivers still active.
+ * A receiver who left (or no longer holds the kind's role) meanwhile gets nothing: the plan keeps only
+ * the receivers still active, each for the kinds their roles allow; when that leaves a kind with no
+ * receiver it throws DomainError("handoverReceiverGone") and
+ * nothing changes. A source already inactive stays so, without a second deactivation.
  * Throws ConflictError (decided or withdrawn meanwhile: decide() reports 该事项已被处理).
  */
 export async function approveHandover(tx: Tx, d: Decision, now: Date = new Date()): Promise<void> {
   await settle(tx, d, "APPROVED", now);
   const h = await tx.handover.findUniqueOrThrow({ where: { id: d.subject.id } });
+  // The source and the receivers, each on an advisory lock taken in id order before anything is read: a
+  // handover approved at the same time that deactivates one of them (or moves work to them) waits for
+  // this one or is waited for, so no work lands on someone deactivated meanwhile, nor stays with a
+  // source that received it after its own list was taken. Not a row lock on User: a 转咨询 holding a
+  // customer locks its old owner's row FOR SHARE (the receivable-groups trigger), and would deadlock.
+  for (const userId of [...new Set([h.fromUserId, ...h.receiverIds])].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`handover-user:${userId}`}))`;
+  }
   const receivers = await tx.user.findMany({ where: { id: { in: h.receiverIds }, active: true }, select: { id: true, roles: true } });
-  const byId = new Map(receivers.map((r) => [r.id, r]));
+  const byId = new Map(receivers.filter((r) => holdsWorkRole(r.roles)).map((r) => [r.id, r]));
   const kinds = h.kinds.filter(isHandoverKind);
   const plan: Plan = {
     fromUserId: h.fromUserId,
     receivers: h.receiverIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])),
     kinds,
     split: h.split,
-    byType: Object.fromEntries(Object.entries(h.byType as Record<string, string>).filter(([, id]) => byId.has(id))),
+    byType: Object.fromEntries(
+      Object.entries(h.byType as Record<string, string>).filter(([kind, id]) => isHandoverKind(kind) && byId.has(id) && mayReceiveKind(byId.get(id)!.roles, kind)),
+    ),
   };
+  // A kind nobody may receive any more (its receivers left or lost the role meanwhile) would stay with
+  // the source — deactivated too, perhaps: refused, the manager rejects it and it is filed again.
+  const orphaned = kinds.filter((kind) => (plan.split === "BY_TYPE" ? !plan.byType[kind] : !plan.receivers.some((r) => mayReceiveKind(r.roles, kind))));
+  if (orphaned.length > 0) throw new DomainError("handoverReceiverGone", undefined, { kinds: orphaned });
   const { assignment, contractsWith } = await assignWork(tx, plan, true);
   const ctx = { actorId: d.actor.id, fromUserId: h.fromUserId, reason: h.reason, handoverId: h.id, now };
   for (const kind of HANDOVER_KINDS) {
@@ -80,7 +98,8 @@ export async function approveHandover(tx: Tx, d: Decision, now: Date = new Date(
     await notify(tx, { userId: r.id, kind: "handoverReceived", params: { title, total: Object.values(counts).reduce((s, n) => s + n, 0), ...counts }, link: handoverHref(h.id) });
   }
 
-  if (h.deactivateSource) {
+  // An account already inactive (a former member whose work waited) is not deactivated again.
+  if (h.deactivateSource && (await tx.user.findUniqueOrThrow({ where: { id: h.fromUserId }, select: { active: true } })).active) {
     const source = await tx.user.update({ where: { id: h.fromUserId }, data: { active: false, sessionVersion: { increment: 1 }, version: { increment: 1 } }, select: { sessionVersion: true } });
     await writeAudit(tx, { actorId: d.actor.id, action: "user.deactivate", entity: "User", entityId: h.fromUserId, before: { active: true }, after: { active: false, sessionVersion: source.sessionVersion, handoverId: h.id } });
   }

@@ -45,9 +45,13 @@ export async function handoverChoices(user: SessionUser): Promise<{ sources: Per
   return { sources: sources.map(toPerson), receivers: receivers.map(toPerson) };
 }
 
-/** The handovers `user` reads, as a Prisma where. */
+/**
+ * The handovers `user` reads, as a Prisma where: on the customer `change` ladder (IT all, a manager the
+ * team's), not `read` — the archive centre reads every customer but no one's handover (why someone
+ * leaves is not theirs to read); everyone else those they are part of.
+ */
 async function readWhere(user: SessionUser): Promise<Prisma.HandoverWhereInput> {
-  const reach = reachOf(user, "customer", "read");
+  const reach = reachOf(user, "customer", "change");
   if (reach === "all") return {};
   const own: Prisma.HandoverWhereInput[] = [{ requesterId: user.id }, { fromUserId: user.id }, { receiverIds: { has: user.id } }];
   if (reach === "team" && user.teamId) {

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { reachOf } from "@/lib/auth/scope";
 import type { SessionUser } from "@/lib/auth/session";
 import { DomainError, ForbiddenError, type FieldErrors } from "@/lib/errors";
-import { KIND_ROLE, type HandoverKind } from "./kinds";
+import { KIND_ROLE } from "./kinds";
 import type { Plan } from "./plan";
 import type { HandoverPlanInput } from "./schema";
 
@@ -13,9 +13,10 @@ import type { HandoverPlanInput } from "./schema";
 // The source: IT anyone's; a manager the work of the users of their team (former members included)
 // and their own; a consultant only their own — never a colleague's, whatever ids are sent. This reads
 // the customer `change` reach of lib/auth/scope.ts (all / team / own), so it is the same ladder as 转交.
-// The receivers: active users other than the source, holding the role the moved work needs (咨询顾问
-// for prospects, clients, contracts and open steps; 文案 for cases); outside IT, members of the
-// requester's team, or 文案 (who belong to no team) for cases.
+// The receivers: active users other than the source, holding 咨询顾问 or 文案 (whoever else would own
+// open 预警 nobody works), and the role the moved work needs (咨询顾问 for prospects, clients, contracts
+// and open steps; 文案 for cases); outside IT, members of the requester's team, or 文案 (who belong to no
+// team) for the cases only.
 
 type Person = { id: string; name: string; roles: Role[]; teamId: string | null; active: boolean };
 
@@ -30,10 +31,20 @@ export function mayHandOverFrom(user: Pick<SessionUser, "id" | "roles" | "teamId
   return reach === "team" && user.teamId !== null && source.teamId === user.teamId;
 }
 
-function receiverInReach(user: Pick<SessionUser, "roles" | "teamId">, receiver: Person, kinds: HandoverKind[]): boolean {
+/** Whether `roles` hold a role that does the work a handover moves (咨询顾问 or 文案), as the wizard offers. */
+export function holdsWorkRole(roles: readonly string[]): boolean {
+  return roles.includes("CONSULTANT") || roles.includes("DOCUMENT_OFFICER");
+}
+
+function receiverInReach(user: Pick<SessionUser, "roles" | "teamId">, receiver: Person, input: HandoverPlanInput): boolean {
   if (reachOf(user, "customer", "change") === "all") return true;
   if (user.teamId !== null && receiver.teamId === user.teamId) return true;
-  return receiver.roles.includes("DOCUMENT_OFFICER") && kinds.includes("cases");
+  if (!receiver.roles.includes("DOCUMENT_OFFICER") || !input.kinds.includes("cases")) return false;
+  // A 文案 from outside the team receives the cases only — never the consultant's work, which they would
+  // get by type, or evenly when they are a 咨询顾问 too.
+  const consultantKinds = input.kinds.filter((k) => KIND_ROLE[k] === "CONSULTANT");
+  if (input.split === "BY_TYPE") return consultantKinds.every((k) => input.byType[k] !== receiver.id);
+  return consultantKinds.length === 0 || !receiver.roles.includes("CONSULTANT");
 }
 
 /**
@@ -51,7 +62,7 @@ export async function loadPlan(tx: Tx, user: SessionUser, input: HandoverPlanInp
   const byId = new Map(found.map((u) => [u.id, u]));
   const receivers = input.receiverIds.map((id) => byId.get(id)).filter((u): u is Person => u !== undefined);
   const errors: FieldErrors = {};
-  const ok = (u: Person) => u.active && u.id !== source.id && receiverInReach(user, u, input.kinds);
+  const ok = (u: Person) => u.active && u.id !== source.id && holdsWorkRole(u.roles) && receiverInReach(user, u, input);
   if (receivers.length !== input.receiverIds.length || !receivers.every(ok)) errors.receiverIds = ["handoverReceiverInvalid"];
   else {
     for (const kind of input.kinds) {
