@@ -31,6 +31,23 @@ export type JobQueueOptions = {
 
 export type JobQueue = { boss: PgBoss; stop(): Promise<void> };
 
+// PostgreSQL errors two instances starting at once may meet while both create the same queue or
+// schedule: a deadlock, a serialization failure, or the other's row already inserted.
+const CONTENTION_CODES = new Set(["40P01", "40001", "23505"]);
+
+/** Runs `step` again (up to 5 tries, 50–300 ms apart) when another instance's set-up collides with it. */
+async function retryOnContention(step: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await step();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 5 || !code || !CONTENTION_CODES.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 250));
+    }
+  }
+}
+
 /**
  * Starts pg-boss (creating or migrating its schema), schedules every job in Asia/Shanghai with its retry
  * policy, removes schedules of jobs no longer listed, and starts a worker per job that records each
@@ -49,15 +66,19 @@ export async function startJobQueue(options: JobQueueOptions): Promise<JobQueue>
   await boss.start();
 
   const listed = new Set(options.jobs.map((job) => job.name));
-  for (const schedule of await boss.getSchedules()) {
-    if (!listed.has(schedule.name)) await boss.unschedule(schedule.name);
-  }
+  await retryOnContention(async () => {
+    for (const schedule of await boss.getSchedules()) {
+      if (!listed.has(schedule.name)) await boss.unschedule(schedule.name);
+    }
+  });
   for (const job of options.jobs) {
     const { limit, delaySeconds } = job.retry ?? DEFAULT_RETRY;
     const retry = { retryLimit: limit, retryDelay: delaySeconds, retryBackoff: true };
-    await boss.createQueue(job.name, { name: job.name, policy: "standard", ...retry });
-    await boss.updateQueue(job.name, { name: job.name, policy: "standard", ...retry });
-    await boss.schedule(job.name, job.cron, {}, { tz: JOBS_TIME_ZONE, ...retry });
+    await retryOnContention(async () => {
+      await boss.createQueue(job.name, { name: job.name, policy: "standard", ...retry });
+      await boss.updateQueue(job.name, { name: job.name, policy: "standard", ...retry });
+      await boss.schedule(job.name, job.cron, {}, { tz: JOBS_TIME_ZONE, ...retry });
+    });
     await boss.work(
       job.name,
       { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 10 },
