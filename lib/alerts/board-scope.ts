@@ -23,8 +23,13 @@ export async function boardScopeSql(user: ScopeUser, db: Tx = prisma): Promise<P
     owners = user.teamId ? (await db.user.findMany({ where: { teamId: user.teamId }, select: { id: true } })).map((u) => u.id) : [];
     owners.push(user.id);
   }
-  if (owners.length === 0) return Prisma.sql`a."escalatedToId" = ${user.id}`;
-  return Prisma.sql`(a."ownerId" = ANY(${owners}::text[]) OR a."escalatedToId" = ${user.id})`;
+  // As escalatedToUser (lib/auth/scope.ts): the alerts escalated to the user, or to their team's managers.
+  const escalated =
+    user.teamId && user.roles.includes("MANAGER")
+      ? Prisma.sql`(a."escalatedToId" = ${user.id} OR (a."escalatedAt" IS NOT NULL AND a."teamId" = ${user.teamId}))`
+      : Prisma.sql`a."escalatedToId" = ${user.id}`;
+  if (owners.length === 0) return escalated;
+  return Prisma.sql`(a."ownerId" = ANY(${owners}::text[]) OR ${escalated})`;
 }
 
 /**

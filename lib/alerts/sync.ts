@@ -41,6 +41,10 @@ export async function syncAlerts(tx: Tx, rule: AlertRule, findings: readonly Ale
     seen.add(key);
     return true;
   });
+  // One order for every run: two runs at once (the job on two instances, or a run while a test runs one)
+  // then take the unique index's and the rows' locks in the same order, and one waits for the other
+  // instead of the two deadlocking on findings that came back in different orders.
+  unique.sort((a, b) => (a.subjectType < b.subjectType ? -1 : a.subjectType > b.subjectType ? 1 : a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0));
   const c = columns(unique, severity);
   const opened = await tx.$queryRaw<OpenedAlert[]>`
     WITH f AS (
@@ -53,6 +57,7 @@ export async function syncAlerts(tx: Tx, rule: AlertRule, findings: readonly Ale
       SELECT gen_random_uuid()::text, ${rule.code}, ${rule.audience}::"AlertAudience", f.severity::"AlertSeverity", 'OPEN',
              f."subjectType", f."subjectId", f."customerId", f."contractId", f."ownerId", COALESCE(u."teamId", f."teamId"), f.params::jsonb, f."dueOn"::date, ${now}
       FROM f LEFT JOIN "User" u ON u."id" = f."ownerId"
+      ORDER BY f."subjectType", f."subjectId"
       ON CONFLICT ("rule", "subjectType", "subjectId") WHERE "status" <> 'RESOLVED' DO NOTHING
       RETURNING "id", "rule", "ownerId", "contractId", "params"
     ), events AS (

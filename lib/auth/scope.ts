@@ -259,12 +259,24 @@ export async function alertScope(
   access: Access = "read",
   db: Tx = prisma,
 ): Promise<Prisma.AlertWhereInput> {
+  const escalated = escalatedToUser(user);
   if (audience === "SECRETARY") {
     if (reachOf(user, "contractAlarm", access) === "all") return { audience };
     // A manager a 合同报警 was escalated to reads it (the notification's link), without working it.
-    return access === "read" ? { audience, escalatedToId: user.id } : NOTHING;
+    return access === "read" ? { audience, OR: escalated } : NOTHING;
   }
   const owners = await ownerFilter(user, reachOf(user, "alert", access), db);
   if (Object.keys(owners).length === 0) return { audience };
-  return { audience, OR: [owners, { escalatedToId: user.id }] };
+  return { audience, OR: [owners, ...escalated] };
+}
+
+/**
+ * The alerts escalated to `user`: the one recorded on the alert (escalatedToId, the first target) and,
+ * for a manager, every escalated alert of their team — 升级 notifies all the team's active managers
+ * (lib/alerts/escalation.ts), so each of them must be able to open the notification's link.
+ */
+export function escalatedToUser(user: ScopeUser): Prisma.AlertWhereInput[] {
+  const mine: Prisma.AlertWhereInput[] = [{ escalatedToId: user.id }];
+  if (user.teamId && user.roles.includes("MANAGER")) mine.push({ escalatedAt: { not: null }, teamId: user.teamId });
+  return mine;
 }
