@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeDaysField } from "@/lib/validation/whole-days";
 import { idParam, pageParam } from "@/lib/lists/params";
 import { recordId, recordVersion } from "@/lib/validation/record";
 import { multiLine } from "@/lib/validation/text";
@@ -13,26 +14,7 @@ export const ALERT_DAYS_MAX = 365;
 export const ALERT_NOTE_MAX = 1000;
 
 const severity = z.enum(["LOW", "MEDIUM", "HIGH"], { error: "invalid" });
-// A number, or its digits as a form sends them. Not z.coerce: it turns "" (an emptied field), null and
-// false into 0, which for the escalation delay silently means "never" and for a threshold "at once".
-const days = z
-  .union([z.number(), z.string()], { error: "wholeDays" })
-  .transform((v, ctx) => {
-    if (typeof v === "string" && v.trim() === "") {
-      ctx.addIssue({ code: "custom", message: "required" });
-      return z.NEVER;
-    }
-    const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v.trim()) : Number.NaN;
-    if (!Number.isInteger(n) || n < 0) {
-      ctx.addIssue({ code: "custom", message: "wholeDays" });
-      return z.NEVER;
-    }
-    if (n > ALERT_DAYS_MAX) {
-      ctx.addIssue({ code: "custom", message: "alertDaysTooMany" });
-      return z.NEVER;
-    }
-    return n;
-  });
+const days = wholeDaysField(ALERT_DAYS_MAX, "alertDaysTooMany");
 
 /**
  * 预警设置 (信息中心): per rule enabled / threshold / severity, the escalation delay in working days, the

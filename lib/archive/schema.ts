@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeDaysField } from "@/lib/validation/whole-days";
 import { listControls, searchParam } from "@/lib/lists/params";
 import { recordId, recordVersion } from "@/lib/validation/record";
 import { multiLine, optionalLine } from "@/lib/validation/text";
@@ -74,8 +75,8 @@ export const cancelTransferSchema = z.object({ transferId: recordId(), version: 
 /** 信息中心's archive settings. */
 export const archiveSettingsSchema = z.object({
   numberPattern: z.string({ error: "invalid" }).trim().min(1, "required").max(ARCHIVE_PATTERN_MAX * 4, "tooLong"),
-  toArchiveDays: z.coerce.number({ error: "invalid" }).int("wholeDays").min(0, "wholeDays").max(TRANSFER_DAYS_MAX, "daysTooMany"),
-  toDocumentDays: z.coerce.number({ error: "invalid" }).int("wholeDays").min(0, "wholeDays").max(TRANSFER_DAYS_MAX, "daysTooMany"),
+  toArchiveDays: wholeDaysField(TRANSFER_DAYS_MAX, "daysTooMany"),
+  toDocumentDays: wholeDaysField(TRANSFER_DAYS_MAX, "daysTooMany"),
   version: z.coerce.number({ error: "invalid" }).int().min(0).max(2_147_483_647),
 });
 export type ArchiveSettingsValues = z.input<typeof archiveSettingsSchema>;
