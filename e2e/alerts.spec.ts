@@ -71,6 +71,9 @@ test("the board on a phone, and 预警设置 for 信息中心", async ({ browser
   await it.setViewportSize({ width: 1280, height: 800 });
   await it.goto("/alerts/settings");
   await expect(it.getByRole("heading", { level: 1, name: "预警设置" })).toBeVisible();
+  // The secretary's 合同报警 rules are set here too (issue 11 §3's N working days).
+  const originals = it.getByRole("group", { name: "合同报警：原件未交档案中心" });
+  await expect(originals.getByLabel("阈值（个工作日）")).toHaveValue("5");
   await it.getByLabel("Webhook 地址（选填，http 或 https）").fill("https://user:pw@qyapi.weixin.qq.com/x");
   await it.getByRole("button", { name: "保存" }).click();
   await expect(it.getByText("地址中不能包含用户名或密码")).toBeVisible();
