@@ -24,12 +24,12 @@ test("IT finds a customer by passport, opens the e-archive, reveals the number; 
   await consultant.goto("/prospects/new");
   await consultant.getByLabel("姓名").fill(NAME);
   await consultant.getByLabel("电话").fill(freshPhone());
-  await consultant.getByLabel("护照").fill(PASSPORT);
+  await consultant.getByLabel("护照", { exact: true }).fill(PASSPORT);
   await consultant.getByRole("button", { name: "保存" }).click();
   const prospectUrl = await expectProspectCreated(consultant);
   // The prospect's own edit form shows the passport masked, read-only, with 修改.
-  await expect(consultant.getByLabel("护照")).toHaveValue(MASKED);
-  await expect(consultant.getByLabel("护照")).toHaveAttribute("readonly", "");
+  await expect(consultant.getByLabel("护照", { exact: true })).toHaveValue(MASKED);
+  await expect(consultant.getByLabel("护照", { exact: true })).toHaveAttribute("readonly", "");
   await consultant.close();
 
   const it = await pageAs(browser, "itadmin");
