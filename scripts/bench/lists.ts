@@ -165,7 +165,7 @@ async function main() {
   // team's customers) split evenly between two colleagues — it lists every id it counts, by owner index.
   const handovers: Run = (who, params) => listHandovers(who, { page: Number(params.page ?? 1) });
   const handoverPreview: Run = async (who) => {
-    const plan = handoverPlanSchema.parse({ fromUserId: "c1", receiverIds: ["c2", "c3"], kinds: ["prospects", "clients", "contracts", "steps", "cases"], split: "EVENLY", byType: {} });
+    const plan = handoverPlanSchema.parse({ fromUserId: "c1", receiverIds: ["c2", "c3"], kinds: ["prospects", "clients", "contracts", "steps", "alerts"], split: "EVENLY", byType: {} });
     return { total: (await previewHandover(who, plan)).total, exact: true };
   };
   // 合同报警 (issue 11 §3): /contract-alarms as its page loads it (the page of alarms and the counts per
