@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { alertMessage, ruleName, SeverityBadge, StatusBadge } from "@/components/alerts/alert-labels";
+import { AlertHistory } from "@/components/alerts/alert-history";
 import { AlertStepButtons } from "@/components/alerts/alert-step-buttons";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -64,17 +65,17 @@ export default async function AlertDetailPage({ params }: Props) {
             <CardTitle>{t("detail.history")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <ol className="flex flex-col gap-3" aria-label={t("detail.history")}>
-              {alert.events.map((e) => (
-                <li key={e.id} className="border-l-2 border-gray-200 pl-3 text-sm">
-                  <p className="font-medium text-gray-900">{t.has(`events.${e.action}`) ? t(`events.${e.action}`) : e.action}</p>
-                  <p className="text-gray-600">
-                    {formatDateTime(e.createdAt, user.locale)} · {e.actor?.name ?? t("detail.system")}
-                  </p>
-                  {e.note && <p className="mt-1 whitespace-pre-wrap text-gray-900">{e.note}</p>}
-                </li>
-              ))}
-            </ol>
+            <AlertHistory
+              label={t("detail.history")}
+              locale={user.locale}
+              entries={alert.events.map((e) => ({
+                id: e.id,
+                label: t.has(`events.${e.action}`) ? t(`events.${e.action}`) : e.action,
+                actorName: e.actor?.name ?? t("detail.system"),
+                at: e.createdAt,
+                note: e.note,
+              }))}
+            />
           </CardContent>
         </Card>
       </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AlertHistory } from "@/components/alerts/alert-history";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
@@ -93,17 +94,18 @@ export default async function ContractAlarmPage({ params }: Props) {
             <CardTitle>{t("detail.history")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <ol className="space-y-3" aria-label={t("detail.history")}>
-              {alarm.events.map((e) => (
-                <li key={e.id} className="border-l-2 border-gray-200 pl-3" data-testid="alarm-event">
-                  <p className="text-sm font-medium text-gray-900">
-                    {t(`detail.events.${e.action}` as "detail.events.open")} · {e.actor ?? t("detail.system")}
-                  </p>
-                  <p className="text-xs text-gray-600 tabular-nums">{formatDateTime(e.at, user.locale)}</p>
-                  {e.note && <p className="mt-1 whitespace-pre-wrap text-sm text-gray-800">{e.note}</p>}
-                </li>
-              ))}
-            </ol>
+            <AlertHistory
+              label={t("detail.history")}
+              locale={user.locale}
+              itemTestId="alarm-event"
+              entries={alarm.events.map((e) => ({
+                id: e.id,
+                label: t(`detail.events.${e.action}` as "detail.events.open"),
+                actorName: e.actor ?? t("detail.system"),
+                at: e.at,
+                note: e.note,
+              }))}
+            />
           </CardContent>
         </Card>
       </div>
